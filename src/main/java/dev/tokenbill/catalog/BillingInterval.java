@@ -1,0 +1,7 @@
+package dev.tokenbill.catalog;
+
+/** How often a plan's recurring fee, included quota and commitment repeat. */
+public enum BillingInterval {
+    MONTHLY,
+    DAILY
+}

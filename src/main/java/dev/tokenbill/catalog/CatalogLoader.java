@@ -1,0 +1,332 @@
+package dev.tokenbill.catalog;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads and validates {@code catalog.yaml}. Every problem is a {@link CatalogException} naming the
+ * file, the line and the problem; the loader never returns a partly valid catalog.
+ */
+public final class CatalogLoader {
+
+    private static final Set<String> TOP = Set.of("seller", "billing_time_zone", "taxes", "plans");
+    private static final Set<String> SELLER = Set.of("name", "address", "tax_id", "email");
+    private static final Set<String> TAX = Set.of("country", "rate", "name");
+    private static final Set<String> PLAN = Set.of("id", "name", "currency", "interval", "performance_tier",
+            "recurring_fee", "minimum_commitment", "charges", "models");
+    private static final Set<String> FEE = Set.of("amount", "timing");
+    private static final Set<String> CHARGE = Set.of("meter", "model", "pricing", "unit_price", "package_size",
+            "package_price", "tiers", "included", "long_context_unit_price", "off_peak_unit_price");
+    private static final Set<String> TIER = Set.of("from", "up_to", "unit_price", "flat_fee");
+    private static final Set<String> MODEL = Set.of("long_context_threshold", "off_peak");
+    private static final Set<String> WINDOW = Set.of("from", "to", "time_zone");
+
+    private final String file;
+
+    private CatalogLoader(String file) {
+        this.file = file;
+    }
+
+    public static Catalog load(Path path) {
+        String name = path.toString();
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return load(name, reader);
+        } catch (IOException e) {
+            throw new CatalogException(name, 0, "cannot read the catalog: " + e.getMessage());
+        }
+    }
+
+    public static Catalog load(String file, Reader reader) {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(options).compose(reader);
+        } catch (MarkedYAMLException e) {
+            throw new CatalogException(file, e.getProblemMark().getLine() + 1, "not valid YAML: " + e.getProblem());
+        } catch (RuntimeException e) {
+            throw new CatalogException(file, 0, "not valid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            throw new CatalogException(file, 0, "the catalog is empty");
+        }
+        return new CatalogLoader(file).catalog(new YamlNode(file, root));
+    }
+
+    private Catalog catalog(YamlNode root) {
+        Map<String, YamlNode> top = root.mapping("the catalog", TOP);
+        Seller seller = seller(required(root, top, "seller"));
+        ZoneId zone = top.containsKey("billing_time_zone") ? zone(top.get("billing_time_zone")) : ZoneId.of("UTC");
+        Map<String, TaxRate> taxes = new LinkedHashMap<>();
+        if (top.containsKey("taxes")) {
+            for (YamlNode node : top.get("taxes").sequence("taxes")) {
+                TaxRate tax = tax(node);
+                if (taxes.put(tax.country(), tax) != null) {
+                    throw node.error("tax rate for country " + tax.country() + " is defined twice");
+                }
+            }
+        }
+        Map<String, Plan> plans = new LinkedHashMap<>();
+        for (YamlNode node : required(root, top, "plans").sequence("plans")) {
+            Plan plan = plan(node);
+            if (plans.put(plan.id(), plan) != null) {
+                throw node.error("plan '" + plan.id() + "' is defined twice");
+            }
+        }
+        if (plans.isEmpty()) {
+            throw root.error("the catalog defines no plan");
+        }
+        return new Catalog(seller, zone, plans, taxes);
+    }
+
+    private Seller seller(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping("seller", SELLER);
+        return new Seller(required(node, m, "name").scalar("seller name"), text(m, "address"), text(m, "tax_id"),
+                text(m, "email"));
+    }
+
+    private TaxRate tax(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping("a tax rate", TAX);
+        String country = required(node, m, "country").scalar("country");
+        if (!country.matches("[A-Z]{2}")) {
+            throw m.get("country").error("country must be an ISO 3166-1 alpha-2 code, got '" + country + "'");
+        }
+        BigDecimal rate = required(node, m, "rate").decimal("tax rate");
+        if (rate.compareTo(BigDecimal.ONE) >= 0) {
+            throw m.get("rate").error("tax rate is a fraction (0.19 for 19 %), got " + rate);
+        }
+        return new TaxRate(country, rate, m.containsKey("name") ? m.get("name").scalar("tax name") : "Tax");
+    }
+
+    private Plan plan(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping("a plan", PLAN);
+        String id = required(node, m, "id").scalar("plan id");
+        String where = "plan '" + id + "'";
+        Currency currency = currency(required(node, m, "currency"));
+        BillingInterval interval = enumValue(BillingInterval.class, required(node, m, "interval"), "interval");
+        BigDecimal tier = m.containsKey("performance_tier") ? m.get("performance_tier").decimal("performance_tier")
+                : BigDecimal.ONE;
+        RecurringFee fee = null;
+        if (m.containsKey("recurring_fee")) {
+            YamlNode feeNode = m.get("recurring_fee");
+            Map<String, YamlNode> f = feeNode.mapping("recurring_fee of " + where, FEE);
+            BigDecimal amount = required(feeNode, f, "amount").decimal("recurring fee amount");
+            FeeTiming timing = f.containsKey("timing") ? enumValue(FeeTiming.class, f.get("timing"), "timing")
+                    : FeeTiming.IN_ARREARS;
+            fee = new RecurringFee(amount, timing);
+        }
+        BigDecimal commitment = m.containsKey("minimum_commitment")
+                ? m.get("minimum_commitment").decimal("minimum_commitment") : null;
+        Map<String, ModelConditions> models = new LinkedHashMap<>();
+        if (m.containsKey("models")) {
+            m.get("models").mapping("models of " + where, null)
+                    .forEach((model, value) -> models.put(model, conditions(value)));
+        }
+        List<Charge> charges = new ArrayList<>();
+        YamlNode chargesNode = m.containsKey("charges") ? m.get("charges") : null;
+        if (chargesNode != null && !chargesNode.isNull()) {
+            for (YamlNode c : chargesNode.sequence("charges of " + where)) {
+                Charge charge = charge(c, models);
+                for (Charge other : charges) {
+                    if (other.meter().equals(charge.meter()) && java.util.Objects.equals(other.model(), charge.model())) {
+                        throw c.error(where + " prices meter '" + charge.meter() + "'"
+                                + (charge.model() == null ? "" : " of model '" + charge.model() + "'") + " twice");
+                    }
+                }
+                charges.add(charge);
+            }
+        }
+        if (fee == null && charges.isEmpty()) {
+            throw node.error(where + " has neither a recurring fee nor a usage charge");
+        }
+        String name = m.containsKey("name") ? m.get("name").scalar("plan name") : id;
+        return new Plan(id, name, currency, interval, tier, fee, commitment, charges, models);
+    }
+
+    private ModelConditions conditions(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping("model conditions", MODEL);
+        BigDecimal threshold = m.containsKey("long_context_threshold")
+                ? m.get("long_context_threshold").decimal("long_context_threshold") : null;
+        OffPeakWindow window = null;
+        if (m.containsKey("off_peak")) {
+            YamlNode w = m.get("off_peak");
+            Map<String, YamlNode> wm = w.mapping("off_peak", WINDOW);
+            LocalTime from = time(required(w, wm, "from"));
+            LocalTime to = time(required(w, wm, "to"));
+            if (from.equals(to)) {
+                throw w.error("off_peak window is empty: from equals to");
+            }
+            window = new OffPeakWindow(from, to, wm.containsKey("time_zone") ? zone(wm.get("time_zone")) : ZoneId.of("UTC"));
+        }
+        return new ModelConditions(threshold, window);
+    }
+
+    private Charge charge(YamlNode node, Map<String, ModelConditions> models) {
+        Map<String, YamlNode> m = node.mapping("a charge", CHARGE);
+        String meter = required(node, m, "meter").scalar("meter");
+        String model = m.containsKey("model") ? m.get("model").scalar("model") : null;
+        PricingModel pricing = enumValue(PricingModel.class, required(node, m, "pricing"), "pricing");
+        BigDecimal unitPrice = null;
+        BigDecimal packageSize = null;
+        BigDecimal packagePrice = null;
+        List<Tier> tiers = List.of();
+        switch (pricing) {
+            case PER_UNIT -> unitPrice = required(node, m, "unit_price").decimal("unit_price");
+            case PACKAGE -> {
+                packageSize = required(node, m, "package_size").decimal("package_size");
+                if (packageSize.signum() == 0) {
+                    throw m.get("package_size").error("package_size must be greater than zero");
+                }
+                packagePrice = required(node, m, "package_price").decimal("package_price");
+            }
+            case GRADUATED, VOLUME -> tiers = tiers(required(node, m, "tiers"));
+        }
+        for (String key : List.of("unit_price", "package_size", "package_price", "tiers")) {
+            if (m.containsKey(key) && !usedBy(pricing, key)) {
+                throw m.get(key).error("'" + key + "' does not apply to pricing " + pricing.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        BigDecimal included = m.containsKey("included") ? m.get("included").decimal("included") : null;
+        BigDecimal longContext = conditionPrice(m, "long_context_unit_price", model, models,
+                c -> c.longContextThreshold() != null, "long_context_threshold");
+        BigDecimal offPeak = conditionPrice(m, "off_peak_unit_price", model, models,
+                c -> c.offPeak() != null, "off_peak window");
+        return new Charge(meter, model, pricing, unitPrice, packageSize, packagePrice, tiers, included, longContext, offPeak);
+    }
+
+    private BigDecimal conditionPrice(Map<String, YamlNode> m, String key, String model,
+            Map<String, ModelConditions> models, java.util.function.Predicate<ModelConditions> defined, String what) {
+        if (!m.containsKey(key)) {
+            return null;
+        }
+        YamlNode node = m.get(key);
+        if (model == null || !models.containsKey(model) || !defined.test(models.get(model))) {
+            throw node.error("'" + key + "' needs a " + what + " under models." + (model == null ? "<model>" : model));
+        }
+        return node.decimal(key);
+    }
+
+    private static boolean usedBy(PricingModel pricing, String key) {
+        return switch (pricing) {
+            case PER_UNIT -> key.equals("unit_price");
+            case PACKAGE -> key.equals("package_size") || key.equals("package_price");
+            case GRADUATED, VOLUME -> key.equals("tiers");
+        };
+    }
+
+    /** Tiers must be ordered, contiguous (an optional 'from' must equal the previous bound) and end unbounded. */
+    private List<Tier> tiers(YamlNode node) {
+        List<YamlNode> items = node.sequence("tiers");
+        if (items.isEmpty()) {
+            throw node.error("tiers must not be empty");
+        }
+        List<Tier> tiers = new ArrayList<>();
+        BigDecimal previous = BigDecimal.ZERO;
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode item = items.get(i);
+            Map<String, YamlNode> m = item.mapping("a tier", TIER);
+            boolean last = i == items.size() - 1;
+            if (m.containsKey("from")) {
+                BigDecimal from = m.get("from").decimal("from");
+                int cmp = from.compareTo(previous);
+                if (cmp != 0) {
+                    throw m.get("from").error("tier " + (i + 1) + (cmp < 0 ? " overlaps" : " leaves a gap after")
+                            + " the previous tier: it starts at " + from.toPlainString() + " but the previous tier ends at "
+                            + previous.toPlainString());
+                }
+            }
+            YamlNode upToNode = required(item, m, "up_to");
+            BigDecimal upTo = upToNode.isNull() ? null : upToNode.decimal("up_to");
+            if (upTo == null && !last) {
+                throw upToNode.error("only the last tier may be unbounded (up_to: null)");
+            }
+            if (upTo != null && last) {
+                throw upToNode.error("the last tier must be unbounded (up_to: null) so every quantity has a price");
+            }
+            if (upTo != null && upTo.compareTo(previous) <= 0) {
+                throw upToNode.error("tiers must be in increasing order: up_to " + upTo.toPlainString()
+                        + " is not above the previous bound " + previous.toPlainString());
+            }
+            BigDecimal price = required(item, m, "unit_price").decimal("unit_price");
+            BigDecimal flat = m.containsKey("flat_fee") ? m.get("flat_fee").decimal("flat_fee") : BigDecimal.ZERO;
+            tiers.add(new Tier(upTo, price, flat));
+            previous = upTo;
+        }
+        return tiers;
+    }
+
+    private Currency currency(YamlNode node) {
+        String code = node.scalar("currency");
+        try {
+            Currency currency = Currency.getInstance(code);
+            if (code.length() == 3) {
+                return currency;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw node.error("currency must be an ISO 4217 code such as USD, got '" + code + "'");
+    }
+
+    private ZoneId zone(YamlNode node) {
+        String text = node.scalar("time zone");
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw node.error("unknown time zone '" + text + "'");
+        }
+    }
+
+    private LocalTime time(YamlNode node) {
+        String text = node.scalar("time");
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeException e) {
+            throw node.error("time must be HH:MM, got '" + text + "'");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, YamlNode node, String what) {
+        String text = node.scalar(what);
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equalsIgnoreCase(text)) {
+                return value;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E value : type.getEnumConstants()) {
+            allowed.add(value.name().toLowerCase(Locale.ROOT));
+        }
+        throw node.error(what + " must be one of " + String.join(", ", allowed) + ", got '" + text + "'");
+    }
+
+    private static YamlNode required(YamlNode parent, Map<String, YamlNode> m, String key) {
+        YamlNode node = m.get(key);
+        if (node == null) {
+            throw parent.error("missing key '" + key + "'");
+        }
+        return node;
+    }
+
+    private static String text(Map<String, YamlNode> m, String key) {
+        return m.containsKey(key) ? m.get(key).scalar(key) : "";
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tokenbill.catalog;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A price plan. {@code recurringFee} and {@code minimumCommitment} may be null (none).
+ * {@code performanceTier} is the plan's weight P in cost allocation.
+ */
+public record Plan(
+        String id,
+        String name,
+        Currency currency,
+        BillingInterval interval,
+        BigDecimal performanceTier,
+        RecurringFee recurringFee,
+        BigDecimal minimumCommitment,
+        List<Charge> charges,
+        Map<String, ModelConditions> models) {
+
+    public Plan {
+        charges = List.copyOf(charges);
+        models = Map.copyOf(models);
+    }
+
+    /** The charge that prices {@code meter} of {@code model}: a model-specific one before a generic one. */
+    public Optional<Charge> chargeFor(String meter, String model) {
+        Charge generic = null;
+        for (Charge charge : charges) {
+            if (charge.matches(meter, model)) {
+                if (charge.model() != null) {
+                    return Optional.of(charge);
+                }
+                generic = charge;
+            }
+        }
+        return Optional.ofNullable(generic);
+    }
+
+    public boolean pricesModel(String model) {
+        return charges.stream().anyMatch(c -> c.model() == null || c.model().equals(model));
+    }
+
+    public boolean pricesMeter(String meter) {
+        return charges.stream().anyMatch(c -> c.meter().equals(meter));
+    }
+
+    public ModelConditions conditionsOf(String model) {
+        return models.getOrDefault(model, ModelConditions.NONE);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.tokenbill.cli;
+
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+
+/** Runs the picocli command line inside the Spring context; its exit code becomes the JVM's. */
+@Component
+public class TokenbillCli implements CommandLineRunner, ExitCodeGenerator {
+
+    private final CommandLine.IFactory factory;
+    private int exitCode;
+
+    public TokenbillCli(SpringCommandFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public void run(String... args) {
+        CommandLine commandLine = new CommandLine(new TokenbillCommand(), factory);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("tokenbill: " + OneLine.of(e));
+            return 1;
+        });
+        exitCode = commandLine.execute(args);
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.tokenbill.csv;
+
+import com.opencsv.CSVParserBuilder;
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.exceptions.CsvValidationException;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads an RFC 4180 CSV input file with opencsv: strict UTF-8 (a BOM is skipped; other invalid
+ * bytes fail the file), columns found by header name. The header must hold every required column,
+ * no column twice, and no column outside {@code required + optional} unless {@code extraAllowed}.
+ * File-level problems throw {@link InputFileException}; rows are returned as {@link CsvRow}s.
+ */
+public final class CsvSource implements Closeable {
+
+    private final String fileName;
+    private final CSVReader reader;
+    private final List<String> header;
+    private long linesRead;
+
+    private CsvSource(String fileName, CSVReader reader, List<String> header, long linesRead) {
+        this.fileName = fileName;
+        this.reader = reader;
+        this.header = header;
+        this.linesRead = linesRead;
+    }
+
+    public static CsvSource open(Path file, Set<String> required, Set<String> optional, boolean extraAllowed) {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new InputFileException(name, 0, "file not found (looked for " + file + ")");
+        }
+        if (!Files.isReadable(file)) {
+            throw new InputFileException(name, 0, "file is not readable");
+        }
+        try {
+            CSVReader reader = new CSVReaderBuilder(utf8(file))
+                    .withCSVParser(new CSVParserBuilder().withStrictQuotes(false).build())
+                    .withKeepCarriageReturn(false)
+                    .withMultilineLimit(1000)
+                    .build();
+            String[] first = reader.readNext();
+            if (first == null) {
+                throw new InputFileException(name, 0, "file is empty: expected a header line");
+            }
+            List<String> header = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < first.length; i++) {
+                String column = i == 0 ? stripBom(first[i]).strip() : first[i].strip();
+                if (!seen.add(column)) {
+                    throw new InputFileException(name, 1, "column '" + column + "' appears twice in the header");
+                }
+                if (!extraAllowed && !required.contains(column) && !optional.contains(column)) {
+                    throw new InputFileException(name, 1, "unknown column '" + column + "' (expected: "
+                            + String.join(",", required) + (optional.isEmpty() ? "" : "," + String.join(",", optional)) + ")");
+                }
+                header.add(column);
+            }
+            for (String column : required) {
+                if (!seen.contains(column)) {
+                    throw new InputFileException(name, 1, "missing column '" + column + "' in the header");
+                }
+            }
+            return new CsvSource(name, reader, List.copyOf(header), reader.getLinesRead());
+        } catch (CharacterCodingException e) {
+            throw new InputFileException(name, 0, "file is not valid UTF-8 text");
+        } catch (IOException | CsvValidationException e) {
+            throw new InputFileException(name, 0, "cannot read the file: " + describe(e));
+        }
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The next record, or null at the end of the file. */
+    public CsvRow next() {
+        long startLine = linesRead + 1;
+        String[] cells;
+        try {
+            cells = reader.readNext();
+        } catch (CharacterCodingException e) {
+            throw new InputFileException(fileName, startLine, "bytes that are not valid UTF-8");
+        } catch (IOException | CsvValidationException e) {
+            throw new InputFileException(fileName, startLine, "cannot parse the record: " + describe(e));
+        }
+        linesRead = reader.getLinesRead();
+        if (cells == null) {
+            return null;
+        }
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (int i = 0; i < cells.length && i < header.size(); i++) {
+            byName.put(header.get(i), cells[i]);
+        }
+        return new CsvRow(startLine, byName, cells.length, header.size(), String.join(",", cells));
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    private static Reader utf8(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static String describe(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

@@ -1,0 +1,189 @@
+package dev.tokenbill.customer.internal;
+
+import dev.tokenbill.catalog.Catalog;
+import dev.tokenbill.catalog.Plan;
+import dev.tokenbill.csv.CsvRow;
+import dev.tokenbill.csv.CsvSource;
+import dev.tokenbill.csv.InputFileException;
+import dev.tokenbill.customer.Customer;
+import dev.tokenbill.customer.Subscription;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates customers.csv and subscriptions.csv. Any invalid record is a file-level
+ * error ({@link InputFileException}): customers and subscriptions are master data, and billing a
+ * period with a broken customer list would be wrong for everyone.
+ */
+public final class CustomerFiles {
+
+    public static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Set<String> CUSTOMER_COLUMNS = Set.of("customer_id", "name", "billing_email", "address",
+            "country", "currency", "tax_exempt");
+    private static final Set<String> SUBSCRIPTION_COLUMNS = Set.of("subscription_id", "customer_id", "plan_id",
+            "start_date", "end_date", "quantity", "coupon_code");
+
+    private CustomerFiles() {
+    }
+
+    public record CustomerBook(List<Customer> customers, List<Subscription> subscriptions) {
+    }
+
+    public static CustomerBook read(Path inputDir, Catalog catalog) {
+        Map<String, Customer> customers = customers(inputDir.resolve("customers.csv"), catalog);
+        List<Subscription> subscriptions = subscriptions(inputDir.resolve("subscriptions.csv"), customers, catalog);
+        return new CustomerBook(List.copyOf(customers.values()), subscriptions);
+    }
+
+    private static Map<String, Customer> customers(Path file, Catalog catalog) {
+        Map<String, Customer> customers = new LinkedHashMap<>();
+        try (CsvSource source = CsvSource.open(file, CUSTOMER_COLUMNS, Set.of(), false)) {
+            for (CsvRow row = source.next(); row != null; row = source.next()) {
+                Customer customer = customer(source.fileName(), row, catalog);
+                if (customers.put(customer.id(), customer) != null) {
+                    throw error(source, row, "customer_id '" + customer.id() + "' appears twice");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (customers.isEmpty()) {
+            throw new InputFileException(file.getFileName().toString(), 0, "file has a header but no customer");
+        }
+        return customers;
+    }
+
+    private static Customer customer(String file, CsvRow row, Catalog catalog) {
+        requireCellCount(file, row);
+        String id = row.get("customer_id").strip();
+        if (!CUSTOMER_ID.matcher(id).matches()) {
+            throw new InputFileException(file, row.line(), "customer_id '" + id
+                    + "' must be 1-64 characters of A-Z, a-z, 0-9, '.', '_' or '-'");
+        }
+        String name = row.get("name").strip();
+        if (name.isEmpty()) {
+            throw new InputFileException(file, row.line(), "customer " + id + " has no name");
+        }
+        String country = row.get("country").strip();
+        if (!country.matches("[A-Z]{2}")) {
+            throw new InputFileException(file, row.line(), "country '" + country + "' is not an ISO 3166-1 alpha-2 code");
+        }
+        Currency currency;
+        try {
+            currency = Currency.getInstance(row.get("currency").strip());
+        } catch (IllegalArgumentException e) {
+            throw new InputFileException(file, row.line(), "currency '" + row.get("currency") + "' is not an ISO 4217 code");
+        }
+        String exempt = row.get("tax_exempt").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!exempt.equals("true") && !exempt.equals("false")) {
+            throw new InputFileException(file, row.line(), "tax_exempt must be true or false, got '" + exempt + "'");
+        }
+        boolean taxExempt = exempt.equals("true");
+        if (!taxExempt && catalog.taxFor(country).isEmpty()) {
+            throw new InputFileException(file, row.line(), "customer " + id + " is in " + country
+                    + " but the catalog has no tax rate for " + country + " (add one under taxes, or mark the customer tax_exempt)");
+        }
+        return new Customer(id, name, row.get("billing_email").strip(), row.get("address").strip(), country, currency,
+                taxExempt);
+    }
+
+    private static List<Subscription> subscriptions(Path file, Map<String, Customer> customers, Catalog catalog) {
+        List<Subscription> subscriptions = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        try (CsvSource source = CsvSource.open(file, SUBSCRIPTION_COLUMNS, Set.of(), false)) {
+            for (CsvRow row = source.next(); row != null; row = source.next()) {
+                Subscription subscription = subscription(source.fileName(), row, customers, catalog);
+                if (!ids.add(subscription.id())) {
+                    throw error(source, row, "subscription_id '" + subscription.id() + "' appears twice");
+                }
+                for (Subscription other : subscriptions) {
+                    if (other.customerId().equals(subscription.customerId()) && other.overlaps(subscription)) {
+                        throw error(source, row, "subscription " + subscription.id() + " of customer "
+                                + subscription.customerId() + " overlaps subscription " + other.id()
+                                + " (end_date is exclusive: a plan change ends one on the day the next starts)");
+                    }
+                }
+                subscriptions.add(subscription);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        subscriptions.sort(Comparator.comparing(Subscription::customerId).thenComparing(Subscription::start));
+        return subscriptions;
+    }
+
+    private static Subscription subscription(String file, CsvRow row, Map<String, Customer> customers, Catalog catalog) {
+        requireCellCount(file, row);
+        String id = row.get("subscription_id").strip();
+        if (id.isEmpty() || id.length() > 64) {
+            throw new InputFileException(file, row.line(), "subscription_id must be 1-64 characters");
+        }
+        String customerId = row.get("customer_id").strip();
+        Customer customer = customers.get(customerId);
+        if (customer == null) {
+            throw new InputFileException(file, row.line(), "subscription " + id + " refers to unknown customer '"
+                    + customerId + "'");
+        }
+        String planId = row.get("plan_id").strip();
+        Plan plan = catalog.plan(planId).orElseThrow(() -> new InputFileException(file, row.line(),
+                "subscription " + id + " refers to plan '" + planId + "', which the catalog does not define"));
+        if (!plan.currency().equals(customer.currency())) {
+            throw new InputFileException(file, row.line(), "subscription " + id + ": plan " + planId + " is priced in "
+                    + plan.currency() + " but customer " + customerId + " is billed in " + customer.currency());
+        }
+        LocalDate start = date(file, row, "start_date", false);
+        LocalDate end = date(file, row, "end_date", true);
+        if (end != null && !end.isAfter(start)) {
+            throw new InputFileException(file, row.line(), "subscription " + id + " ends (" + end
+                    + ") on or before it starts (" + start + "); end_date is exclusive");
+        }
+        int quantity = 1;
+        String q = row.get("quantity").strip();
+        if (!q.isEmpty()) {
+            try {
+                quantity = Integer.parseInt(q);
+            } catch (NumberFormatException e) {
+                quantity = 0;
+            }
+            if (quantity < 1) {
+                throw new InputFileException(file, row.line(), "quantity must be a whole number >= 1, got '" + q + "'");
+            }
+        }
+        String coupon = row.get("coupon_code").strip();
+        return new Subscription(id, customerId, planId, start, end, quantity, coupon.isEmpty() ? null : coupon);
+    }
+
+    private static LocalDate date(String file, CsvRow row, String column, boolean optional) {
+        String text = row.get(column).strip();
+        if (text.isEmpty() && optional) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InputFileException(file, row.line(), column + " '" + text + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static void requireCellCount(String file, CsvRow row) {
+        if (!row.hasExpectedCellCount()) {
+            throw new InputFileException(file, row.line(), "expected " + row.expectedCount() + " columns, found "
+                    + row.cellCount());
+        }
+    }
+
+    private static InputFileException error(CsvSource source, CsvRow row, String problem) {
+        return new InputFileException(source.fileName(), row.line(), problem);
+    }
+}

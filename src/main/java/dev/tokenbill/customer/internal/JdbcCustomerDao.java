@@ -1,0 +1,81 @@
+package dev.tokenbill.customer.internal;
+
+import dev.tokenbill.customer.Customer;
+import dev.tokenbill.customer.Subscription;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Currency;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The customers and subscriptions of a billing run, as loaded from the input files. */
+public class JdbcCustomerDao {
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcCustomerDao(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Replaces the run's customers and subscriptions; safe to call again after a crash. */
+    public void replace(long runId, CustomerFiles.CustomerBook book) {
+        jdbc.update("delete from subscription where run_id = ?", runId);
+        jdbc.update("delete from customer where run_id = ?", runId);
+        jdbc.batchUpdate("insert into customer (run_id, customer_id, name, email, address, country, currency, tax_exempt)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", book.customers(), 500, (ps, c) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, c.id());
+                    ps.setString(3, c.name());
+                    ps.setString(4, c.email());
+                    ps.setString(5, c.address());
+                    ps.setString(6, c.country());
+                    ps.setString(7, c.currency().getCurrencyCode());
+                    ps.setBoolean(8, c.taxExempt());
+                });
+        jdbc.batchUpdate("insert into subscription (run_id, subscription_id, customer_id, plan_id, start_date, end_date,"
+                + " quantity, coupon_code) values (?, ?, ?, ?, ?, ?, ?, ?)", book.subscriptions(), 500, (ps, s) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, s.id());
+                    ps.setString(3, s.customerId());
+                    ps.setString(4, s.planId());
+                    ps.setDate(5, Date.valueOf(s.start()));
+                    ps.setDate(6, s.end() == null ? null : Date.valueOf(s.end()));
+                    ps.setInt(7, s.quantity());
+                    ps.setString(8, s.couponCode());
+                });
+    }
+
+    public List<Customer> customers(long runId) {
+        return jdbc.query("select * from customer where run_id = ? order by customer_id", JdbcCustomerDao::customer, runId);
+    }
+
+    public Customer customer(long runId, String customerId) {
+        return jdbc.queryForObject("select * from customer where run_id = ? and customer_id = ?",
+                JdbcCustomerDao::customer, runId, customerId);
+    }
+
+    public List<Subscription> subscriptions(long runId) {
+        return jdbc.query("select * from subscription where run_id = ? order by customer_id, start_date",
+                JdbcCustomerDao::subscription, runId);
+    }
+
+    public List<Subscription> subscriptionsOf(long runId, String customerId) {
+        return jdbc.query("select * from subscription where run_id = ? and customer_id = ? order by start_date",
+                JdbcCustomerDao::subscription, runId, customerId);
+    }
+
+    /** Maps a row of the customer table. */
+    public static Customer customer(ResultSet rs, int row) throws SQLException {
+        return new Customer(rs.getString("customer_id"), rs.getString("name"), rs.getString("email"),
+                rs.getString("address"), rs.getString("country"), Currency.getInstance(rs.getString("currency")),
+                rs.getBoolean("tax_exempt"));
+    }
+
+    private static Subscription subscription(ResultSet rs, int row) throws SQLException {
+        Date end = rs.getDate("end_date");
+        return new Subscription(rs.getString("subscription_id"), rs.getString("customer_id"), rs.getString("plan_id"),
+                rs.getDate("start_date").toLocalDate(), end == null ? null : end.toLocalDate(), rs.getInt("quantity"),
+                rs.getString("coupon_code"));
+    }
+}

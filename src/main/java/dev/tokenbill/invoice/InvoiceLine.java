@@ -1,0 +1,39 @@
+package dev.tokenbill.invoice;
+
+import dev.tokenbill.catalog.PriceCondition;
+import dev.tokenbill.money.Money;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One line of an invoice. For usage, {@code usage} is the accepted quantity, {@code included} the
+ * part covered by the plan's quota and {@code quantity} the billed rest; {@code unitPrice} is null
+ * for tiered and package charges, whose breakdown is in {@code tiers} or the description.
+ * {@code amount} is rounded once, HALF_UP, to the currency's minor unit (a tiered line: the sum of
+ * its rounded tier amounts).
+ */
+public record InvoiceLine(
+        LineKind kind,
+        String description,
+        String subscriptionId,
+        String planId,
+        String meter,
+        String model,
+        PriceCondition condition,
+        BigDecimal usage,
+        BigDecimal included,
+        BigDecimal quantity,
+        BigDecimal unitPrice,
+        Money amount,
+        List<TierLine> tiers) {
+
+    public InvoiceLine {
+        tiers = tiers == null ? List.of() : List.copyOf(tiers);
+    }
+
+    public static InvoiceLine simple(LineKind kind, String description, String subscriptionId, String planId,
+            BigDecimal quantity, BigDecimal unitPrice, Money amount) {
+        return new InvoiceLine(kind, description, subscriptionId, planId, null, null, null, null, null, quantity,
+                unitPrice, amount, List.of());
+    }
+}

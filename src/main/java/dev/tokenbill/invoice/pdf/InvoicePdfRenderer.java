@@ -1,0 +1,222 @@
+package dev.tokenbill.invoice.pdf;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRRuntimeException;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+
+/**
+ * Renders an {@link InvoiceView} to PDF with the JasperReports template {@code templates/invoice.jrxml}.
+ *
+ * <p>The template is compiled once, in the constructor; every render fills and exports on its own, so one renderer
+ * can serve concurrent {@code render} calls. Every string of the view goes through {@link PdfText#clean} first.
+ *
+ * <p>What the template receives:
+ * <ul>
+ * <li>parameters: every {@code String} component of {@link InvoiceView} under its own name ({@code number},
+ * {@code issueDate}, ..., {@code amountDue}, {@code note}), {@code draft} (Boolean), {@code title} ("INVOICE" or
+ * "DRAFT INVOICE") and {@code usage} (a {@code JRDataSource} with fields {@code model}, {@code meter},
+ * {@code quantity});</li>
+ * <li>the main data source: one record per {@link InvoiceView.LineView} with fields {@code description},
+ * {@code quantity}, {@code unitPrice}, {@code amount} (String) and {@code tier} (Boolean).</li>
+ * </ul>
+ * Records are handed over as maps ({@code JRMapCollectionDataSource}): the JavaBean data source of JasperReports
+ * 7.0 reads properties through commons-beanutils, which does not see record accessors.
+ *
+ * <p>The PDF is not byte-for-byte reproducible: OpenPDF (under JasperReports' PDF exporter) stamps a creation date,
+ * a random document id and random font subset tags; the page content itself is the same for the same view.
+ */
+public final class InvoicePdfRenderer {
+
+    private final JasperReport report;
+
+    /** Compiles the JRXML template at {@code template}. */
+    public InvoicePdfRenderer(Path template) {
+        try (InputStream in = Files.newInputStream(template)) {
+            this.report = JasperCompileManager.compileReport(in);
+        } catch (JRException | JRRuntimeException | IOException e) {
+            throw new InvoiceRenderingException("Cannot compile the invoice template " + template + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Renders {@code view} to {@code target}, atomically: the PDF is written to {@code <target>.tmp} in the same
+     * directory and then moved over {@code target}, so readers never see a partial file. Concurrent calls are fine
+     * as long as they write to different targets (two renders to one target would share the temp file).
+     *
+     * @throws InvoiceRenderingException if the invoice cannot be filled, exported or written (the temp file is
+     *         removed; {@code target} is left as it was)
+     */
+    public void render(InvoiceView view, Path target) {
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            InvoiceView clean = clean(view);
+            JasperPrint print = fill(clean);
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                export(print, clean, out);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (JRException | JRRuntimeException e) {
+            deleteQuietly(temp);
+            throw new InvoiceRenderingException("Cannot render invoice " + view.number() + " to " + target + ": "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new InvoiceRenderingException("Cannot write invoice " + view.number() + " to " + target + ": "
+                    + e, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    /**
+     * Renders {@code view} to PDF in memory.
+     *
+     * @throws InvoiceRenderingException if the invoice cannot be filled or exported
+     */
+    public byte[] renderBytes(InvoiceView view) {
+        try {
+            InvoiceView clean = clean(view);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+            export(fill(clean), clean, out);
+            return out.toByteArray();
+        } catch (JRException | JRRuntimeException e) {
+            throw new InvoiceRenderingException("Cannot render invoice " + view.number() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private JasperPrint fill(InvoiceView view) throws JRException {
+        // JasperReports adds built-in parameters (REPORT_PARAMETERS_MAP, ...) to this map: it must be mutable.
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("title", view.draft() ? "DRAFT INVOICE" : "INVOICE");
+        parameters.put("number", view.number());
+        parameters.put("draft", view.draft());
+        parameters.put("issueDate", view.issueDate());
+        parameters.put("dueDate", view.dueDate());
+        parameters.put("period", view.period());
+        parameters.put("currency", view.currency());
+        parameters.put("sellerName", view.sellerName());
+        parameters.put("sellerAddress", view.sellerAddress());
+        parameters.put("sellerTaxId", view.sellerTaxId());
+        parameters.put("sellerEmail", view.sellerEmail());
+        parameters.put("customerId", view.customerId());
+        parameters.put("customerName", view.customerName());
+        parameters.put("customerAddress", view.customerAddress());
+        parameters.put("customerCountry", view.customerCountry());
+        parameters.put("customerEmail", view.customerEmail());
+        parameters.put("subtotal", view.subtotal());
+        parameters.put("discounts", view.discounts());
+        parameters.put("taxLabel", view.taxLabel());
+        parameters.put("tax", view.tax());
+        parameters.put("total", view.total());
+        parameters.put("credits", view.credits());
+        parameters.put("amountDue", view.amountDue());
+        parameters.put("note", view.note());
+        parameters.put("usage", new JRMapCollectionDataSource(usageRecords(view.usage())));
+        return JasperFillManager.fillReport(report, parameters, new JRMapCollectionDataSource(lineRecords(view.lines())));
+    }
+
+    private static void export(JasperPrint print, InvoiceView view, OutputStream out) throws JRException {
+        JRPdfExporter exporter = new JRPdfExporter();
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        exporter.setConfiguration(configuration(view));
+        exporter.exportReport();
+    }
+
+    private static SimplePdfExporterConfiguration configuration(InvoiceView view) {
+        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+        configuration.setMetadataTitle("Invoice " + view.number());
+        configuration.setMetadataAuthor(view.sellerName());
+        configuration.setMetadataSubject("Invoice " + view.number() + " to " + view.customerName());
+        configuration.setMetadataCreator("tokenbill");
+        configuration.setDisplayMetadataTitle(true);
+        configuration.setCompressed(true);
+        return configuration;
+    }
+
+    private static List<Map<String, ?>> lineRecords(List<InvoiceView.LineView> lines) {
+        List<Map<String, ?>> records = new ArrayList<>(lines.size());
+        for (InvoiceView.LineView line : lines) {
+            Map<String, Object> record = new HashMap<>(8);
+            record.put("description", line.description());
+            record.put("quantity", line.quantity());
+            record.put("unitPrice", line.unitPrice());
+            record.put("amount", line.amount());
+            record.put("tier", line.tier());
+            records.add(record);
+        }
+        return records;
+    }
+
+    private static List<Map<String, ?>> usageRecords(List<InvoiceView.UsageView> usage) {
+        List<Map<String, ?>> records = new ArrayList<>(usage.size());
+        for (InvoiceView.UsageView row : usage) {
+            Map<String, Object> record = new HashMap<>(4);
+            record.put("model", row.model());
+            record.put("meter", row.meter());
+            record.put("quantity", row.quantity());
+            records.add(record);
+        }
+        return records;
+    }
+
+    /** The view with every string cleaned by {@link PdfText#clean} and null lists replaced by empty ones. */
+    static InvoiceView clean(InvoiceView v) {
+        List<InvoiceView.LineView> lines = new ArrayList<>();
+        if (v.lines() != null) {
+            for (InvoiceView.LineView l : v.lines()) {
+                lines.add(new InvoiceView.LineView(PdfText.clean(l.description()), PdfText.clean(l.quantity()),
+                        PdfText.clean(l.unitPrice()), PdfText.clean(l.amount()), l.tier()));
+            }
+        }
+        List<InvoiceView.UsageView> usage = new ArrayList<>();
+        if (v.usage() != null) {
+            for (InvoiceView.UsageView u : v.usage()) {
+                usage.add(new InvoiceView.UsageView(PdfText.clean(u.model()), PdfText.clean(u.meter()),
+                        PdfText.clean(u.quantity())));
+            }
+        }
+        return new InvoiceView(
+                PdfText.clean(v.number()), v.draft(), PdfText.clean(v.issueDate()), PdfText.clean(v.dueDate()),
+                PdfText.clean(v.period()), PdfText.clean(v.currency()),
+                PdfText.clean(v.sellerName()), PdfText.clean(v.sellerAddress()), PdfText.clean(v.sellerTaxId()),
+                PdfText.clean(v.sellerEmail()),
+                PdfText.clean(v.customerId()), PdfText.clean(v.customerName()), PdfText.clean(v.customerAddress()),
+                PdfText.clean(v.customerCountry()), PdfText.clean(v.customerEmail()),
+                List.copyOf(lines),
+                PdfText.clean(v.subtotal()), PdfText.clean(v.discounts()), PdfText.clean(v.taxLabel()),
+                PdfText.clean(v.tax()), PdfText.clean(v.total()), PdfText.clean(v.credits()),
+                PdfText.clean(v.amountDue()), PdfText.clean(v.note()),
+                List.copyOf(usage));
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // the original failure is the one worth reporting
+        }
+    }
+}

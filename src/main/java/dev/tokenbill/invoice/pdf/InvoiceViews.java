@@ -1,0 +1,90 @@
+package dev.tokenbill.invoice.pdf;
+
+import dev.tokenbill.catalog.Seller;
+import dev.tokenbill.customer.Customer;
+import dev.tokenbill.invoice.Invoice;
+import dev.tokenbill.invoice.InvoiceLine;
+import dev.tokenbill.invoice.LineKind;
+import dev.tokenbill.invoice.TierLine;
+import dev.tokenbill.money.MoneyFormat;
+import dev.tokenbill.period.BillingPeriod;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the printed view of an invoice: every amount formatted for its currency here, so the
+ * template only places text. The issue date is the first day after the period (never the clock);
+ * payment is due 30 days later.
+ */
+public final class InvoiceViews {
+
+    public static final int PAYMENT_DAYS = 30;
+
+    private InvoiceViews() {
+    }
+
+    public static InvoiceView of(Invoice invoice, String number, Customer customer, Seller seller, BillingPeriod period) {
+        String currency = invoice.currency().getCurrencyCode();
+        List<InvoiceView.LineView> lines = new ArrayList<>();
+        Map<String, BigDecimal> usage = new LinkedHashMap<>();
+        for (InvoiceLine line : invoice.lines()) {
+            lines.add(new InvoiceView.LineView(description(line), quantity(line),
+                    line.unitPrice() == null ? "" : MoneyFormat.unitPrice(line.unitPrice(), invoice.currency()),
+                    MoneyFormat.amount(line.amount()), false));
+            for (TierLine tier : line.tiers()) {
+                lines.add(new InvoiceView.LineView(tierText(tier), MoneyFormat.quantity(tier.units()),
+                        MoneyFormat.unitPrice(tier.unitPrice(), invoice.currency()), MoneyFormat.amount(tier.amount()), true));
+            }
+            if (line.kind() == LineKind.USAGE && line.usage() != null) {
+                String key = (line.model() == null ? "all models" : line.model()) + "\u0000" + line.meter();
+                usage.merge(key, line.usage(), BigDecimal::add);
+            }
+        }
+        List<InvoiceView.UsageView> statement = new ArrayList<>();
+        usage.forEach((key, quantity) -> {
+            String[] parts = key.split("\u0000");
+            statement.add(new InvoiceView.UsageView(parts[0], parts[1].replace('_', ' '), MoneyFormat.quantity(quantity)));
+        });
+        String taxLabel = invoice.taxExempt() ? "Tax (exempt)"
+                : invoice.taxName() + " " + invoice.taxRate().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        String note = invoice.taxExempt()
+                ? "Tax exempt: no tax is charged on this invoice; the customer is registered as tax-exempt." : "";
+        boolean draft = number == null;
+        return new InvoiceView(draft ? "DRAFT" : number, draft, period.end().toString(),
+                period.end().plusDays(PAYMENT_DAYS).toString(), period.start() + " to " + period.end().minusDays(1),
+                currency, seller.name(), seller.address(), seller.taxId(), seller.email(), customer.id(), customer.name(),
+                customer.address(), customer.country(), customer.email(), lines, MoneyFormat.amount(invoice.subtotal()),
+                MoneyFormat.amount(invoice.discounts().negate()), taxLabel, MoneyFormat.amount(invoice.tax()),
+                MoneyFormat.amount(invoice.total()), MoneyFormat.amount(invoice.credits().negate()),
+                MoneyFormat.amount(invoice.amountDue()), note, statement);
+    }
+
+    private static String description(InvoiceLine line) {
+        if (line.kind() != LineKind.USAGE || line.included() == null || line.included().signum() == 0) {
+            return line.description();
+        }
+        return line.description() + " (" + MoneyFormat.quantity(line.usage()) + " used, "
+                + MoneyFormat.quantity(line.included()) + " included)";
+    }
+
+    private static String quantity(InvoiceLine line) {
+        return line.quantity() == null ? "" : MoneyFormat.quantity(line.quantity());
+    }
+
+    private static String tierText(TierLine tier) {
+        String range = MoneyFormat.quantity(tier.from()) + " - "
+                + (tier.upTo() == null ? "and above" : MoneyFormat.quantity(tier.upTo()));
+        String flat = tier.flatFee().signum() == 0 ? "" : ", flat fee " + tier.flatFee().stripTrailingZeros().toPlainString();
+        return "Tier " + tier.tier() + ": " + range + flat;
+    }
+
+    /** The PDF file name of an invoice: its number, or DRAFT- and the (validated) customer id. */
+    public static String fileName(String number, String customerId) {
+        String base = number != null ? number : "DRAFT-" + customerId;
+        return base.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
+    }
+
+}

@@ -1,0 +1,46 @@
+package dev.tokenbill.job;
+
+import dev.tokenbill.customer.internal.JdbcCustomerDao;
+import dev.tokenbill.database.BatchSchemaMigration;
+import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
+import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/** Infrastructure of the billing job: the JDBC transaction manager, DAOs, the schema migration and the PDF renderer. */
+@Configuration
+public class BillingInfrastructure {
+
+    @Bean
+    public JdbcTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
+
+    @Bean
+    public BatchSchemaMigration batchSchemaMigration() {
+        return new BatchSchemaMigration();
+    }
+
+    @Bean
+    public JdbcCustomerDao jdbcCustomerDao(JdbcTemplate jdbc) {
+        return new JdbcCustomerDao(jdbc);
+    }
+
+    @Bean
+    public JdbcInvoiceDao jdbcInvoiceDao(JdbcTemplate jdbc) {
+        return new JdbcInvoiceDao(jdbc);
+    }
+
+    /** Compiled once per JVM (one run), on first use. */
+    @Bean
+    @Lazy
+    public InvoicePdfRenderer invoicePdfRenderer(@Value("${tokenbill.template:templates/invoice.jrxml}") String template) {
+        return new InvoicePdfRenderer(Path.of(template));
+    }
+}

@@ -1,0 +1,231 @@
+package dev.tokenbill.job;
+
+import dev.tokenbill.catalog.Catalog;
+import dev.tokenbill.customer.Customer;
+import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.customer.internal.JdbcCustomerDao;
+import dev.tokenbill.invoice.Invoice;
+import dev.tokenbill.invoice.internal.InvoiceNumbering;
+import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
+import dev.tokenbill.invoice.internal.JdbcInvoiceWriter;
+import dev.tokenbill.invoice.internal.JdbcUsageTotals;
+import dev.tokenbill.invoice.internal.RateCustomerProcessor;
+import dev.tokenbill.invoice.internal.StoredInvoice;
+import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
+import dev.tokenbill.report.JdbcReportQueries;
+import dev.tokenbill.usage.ClassifiedRow;
+import dev.tokenbill.usage.UsageClassifier;
+import dev.tokenbill.usage.internal.JdbcUsageWriter;
+import dev.tokenbill.usage.internal.UsageAggregation;
+import dev.tokenbill.usage.internal.UsageFileReader;
+import dev.tokenbill.usage.internal.UsageFiles;
+import dev.tokenbill.usage.internal.UsageInputRow;
+import dev.tokenbill.usage.internal.UsageRowProcessor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * The billing job: eight steps, each restartable. Chunk steps commit their rows and their
+ * checkpoint in one JDBC transaction (the job repository and the billing tables share the
+ * database), so a crash between two commits loses nothing and duplicates nothing.
+ */
+@Configuration
+@EnableConfigurationProperties(BillingProperties.class)
+@Import(BillingInfrastructure.class)
+public class BillingJobConfiguration {
+
+    private static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
+    private static final String PERIOD = "#{jobParameters['period']}";
+    private static final String MODE = "#{jobParameters['mode']}";
+    private static final String INPUT = "#{jobParameters['input']}";
+    private static final String OUTPUT = "#{jobParameters['output']}";
+
+    // job
+
+    @Bean
+    public Job billingJob(JobRepository jobRepository, Step validateInputs, Step loadCustomers, Step readUsage,
+            Step aggregateUsage, Step rateCustomers, Step numberInvoices, Step renderInvoices, Step writeReports) {
+        return new JobBuilder(RunParameters.JOB_NAME, jobRepository)
+                .start(validateInputs)
+                .next(loadCustomers)
+                .next(readUsage)
+                .next(aggregateUsage)
+                .next(rateCustomers)
+                .next(numberInvoices)
+                .next(renderInvoices)
+                .next(writeReports)
+                .build();
+    }
+
+    // step 1: validate the inputs
+
+    @Bean
+    public Step validateInputs(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc) {
+        return new StepBuilder("validateInputs", jobRepository).tasklet(new ValidateInputsTasklet(jdbc), tx)
+                .allowStartIfComplete(true).build();
+    }
+
+    // step 2: load customers and subscriptions
+
+    @Bean
+    public Step loadCustomers(JobRepository jobRepository, JdbcTransactionManager tx, JdbcCustomerDao customers) {
+        return new StepBuilder("loadCustomers", jobRepository).tasklet(new LoadCustomersTasklet(customers), tx).build();
+    }
+
+    // step 3: read, validate and classify every usage row
+
+    @Bean
+    public Step readUsage(JobRepository jobRepository, JdbcTransactionManager tx, BillingProperties properties,
+            UsageFileReader usageReader, UsageRowProcessor usageProcessor, JdbcUsageWriter usageWriter) {
+        return new StepBuilder("readUsage", jobRepository)
+                .<UsageInputRow, ClassifiedRow>chunk(properties.usageChunkSize())
+                .transactionManager(tx)
+                .reader(usageReader)
+                .processor(usageProcessor)
+                .writer(usageWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public UsageFileReader usageReader(@Value(INPUT) String input) {
+        return new UsageFileReader(UsageFiles.list(Path.of(input)));
+    }
+
+    @Bean
+    @StepScope
+    public UsageRowProcessor usageProcessor(@Value(RUN_ID) long runId, @Value(PERIOD) String period,
+            @Value(MODE) String mode, @Value(INPUT) String input, @Value(OUTPUT) String output, JdbcCustomerDao customers) {
+        RunContext run = RunContext.of(runId, period, mode, input, output);
+        Map<String, List<Subscription>> byCustomer = customers.subscriptions(runId).stream()
+                .collect(Collectors.groupingBy(Subscription::customerId));
+        for (Customer customer : customers.customers(runId)) {
+            byCustomer.putIfAbsent(customer.id(), List.of());
+        }
+        return new UsageRowProcessor(new UsageClassifier(run.catalog(), run.period(), byCustomer));
+    }
+
+    @Bean
+    @StepScope
+    public JdbcUsageWriter usageWriter(JdbcTemplate jdbc, @Value(RUN_ID) long runId) {
+        return new JdbcUsageWriter(jdbc, runId);
+    }
+
+    // step 4: de-duplicate and aggregate usage
+
+    @Bean
+    public Step aggregateUsage(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc) {
+        return new StepBuilder("aggregateUsage", jobRepository)
+                .tasklet(new AggregateUsageTasklet(new UsageAggregation(jdbc)), tx).build();
+    }
+
+    // step 5: rate each customer
+
+    @Bean
+    public Step rateCustomers(JobRepository jobRepository, JdbcTransactionManager tx, BillingProperties properties,
+            JdbcCursorItemReader<Customer> customerReader, RateCustomerProcessor rateProcessor,
+            JdbcInvoiceWriter invoiceWriter) {
+        return new StepBuilder("rateCustomers", jobRepository)
+                .<Customer, Invoice>chunk(properties.customerChunkSize())
+                .transactionManager(tx)
+                .reader(customerReader)
+                .processor(rateProcessor)
+                .writer(invoiceWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public JdbcCursorItemReader<Customer> customerReader(DataSource dataSource, @Value(RUN_ID) long runId) {
+        return new JdbcCursorItemReaderBuilder<Customer>()
+                .name("customerReader")
+                .dataSource(dataSource)
+                .sql("select * from customer where run_id = ? order by customer_id")
+                .queryArguments(runId)
+                .rowMapper(JdbcCustomerDao::customer)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public RateCustomerProcessor rateProcessor(@Value(RUN_ID) long runId, @Value(PERIOD) String period,
+            @Value(MODE) String mode, @Value(INPUT) String input, @Value(OUTPUT) String output, JdbcCustomerDao customers,
+            JdbcTemplate jdbc) {
+        RunContext run = RunContext.of(runId, period, mode, input, output);
+        return new RateCustomerProcessor(run.catalog(), run.period(), runId, customers, new JdbcUsageTotals(jdbc));
+    }
+
+    @Bean
+    @StepScope
+    public JdbcInvoiceWriter invoiceWriter(JdbcInvoiceDao invoices, @Value(RUN_ID) long runId,
+            @Value(PERIOD) String period) {
+        return new JdbcInvoiceWriter(invoices, runId, period);
+    }
+
+    // step 6: number the invoices (final runs)
+
+    @Bean
+    public Step numberInvoices(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
+            BillingProperties properties) {
+        return new StepBuilder("numberInvoices", jobRepository)
+                .tasklet(new NumberInvoicesTasklet(new InvoiceNumbering(jdbc, properties.invoiceNumberPrefix())), tx)
+                .build();
+    }
+
+    // step 7: render one PDF per invoice
+
+    @Bean
+    public Step renderInvoices(JobRepository jobRepository, JdbcTransactionManager tx, BillingProperties properties,
+            ListItemReader<StoredInvoice> storedInvoiceReader, RenderInvoicesWriter pdfWriter) {
+        return new StepBuilder("renderInvoices", jobRepository)
+                .<StoredInvoice, StoredInvoice>chunk(properties.customerChunkSize())
+                .transactionManager(tx)
+                .reader(storedInvoiceReader)
+                .writer(pdfWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public ListItemReader<StoredInvoice> storedInvoiceReader(JdbcInvoiceDao invoices, @Value(RUN_ID) long runId) {
+        return new ListItemReader<>(invoices.invoices(runId));
+    }
+
+    @Bean
+    @StepScope
+    public RenderInvoicesWriter pdfWriter(InvoicePdfRenderer renderer, JdbcInvoiceDao invoices, JdbcCustomerDao customers,
+            @Value(RUN_ID) long runId, @Value(PERIOD) String period, @Value(MODE) String mode, @Value(INPUT) String input,
+            @Value(OUTPUT) String output) {
+        RunContext run = RunContext.of(runId, period, mode, input, output);
+        Catalog catalog = run.catalog();
+        return new RenderInvoicesWriter(renderer, invoices, customers, run, catalog.seller());
+    }
+
+    // step 8: reconcile and write the reports
+
+    @Bean
+    public Step writeReports(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
+            JdbcInvoiceDao invoices) {
+        return new StepBuilder("writeReports", jobRepository)
+                .tasklet(new WriteReportsTasklet(jdbc, invoices, new JdbcReportQueries(jdbc)), tx).build();
+    }
+}

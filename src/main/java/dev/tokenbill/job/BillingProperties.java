@@ -1,0 +1,18 @@
+package dev.tokenbill.job;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the billing job ({@code tokenbill.*} in application.properties or the environment).
+ *
+ * @param usageChunkSize usage rows per transaction in the readUsage step (default 2000)
+ * @param customerChunkSize customers per transaction in rating and rendering (default 50)
+ * @param invoiceNumberPrefix text before the six-digit invoice number (default TB-)
+ */
+@ConfigurationProperties("tokenbill")
+public record BillingProperties(
+        @DefaultValue("2000") int usageChunkSize,
+        @DefaultValue("50") int customerChunkSize,
+        @DefaultValue("TB-") String invoiceNumberPrefix) {
+}

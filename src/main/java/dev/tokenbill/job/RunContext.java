@@ -1,0 +1,36 @@
+package dev.tokenbill.job;
+
+import dev.tokenbill.catalog.Catalog;
+import dev.tokenbill.catalog.CatalogLoader;
+import dev.tokenbill.period.BillingPeriod;
+import java.nio.file.Path;
+import org.springframework.batch.core.step.StepContribution;
+
+/** What every step needs to know about its run, read from the job parameters and instance. */
+public record RunContext(long runId, BillingPeriod period, String mode, Path input, Path output) {
+
+    public static RunContext of(StepContribution contribution) {
+        var stepExecution = contribution.getStepExecution();
+        var jobExecution = stepExecution.getJobExecution();
+        var params = jobExecution.getJobParameters();
+        return new RunContext(jobExecution.getJobInstance().getInstanceId(),
+                BillingPeriod.parse(params.getString(RunParameters.PERIOD)), params.getString(RunParameters.MODE),
+                Path.of(params.getString(RunParameters.INPUT)), Path.of(params.getString(RunParameters.OUTPUT)));
+    }
+
+    public static RunContext of(long runId, String period, String mode, String input, String output) {
+        return new RunContext(runId, BillingPeriod.parse(period), mode, Path.of(input), Path.of(output));
+    }
+
+    public Catalog catalog() {
+        return CatalogLoader.load(input.resolve("catalog.yaml"));
+    }
+
+    public Path periodDir() {
+        return output.resolve(period.label());
+    }
+
+    public boolean isFinal() {
+        return RunParameters.FINAL.equals(mode);
+    }
+}

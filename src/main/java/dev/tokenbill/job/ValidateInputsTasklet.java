@@ -1,0 +1,108 @@
+package dev.tokenbill.job;
+
+import dev.tokenbill.catalog.Catalog;
+import dev.tokenbill.csv.CsvSource;
+import dev.tokenbill.csv.InputFileException;
+import dev.tokenbill.customer.internal.CustomerFiles;
+import dev.tokenbill.usage.UsageClassifier;
+import dev.tokenbill.usage.internal.UsageFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Step 1: checks every input file before any billing work (catalog, customers, subscriptions,
+ * usage headers and UTF-8), and records the run. Any problem fails the step with a one-line
+ * message naming the file. Repeatable: it only reads, and upserts the run row.
+ */
+public class ValidateInputsTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ValidateInputsTasklet.class);
+    private final JdbcTemplate jdbc;
+
+    public ValidateInputsTasklet(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        RunContext run = RunContext.of(contribution);
+        Catalog catalog = run.catalog();
+        CustomerFiles.CustomerBook book = CustomerFiles.read(run.input(), catalog);
+        var files = UsageFiles.list(run.input());
+        for (Path file : files) {
+            try (CsvSource source = CsvSource.open(file, UsageClassifier.REQUIRED, Set.of(), true)) {
+                for (String column : source.header()) {
+                    if (!UsageClassifier.REQUIRED.contains(column) && !column.matches("[a-z][a-z0-9_]{0,63}")) {
+                        throw new InputFileException(file.getFileName().toString(), 1, "meter column '" + column
+                                + "' must be lower-case letters, digits and '_'");
+                    }
+                }
+            }
+            requireUtf8(file);
+        }
+        jdbc.update("delete from billing_run where run_id = ?", run.runId());
+        jdbc.update("insert into billing_run (run_id, period, mode, status, input_dir, output_dir) values (?, ?, ?, ?, ?, ?)",
+                run.runId(), run.period().label(), run.mode(), "STARTED", run.input().toString(), run.output().toString());
+        log.info("inputs valid: {} plans, {} customers, {} subscriptions, {} usage files", catalog.plans().size(),
+                book.customers().size(), book.subscriptions().size(), files.size());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Decodes the whole file as strict UTF-8 in 64 KiB blocks; fails with the line of the first bad byte. */
+    static void requireUtf8(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long line = 1;
+        try (InputStream stream = Files.newInputStream(file)) {
+            boolean eof = false;
+            while (!eof) {
+                int n = stream.read(in.array(), in.position(), in.remaining());
+                eof = n < 0;
+                if (n > 0) {
+                    in.position(in.position() + n);
+                }
+                in.flip();
+                CoderResult result = decoder.decode(in, out, eof);
+                if (result.isError()) {
+                    line += count(out);
+                    throw new InputFileException(file.getFileName().toString(), line,
+                            "bytes that are not valid UTF-8 (save the file as UTF-8)");
+                }
+                line += count(out);
+                out.clear();
+                in.compact();
+            }
+        } catch (CharacterCodingException e) {
+            throw new InputFileException(file.getFileName().toString(), line, "bytes that are not valid UTF-8");
+        }
+    }
+
+    private static long count(CharBuffer out) {
+        long lines = 0;
+        for (int i = 0; i < out.position(); i++) {
+            if (out.get(i) == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+}

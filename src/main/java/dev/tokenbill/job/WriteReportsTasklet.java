@@ -1,0 +1,111 @@
+package dev.tokenbill.job;
+
+import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
+import dev.tokenbill.invoice.internal.StoredInvoice;
+import dev.tokenbill.report.FileCounts;
+import dev.tokenbill.report.JdbcReportQueries;
+import dev.tokenbill.report.RunReports;
+import dev.tokenbill.report.StepTiming;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Step 8: checks the reconciliation (a run that does not add up fails here), writes charges.csv,
+ * rejects.csv, summary.csv and run.json, and makes this run the period's current drafts by
+ * removing earlier draft runs of the period and their stale PDFs. Repeatable.
+ */
+public class WriteReportsTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteReportsTasklet.class);
+    private static final List<String> RUN_TABLES = List.of("invoice_line_tier", "invoice_line", "invoice", "usage_total",
+            "usage_reject", "usage_meter", "usage_event", "subscription", "customer");
+
+    private final JdbcTemplate jdbc;
+    private final JdbcInvoiceDao invoices;
+    private final JdbcReportQueries queries;
+
+    public WriteReportsTasklet(JdbcTemplate jdbc, JdbcInvoiceDao invoices, JdbcReportQueries queries) {
+        this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.queries = queries;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        RunContext run = RunContext.of(contribution);
+        List<FileCounts> files = queries.fileCounts(run.runId());
+        Map<String, java.math.BigDecimal> differences = queries.usageDifferences(run.runId());
+        for (FileCounts f : files) {
+            if (!f.balanced()) {
+                throw new IllegalStateException("reconciliation failed for " + f.file() + ": " + f.read() + " rows read but "
+                        + f.accepted() + " accepted + " + f.duplicates() + " duplicates + " + f.rejected() + " rejected + "
+                        + f.outOfPeriod() + " out of period");
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("reconciliation failed: accepted usage differs from billed usage for "
+                    + differences);
+        }
+        List<StoredInvoice> stored = invoices.invoices(run.runId());
+        List<StepTiming> steps = new ArrayList<>();
+        for (StepExecution step : contribution.getStepExecution().getJobExecution().getStepExecutions()) {
+            if (step.getId() == contribution.getStepExecution().getId()) {
+                continue;
+            }
+            double seconds = step.getStartTime() == null || step.getEndTime() == null ? 0
+                    : Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0;
+            steps.add(new StepTiming(step.getStepName(), step.getStatus().name(), step.getReadCount(), step.getWriteCount(),
+                    step.getSkipCount(), seconds));
+        }
+        RunReports.writeAll(run.periodDir(), new RunReports.RunFacts(run.runId(), run.period().label(), run.mode(),
+                "COMPLETED", files, stored, queries.rejects(run.runId()), steps, differences));
+        if (!run.isFinal()) {
+            supersedeEarlierDrafts(run, stored);
+        }
+        jdbc.update("update billing_run set status = 'COMPLETED' where run_id = ?", run.runId());
+        log.info("wrote {} invoices' charges, {} rejects and the summary to {}", stored.size(),
+                queries.rejects(run.runId()).size(), run.periodDir());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** A new draft run replaces the period's earlier drafts: their rows and the PDFs this run did not write. */
+    private void supersedeEarlierDrafts(RunContext run, List<StoredInvoice> stored) throws IOException {
+        List<Long> earlier = jdbc.queryForList("select run_id from billing_run where period = ? and mode = 'DRAFT'"
+                + " and run_id <> ?", Long.class, run.period().label(), run.runId());
+        for (long runId : earlier) {
+            for (String table : RUN_TABLES) {
+                jdbc.update("delete from " + table + " where run_id = ?", runId);
+            }
+            jdbc.update("update billing_run set status = 'SUPERSEDED' where run_id = ?", runId);
+        }
+        Set<String> current = new HashSet<>();
+        stored.forEach(s -> current.add(s.pdfFile()));
+        Path dir = run.periodDir().resolve("invoices");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> pdfs = Files.list(dir)) {
+                for (Path pdf : pdfs.toList()) {
+                    String name = pdf.getFileName().toString();
+                    if (name.startsWith("DRAFT-") && !current.contains(name)) {
+                        Files.delete(pdf);
+                    }
+                }
+            }
+        }
+    }
+}

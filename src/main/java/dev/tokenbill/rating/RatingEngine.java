@@ -1,0 +1,93 @@
+package dev.tokenbill.rating;
+
+import dev.tokenbill.catalog.Plan;
+import dev.tokenbill.catalog.TaxRate;
+import dev.tokenbill.customer.Customer;
+import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.invoice.Invoice;
+import dev.tokenbill.invoice.InvoiceLine;
+import dev.tokenbill.invoice.LineKind;
+import dev.tokenbill.money.Money;
+import dev.tokenbill.period.BillingPeriod;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rates one customer's period: for each subscription (by start date) its recurring fee, its usage
+ * charges and a minimum-commitment true-up; then tax once on the invoice. Stateless and
+ * thread-safe; the result depends only on its arguments (not on the order of the usage totals).
+ */
+public final class RatingEngine {
+
+    /**
+     * @param tax the tax of the customer's country; empty means no tax is due (a zero-rate line is shown)
+     */
+    public Invoice rate(Customer customer, BillingPeriod period, List<SubscriptionUsage> subscriptions,
+            Optional<TaxRate> tax) {
+        List<SubscriptionUsage> ordered = new ArrayList<>(subscriptions);
+        ordered.sort(Comparator.comparing((SubscriptionUsage s) -> s.subscription().start())
+                .thenComparing(s -> s.subscription().id()));
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (SubscriptionUsage s : ordered) {
+            requireCurrency(customer, s.plan());
+            lines.addAll(RecurringFees.lines(s.subscription(), s.plan(), period));
+            List<InvoiceLine> usage = UsageCharges.lines(s.subscription(), s.plan(), sortedUsage(s));
+            lines.addAll(usage);
+            trueUp(s.subscription(), s.plan(), period, usage).ifPresent(lines::add);
+        }
+        Money subtotal = Money.zero(customer.currency());
+        for (InvoiceLine line : lines) {
+            subtotal = subtotal.plus(line.amount());
+        }
+        Money discounts = Money.zero(customer.currency());
+        BigDecimal rate = customer.taxExempt() ? BigDecimal.ZERO : tax.map(TaxRate::rate).orElse(BigDecimal.ZERO);
+        String taxName = tax.map(TaxRate::name).orElse("Tax");
+        // tax is computed once per invoice on the taxable amount, rounded HALF_UP
+        Money taxAmount = Money.rounded(subtotal.minus(discounts).amount().multiply(rate), customer.currency());
+        Money total = subtotal.minus(discounts).plus(taxAmount);
+        Money credits = Money.zero(customer.currency());
+        return new Invoice(customer.id(), customer.currency(), lines, subtotal, discounts, taxName, rate, taxAmount,
+                customer.taxExempt(), total, credits, total.minus(credits));
+    }
+
+    private static List<dev.tokenbill.usage.UsageTotal> sortedUsage(SubscriptionUsage s) {
+        List<dev.tokenbill.usage.UsageTotal> usage = new ArrayList<>(s.usage());
+        usage.sort(Comparator.comparing(dev.tokenbill.usage.UsageTotal::meter)
+                .thenComparing(dev.tokenbill.usage.UsageTotal::model)
+                .thenComparing(dev.tokenbill.usage.UsageTotal::condition));
+        return usage;
+    }
+
+    /** Brings usage charges up to the plan's commitment, prorated by active days like the fee. */
+    private static Optional<InvoiceLine> trueUp(Subscription subscription, Plan plan, BillingPeriod period,
+            List<InvoiceLine> usage) {
+        if (plan.minimumCommitment() == null) {
+            return Optional.empty();
+        }
+        long days = period.overlapDays(subscription.start(), subscription.end());
+        Money commitment = Money.roundedRatio(plan.minimumCommitment().multiply(BigDecimal.valueOf(days)),
+                BigDecimal.valueOf(period.days()), plan.currency());
+        Money used = Money.zero(plan.currency());
+        for (InvoiceLine line : usage) {
+            used = used.plus(line.amount());
+        }
+        if (used.compareTo(commitment) >= 0) {
+            return Optional.empty();
+        }
+        Money shortfall = commitment.minus(used);
+        String description = "Minimum commitment true-up (" + commitment + " committed, " + used + " used)";
+        return Optional.of(InvoiceLine.simple(LineKind.TRUE_UP, description, subscription.id(), plan.id(),
+                BigDecimal.ONE, shortfall.amount(), shortfall));
+    }
+
+    private static void requireCurrency(Customer customer, Plan plan) {
+        if (!plan.currency().equals(customer.currency())) {
+            throw new IllegalArgumentException("customer " + customer.id() + " is billed in "
+                    + customer.currency().getCurrencyCode() + " but plan " + plan.id() + " is in "
+                    + plan.currency().getCurrencyCode());
+        }
+    }
+}

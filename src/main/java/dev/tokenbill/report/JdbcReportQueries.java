@@ -1,0 +1,66 @@
+package dev.tokenbill.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The queries behind the run's reports: per-file counts, rejects, and the usage-versus-billed check. */
+public class JdbcReportQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcReportQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<FileCounts> fileCounts(long runId) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        jdbc.query("select file_name, status, count(*) from usage_event where run_id = ? group by file_name, status"
+                + " order by file_name", rs -> {
+                    long[] c = counts.computeIfAbsent(rs.getString(1), f -> new long[5]);
+                    long n = rs.getLong(3);
+                    c[0] += n;
+                    switch (rs.getString(2)) {
+                        case "ACCEPTED" -> c[1] += n;
+                        case "DUPLICATE" -> c[2] += n;
+                        case "REJECTED" -> c[3] += n;
+                        case "OUT_OF_PERIOD" -> c[4] += n;
+                        default -> throw new IllegalStateException("unknown row status " + rs.getString(2));
+                    }
+                }, runId);
+        List<FileCounts> result = new ArrayList<>();
+        counts.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> result.add(
+                new FileCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4])));
+        return result;
+    }
+
+    public record Reject(String file, long line, String eventId, String reason, String raw) {
+    }
+
+    public List<Reject> rejects(long runId) {
+        List<Reject> rejects = new ArrayList<>(jdbc.query("select file_name, line_no, event_id, reason, raw_text from usage_reject"
+                + " where run_id = ?", (rs, n) -> new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)), runId));
+        rejects.sort(java.util.Comparator.comparing(Reject::file).thenComparingLong(Reject::line));
+        return rejects;
+    }
+
+    /** Accepted quantity per customer and meter (usage rows) minus the billed usage (invoice lines); all zero when balanced. */
+    public Map<String, BigDecimal> usageDifferences(long runId) {
+        Map<String, BigDecimal> diff = new LinkedHashMap<>();
+        jdbc.query("select e.customer_id, m.meter, sum(m.quantity) from usage_event e join usage_meter m"
+                + " on m.run_id = e.run_id and m.file_name = e.file_name and m.line_no = e.line_no"
+                + " where e.run_id = ? and e.status = 'ACCEPTED' group by e.customer_id, m.meter", rs -> {
+                    diff.merge(rs.getString(1) + "/" + rs.getString(2), rs.getBigDecimal(3), BigDecimal::add);
+                }, runId);
+        jdbc.query("select customer_id, meter, sum(usage_quantity) from invoice_line where run_id = ? and kind = 'USAGE'"
+                + " group by customer_id, meter", rs -> {
+                    diff.merge(rs.getString(1) + "/" + rs.getString(2), rs.getBigDecimal(3).negate(), BigDecimal::add);
+                }, runId);
+        diff.values().removeIf(v -> v.signum() == 0);
+        return diff;
+    }
+}

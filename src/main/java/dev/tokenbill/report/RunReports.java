@@ -1,0 +1,217 @@
+package dev.tokenbill.report;
+
+import dev.tokenbill.csv.CsvSink;
+import dev.tokenbill.invoice.Invoice;
+import dev.tokenbill.invoice.InvoiceLine;
+import dev.tokenbill.invoice.TierLine;
+import dev.tokenbill.invoice.internal.StoredInvoice;
+import dev.tokenbill.money.Money;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes charges.csv, rejects.csv, summary.csv and run.json of a run into {@code output/<period>/},
+ * each atomically (temporary file, then rename). Amounts are written as exact decimal strings.
+ */
+public final class RunReports {
+
+    public static final List<String> CHARGES_HEADER = List.of("period", "invoice_number", "status", "customer_id",
+            "currency", "line", "kind", "description", "subscription_id", "plan_id", "model", "meter", "price_condition",
+            "usage_quantity", "included_quantity", "quantity", "unit_price", "amount", "tier", "tier_from", "tier_up_to",
+            "tier_units", "tier_unit_price", "tier_flat_fee", "tier_amount");
+
+    private RunReports() {
+    }
+
+    public record RunFacts(long runId, String period, String mode, String status, List<FileCounts> files,
+            List<StoredInvoice> invoices, List<JdbcReportQueries.Reject> rejects, List<StepTiming> steps,
+            Map<String, BigDecimal> usageDifferences) {
+    }
+
+    public static void writeAll(Path dir, RunFacts facts) throws IOException {
+        Files.createDirectories(dir);
+        charges(dir.resolve("charges.csv"), facts);
+        rejects(dir.resolve("rejects.csv"), facts);
+        summary(dir.resolve("summary.csv"), facts);
+        runJson(dir.resolve("run.json"), facts);
+    }
+
+    static void charges(Path file, RunFacts facts) throws IOException {
+        try (CsvSink csv = new CsvSink(file, CHARGES_HEADER.toArray(String[]::new))) {
+            for (StoredInvoice stored : facts.invoices()) {
+                Invoice i = stored.invoice();
+                int position = 0;
+                for (InvoiceLine l : i.lines()) {
+                    position++;
+                    csv.row(facts.period(), stored.number(), stored.status(), i.customerId(), code(i), position, l.kind(),
+                            l.description(), l.subscriptionId(), l.planId(), l.model(), l.meter(), l.condition(),
+                            plain(l.usage()), plain(l.included()), plain(l.quantity()), plain(l.unitPrice()),
+                            l.amount().amount().toPlainString(), "", "", "", "", "", "", "");
+                    for (TierLine t : l.tiers()) {
+                        csv.row(facts.period(), stored.number(), stored.status(), i.customerId(), code(i), position, "TIER",
+                                l.description(), l.subscriptionId(), l.planId(), l.model(), l.meter(), l.condition(), "",
+                                "", "", "", "", t.tier(), plain(t.from()), plain(t.upTo()), plain(t.units()),
+                                plain(t.unitPrice()), plain(t.flatFee()), t.amount().amount().toPlainString());
+                    }
+                }
+                totalRow(csv, facts, stored, "DISCOUNT", "Discounts", i.discounts().negate());
+                totalRow(csv, facts, stored, "TAX", i.taxExempt() ? "Tax exempt" : i.taxName() + " "
+                        + i.taxRate().movePointRight(2).stripTrailingZeros().toPlainString() + "%", i.tax());
+                totalRow(csv, facts, stored, "CREDIT", "Prepaid credits applied", i.credits().negate());
+            }
+            csv.commit();
+        }
+    }
+
+    private static void totalRow(CsvSink csv, RunFacts facts, StoredInvoice stored, String kind, String description,
+            Money amount) {
+        Invoice i = stored.invoice();
+        if (amount.isZero() && !kind.equals("TAX")) {
+            return;
+        }
+        csv.row(facts.period(), stored.number(), stored.status(), i.customerId(), code(i), "", kind, description, "", "", "",
+                "", "", "", "", "", "", amount.amount().toPlainString(), "", "", "", "", "", "", "");
+    }
+
+    static void rejects(Path file, RunFacts facts) throws IOException {
+        try (CsvSink csv = new CsvSink(file, "file", "line", "event_id", "reason", "raw_record")) {
+            for (JdbcReportQueries.Reject r : facts.rejects()) {
+                csv.row(r.file(), r.line(), r.eventId(), r.reason(), r.raw());
+            }
+            csv.commit();
+        }
+    }
+
+    static void summary(Path file, RunFacts facts) throws IOException {
+        try (CsvSink csv = new CsvSink(file, "section", "name", "currency", "metric", "value")) {
+            Map<String, Money> byPlan = new TreeMap<>();
+            for (StoredInvoice s : facts.invoices()) {
+                for (InvoiceLine l : s.invoice().lines()) {
+                    byPlan.merge(l.planId() + "\u0000" + code(s.invoice()), l.amount(), Money::plus);
+                }
+            }
+            byPlan.forEach((key, amount) -> csv.row("plan", key.split("\u0000")[0], amount.currency().getCurrencyCode(),
+                    "charges", amount.amount().toPlainString()));
+            for (Map.Entry<String, Totals> e : totals(facts).entrySet()) {
+                Totals t = e.getValue();
+                csv.row("currency", e.getKey(), e.getKey(), "invoices", t.count);
+                csv.row("currency", e.getKey(), e.getKey(), "subtotal", t.subtotal.amount().toPlainString());
+                csv.row("currency", e.getKey(), e.getKey(), "discounts", t.discounts.amount().toPlainString());
+                csv.row("currency", e.getKey(), e.getKey(), "tax", t.tax.amount().toPlainString());
+                csv.row("currency", e.getKey(), e.getKey(), "total", t.total.amount().toPlainString());
+                csv.row("currency", e.getKey(), e.getKey(), "credits_applied", t.credits.amount().toPlainString());
+                csv.row("currency", e.getKey(), e.getKey(), "amount_due", t.due.amount().toPlainString());
+            }
+            for (FileCounts f : facts.files()) {
+                csv.row("reconciliation", f.file(), "", "rows_read", f.read());
+                csv.row("reconciliation", f.file(), "", "accepted", f.accepted());
+                csv.row("reconciliation", f.file(), "", "duplicates", f.duplicates());
+                csv.row("reconciliation", f.file(), "", "rejected", f.rejected());
+                csv.row("reconciliation", f.file(), "", "out_of_period", f.outOfPeriod());
+                csv.row("reconciliation", f.file(), "", "balanced", f.balanced());
+            }
+            csv.row("reconciliation", "usage_vs_billed", "", "balanced", facts.usageDifferences().isEmpty());
+            csv.commit();
+        }
+    }
+
+    static void runJson(Path file, RunFacts facts) throws IOException {
+        JsonMapper mapper = JsonMapper.builder().build();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("run_id", facts.runId());
+        root.put("period", facts.period());
+        root.put("mode", facts.mode());
+        root.put("status", facts.status());
+        ArrayNode files = root.putArray("files");
+        for (FileCounts f : facts.files()) {
+            ObjectNode n = files.addObject();
+            n.put("file", f.file());
+            n.put("rows_read", f.read());
+            n.put("accepted", f.accepted());
+            n.put("duplicates", f.duplicates());
+            n.put("rejected", f.rejected());
+            n.put("out_of_period", f.outOfPeriod());
+        }
+        root.put("invoice_count", facts.invoices().size());
+        List<String> numbers = new ArrayList<>();
+        facts.invoices().stream().map(StoredInvoice::number).filter(n -> n != null).sorted().forEach(numbers::add);
+        root.put("first_invoice_number", numbers.isEmpty() ? null : numbers.get(0));
+        root.put("last_invoice_number", numbers.isEmpty() ? null : numbers.get(numbers.size() - 1));
+        ObjectNode totals = root.putObject("totals");
+        for (Map.Entry<String, Totals> e : totals(facts).entrySet()) {
+            Totals t = e.getValue();
+            ObjectNode n = totals.putObject(e.getKey());
+            n.put("invoices", t.count);
+            n.put("subtotal", t.subtotal.amount().toPlainString());
+            n.put("discounts", t.discounts.amount().toPlainString());
+            n.put("tax", t.tax.amount().toPlainString());
+            n.put("total", t.total.amount().toPlainString());
+            n.put("credits_applied", t.credits.amount().toPlainString());
+            n.put("amount_due", t.due.amount().toPlainString());
+        }
+        ObjectNode reconciliation = root.putObject("reconciliation");
+        reconciliation.put("files_balanced", facts.files().stream().allMatch(FileCounts::balanced));
+        reconciliation.put("usage_equals_billed", facts.usageDifferences().isEmpty());
+        ArrayNode steps = root.putArray("steps");
+        for (StepTiming s : facts.steps()) {
+            ObjectNode n = steps.addObject();
+            n.put("name", s.name());
+            n.put("status", s.status());
+            n.put("read", s.read());
+            n.put("written", s.written());
+            n.put("skipped", s.skipped());
+            n.put("seconds", s.seconds());
+        }
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static final class Totals {
+        long count;
+        Money subtotal;
+        Money discounts;
+        Money tax;
+        Money total;
+        Money credits;
+        Money due;
+
+        void add(Invoice i) {
+            count++;
+            subtotal = subtotal == null ? i.subtotal() : subtotal.plus(i.subtotal());
+            discounts = discounts == null ? i.discounts() : discounts.plus(i.discounts());
+            tax = tax == null ? i.tax() : tax.plus(i.tax());
+            total = total == null ? i.total() : total.plus(i.total());
+            credits = credits == null ? i.credits() : credits.plus(i.credits());
+            due = due == null ? i.amountDue() : due.plus(i.amountDue());
+        }
+    }
+
+    private static Map<String, Totals> totals(RunFacts facts) {
+        Map<String, Totals> totals = new TreeMap<>();
+        for (StoredInvoice s : facts.invoices()) {
+            totals.computeIfAbsent(code(s.invoice()), c -> new Totals()).add(s.invoice());
+        }
+        return totals;
+    }
+
+    private static String code(Invoice i) {
+        return i.currency().getCurrencyCode();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+}

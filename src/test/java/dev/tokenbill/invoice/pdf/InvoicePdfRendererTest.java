@@ -1,0 +1,156 @@
+package dev.tokenbill.invoice.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tokenbill.invoice.pdf.InvoiceView.LineView;
+import dev.tokenbill.invoice.pdf.InvoiceView.UsageView;
+
+class InvoicePdfRendererTest {
+
+    private static InvoicePdfRenderer renderer;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void compileTemplate() {
+        renderer = new InvoicePdfRenderer(Path.of("templates/invoice.jrxml"));
+    }
+
+    @Test
+    void rendersCustomerNumberAmountsAndTotals() throws IOException {
+        InvoiceView view = sample("INV-2025-000042", false, "Acme Robotics GmbH", "Hauptstraße 5\n10115 Berlin",
+                sampleLines());
+        Path pdf = dir.resolve("INV-2025-000042.pdf");
+
+        renderer.render(view, pdf);
+
+        assertTrue(Files.size(pdf) > 1000);
+        assertFalse(Files.exists(dir.resolve("INV-2025-000042.pdf.tmp")), "temp file left behind");
+        String text = text(pdf);
+        assertContains(text, "Acme Robotics GmbH");
+        assertContains(text, "INV-2025-000042");
+        assertContains(text, "INVOICE");
+        for (LineView line : view.lines()) {
+            assertContains(text, line.amount());
+        }
+        assertContains(text, "$1,043.00");   // subtotal
+        assertContains(text, "−$20.00");     // discounts
+        assertContains(text, "VAT 19%");
+        assertContains(text, "$194.37");     // tax
+        assertContains(text, "$1,217.37");   // total
+        assertContains(text, "−$100.00");    // credits
+        assertContains(text, "$1,117.37");   // amount due
+        assertContains(text, "Amount due");
+        assertContains(text, "All amounts in USD");
+        assertContains(text, "Usage statement");
+        assertContains(text, "gpt-large");
+        assertContains(text, "output_tokens");
+        assertContains(text, "Page 1 of 1");
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertEquals("Invoice INV-2025-000042", document.getDocumentInformation().getTitle());
+        }
+    }
+
+    @Test
+    void draftInvoiceIsMarkedDraft() throws IOException {
+        InvoiceView view = sample("DRAFT", true, "Acme Robotics GmbH", "Hauptstraße 5\n10115 Berlin", sampleLines());
+        Path pdf = dir.resolve("draft.pdf");
+
+        renderer.render(view, pdf);
+
+        String text = text(pdf);
+        assertContains(text, "DRAFT INVOICE");
+        assertContains(text, "DRAFT");
+    }
+
+    @Test
+    void controlCharactersAndBidiMarksAreRemoved() throws IOException {
+        String name = "\u202EEvil\u0000 Corp\u200F\u0007 Ltd\u2066\u2069";
+        String address = "Line\u00011\r\nLine\u200E 2\u001B\rLine 3";
+        InvoiceView view = sample("INV-2025-000043", false, name, address, sampleLines());
+        Path pdf = dir.resolve("control.pdf");
+
+        renderer.render(view, pdf);
+
+        String text = text(pdf);
+        assertContains(text, "Evil Corp Ltd");
+        assertContains(text, "Line1");
+        assertContains(text, "Line 2");
+        assertContains(text, "Line 3");
+        assertEquals("Evil Corp Ltd", PdfText.clean(name));
+        assertEquals("Line1\nLine 2\nLine 3", PdfText.clean(address));
+        assertEquals("a\tb\nc", PdfText.clean("a\tb\nc"));
+        assertEquals("", PdfText.clean(null));
+    }
+
+    @Test
+    void longInvoiceFlowsOntoMorePages() throws IOException {
+        List<LineView> lines = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            lines.add(new LineView("Usage charge " + i + ": model-" + i + " input tokens, a description long enough"
+                    + " to wrap onto a second line in the description column of the invoice", "1,000,000", "$0.50",
+                    "$" + i + ".00", false));
+        }
+        InvoiceView view = sample("INV-2025-000044", false, "Acme Robotics GmbH", "Hauptstraße 5", lines);
+
+        byte[] bytes = renderer.renderBytes(view);
+
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            assertTrue(document.getNumberOfPages() > 1, "pages: " + document.getNumberOfPages());
+            String text = new PDFTextStripper().getText(document);
+            assertContains(text, "$60.00");
+            assertContains(text, "Amount due");
+            assertContains(text, "Page 1 of " + document.getNumberOfPages());
+        }
+    }
+
+    static List<LineView> sampleLines() {
+        return List.of(
+                new LineView("Pro plan, monthly fee (1 Jan 2025 – 31 Jan 2025)", "1", "$499.00", "$499.00", false),
+                new LineView("gpt-large input tokens", "12,500,000", "$0.0000200", "$250.00", false),
+                new LineView("gpt-large output tokens", "3,000,000", "$0.0000600", "$180.00", false),
+                new LineView("embed-small tokens (tiered)", "25,000,000", "", "$114.00", false),
+                new LineView("First 10,000,000 tokens", "10,000,000", "$0.0000060", "$60.00", true),
+                new LineView("Above 10,000,000 tokens", "15,000,000", "$0.0000036", "$54.00", true));
+    }
+
+    static InvoiceView sample(String number, boolean draft, String customerName, String customerAddress,
+            List<LineView> lines) {
+        return new InvoiceView(number, draft, "2025-02-01", "2025-03-03", "2025-01-01 – 2025-01-31", "USD",
+                "Tokenbill Inc.", "100 Market Street, Suite 300\nSan Francisco, CA 94105\nUnited States",
+                "US 12-3456789", "billing@tokenbill.dev",
+                "CUST-0007", customerName, customerAddress, "Germany", "accounts@acme-robotics.example",
+                lines,
+                "$1,043.00", "−$20.00", "VAT 19%", "$194.37", "$1,217.37", "−$100.00", "$1,117.37",
+                "Reverse charge: VAT to be accounted for by the recipient where applicable.",
+                List.of(new UsageView("gpt-large", "input_tokens", "12,500,000"),
+                        new UsageView("gpt-large", "output_tokens", "3,000,000"),
+                        new UsageView("embed-small", "tokens", "25,000,000")));
+    }
+
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static void assertContains(String text, String expected) {
+        assertTrue(text.contains(expected), () -> "expected \"" + expected + "\" in:\n" + text);
+    }
+}
