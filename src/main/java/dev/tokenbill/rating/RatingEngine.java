@@ -8,6 +8,7 @@ import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.money.Money;
+import dev.tokenbill.money.MoneyFormat;
 import dev.tokenbill.period.BillingPeriod;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -78,7 +79,8 @@ public final class RatingEngine {
             return Optional.empty();
         }
         Money shortfall = commitment.minus(used);
-        String description = "Minimum commitment true-up (" + commitment + " committed, " + used + " used)";
+        String description = "Minimum commitment true-up (" + MoneyFormat.amount(commitment) + " committed, "
+                + MoneyFormat.amount(used) + " used)";
         return Optional.of(InvoiceLine.simple(LineKind.TRUE_UP, description, subscription.id(), plan.id(),
                 BigDecimal.ONE, shortfall.amount(), shortfall));
     }

@@ -75,8 +75,8 @@ public final class InvoiceViews {
     }
 
     private static String tierText(TierLine tier) {
-        String range = MoneyFormat.quantity(tier.from()) + " - "
-                + (tier.upTo() == null ? "and above" : MoneyFormat.quantity(tier.upTo()));
+        String range = tier.upTo() == null ? "over " + MoneyFormat.quantity(tier.from())
+                : MoneyFormat.quantity(tier.from()) + " - " + MoneyFormat.quantity(tier.upTo());
         String flat = tier.flatFee().signum() == 0 ? "" : ", flat fee " + tier.flatFee().stripTrailingZeros().toPlainString();
         return "Tier " + tier.tier() + ": " + range + flat;
     }
