@@ -32,6 +32,9 @@ public class RunCommand implements Callable<Integer> {
         boolean isFinal;
     }
 
+    @Option(names = "--correction", description = "With --final: void the period's final invoices and issue new ones.")
+    boolean correction;
+
     @Option(names = "--input", defaultValue = "input", description = "Input directory (default: ${DEFAULT-VALUE}).")
     Path input;
 
@@ -47,7 +50,7 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            return ExecutionReport.outcome(runs.start(period, mode.isFinal, input, output), spec.commandLine().getOut(),
+            return ExecutionReport.outcome(runs.start(period, mode.isFinal, correction, input, output), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         } catch (BillingRuns.RunRefusedException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("tokenbill: " + e.getMessage());

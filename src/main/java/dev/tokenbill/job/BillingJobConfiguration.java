@@ -133,9 +133,11 @@ public class BillingJobConfiguration {
     // step 4: de-duplicate and aggregate usage
 
     @Bean
-    public Step aggregateUsage(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc) {
+    public Step aggregateUsage(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
+            BillingProperties properties) {
         return new StepBuilder("aggregateUsage", jobRepository)
-                .tasklet(new AggregateUsageTasklet(new UsageAggregation(jdbc)), tx).build();
+                .tasklet(new AggregateUsageTasklet(new UsageAggregation(jdbc), new JdbcReportQueries(jdbc), properties), tx)
+                .build();
     }
 
     // step 5: rate each customer
@@ -187,7 +189,7 @@ public class BillingJobConfiguration {
     public Step numberInvoices(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
             BillingProperties properties) {
         return new StepBuilder("numberInvoices", jobRepository)
-                .tasklet(new NumberInvoicesTasklet(new InvoiceNumbering(jdbc, properties.invoiceNumberPrefix())), tx)
+                .tasklet(new NumberInvoicesTasklet(new InvoiceNumbering(jdbc, properties.invoiceNumberPrefix()), jdbc), tx)
                 .build();
     }
 
@@ -207,7 +209,7 @@ public class BillingJobConfiguration {
     @Bean
     @StepScope
     public ListItemReader<StoredInvoice> storedInvoiceReader(JdbcInvoiceDao invoices, @Value(RUN_ID) long runId) {
-        return new ListItemReader<>(invoices.invoices(runId));
+        return new ListItemReader<>(invoices.unrendered(runId));
     }
 
     @Bean

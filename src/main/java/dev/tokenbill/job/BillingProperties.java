@@ -9,10 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param usageChunkSize usage rows per transaction in the readUsage step (default 2000)
  * @param customerChunkSize customers per transaction in rating and rendering (default 50)
  * @param invoiceNumberPrefix text before the six-digit invoice number (default TB-)
+ * @param maxRejects the run fails when more usage rows than this are rejected (default -1: no absolute limit)
+ * @param maxRejectShare the run fails when a larger share of usage rows is rejected (default 0.05 = 5 %)
  */
 @ConfigurationProperties("tokenbill")
 public record BillingProperties(
         @DefaultValue("2000") int usageChunkSize,
         @DefaultValue("50") int customerChunkSize,
-        @DefaultValue("TB-") String invoiceNumberPrefix) {
+        @DefaultValue("TB-") String invoiceNumberPrefix,
+        @DefaultValue("-1") long maxRejects,
+        @DefaultValue("0.05") java.math.BigDecimal maxRejectShare) {
 }

@@ -42,6 +42,18 @@ public class BillingRuns {
     }
 
     public JobExecution start(String period, boolean isFinal, Path input, Path output) throws Exception {
+        return start(period, isFinal, false, input, output);
+    }
+
+    /**
+     * Starts a run. A correction run ({@code isFinal} and {@code correction}) of a period already
+     * billed final voids the earlier final invoices and issues new ones with new numbers.
+     */
+    public JobExecution start(String period, boolean isFinal, boolean correction, Path input, Path output)
+            throws Exception {
+        if (correction && !isFinal) {
+            throw new RunRefusedException("--correction applies to final runs only (add --final)");
+        }
         BillingPeriod.parse(period);
         String mode = isFinal ? RunParameters.FINAL : RunParameters.DRAFT;
         List<JobExecution> executions = executionsOf(period);
@@ -50,9 +62,14 @@ public class BillingRuns {
         for (JobExecution e : executions) {
             JobParameters p = e.getJobParameters();
             if (isFinal && RunParameters.FINAL.equals(p.getString(RunParameters.MODE))) {
+                if (e.getStatus() == BatchStatus.COMPLETED && correction) {
+                    attempt = Math.max(attempt, p.getLong(RunParameters.ATTEMPT) + 1);
+                    continue;
+                }
                 if (e.getStatus() == BatchStatus.COMPLETED) {
                     throw new RunRefusedException("period " + period + " is already billed final (run " + e.getJobInstanceId()
-                            + "); a final period is never billed twice");
+                            + "); a final period is never billed twice. To replace its invoices, run a correction:"
+                            + " 'run --period " + period + " --final --correction' voids them and issues new numbers");
                 }
                 throw new RunRefusedException("the final run of " + period + " did not finish (execution " + e.getId()
                         + ", " + e.getStatus() + "): finish it with 'restart --period " + period + "'");
@@ -62,7 +79,8 @@ public class BillingRuns {
         JobParameters parameters = new JobParametersBuilder()
                 .addString(RunParameters.PERIOD, period)
                 .addString(RunParameters.MODE, mode)
-                .addLong(RunParameters.ATTEMPT, isFinal ? 1L : attempt)
+                .addLong(RunParameters.ATTEMPT, isFinal && !correction ? 1L : attempt)
+                .addString(RunParameters.CORRECTION, Boolean.toString(correction), false)
                 .addString(RunParameters.INPUT, input.toAbsolutePath().normalize().toString(), false)
                 .addString(RunParameters.OUTPUT, output.toAbsolutePath().normalize().toString(), false)
                 .toJobParameters();

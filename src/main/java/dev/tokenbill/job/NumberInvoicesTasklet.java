@@ -14,9 +14,11 @@ public class NumberInvoicesTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(NumberInvoicesTasklet.class);
     private final InvoiceNumbering numbering;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    public NumberInvoicesTasklet(InvoiceNumbering numbering) {
+    public NumberInvoicesTasklet(InvoiceNumbering numbering, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.numbering = numbering;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -25,6 +27,12 @@ public class NumberInvoicesTasklet implements Tasklet {
         if (!run.isFinal()) {
             log.info("draft run: invoices stay unnumbered");
             return RepeatStatus.FINISHED;
+        }
+        if (run.correction()) {
+            // voiding and numbering commit together: the ledger never shows both or neither as valid
+            int voided = jdbc.update("update invoice set status = 'VOID' where period = ? and status = 'FINAL'"
+                    + " and run_id <> ?", run.period().label(), run.runId());
+            log.info("correction run: voided {} earlier final invoices of {}", voided, run.period().label());
         }
         List<String> numbers = numbering.assign(run.runId());
         contribution.incrementWriteCount(numbers.size());

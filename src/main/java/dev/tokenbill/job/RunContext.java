@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.springframework.batch.core.step.StepContribution;
 
 /** What every step needs to know about its run, read from the job parameters and instance. */
-public record RunContext(long runId, BillingPeriod period, String mode, Path input, Path output) {
+public record RunContext(long runId, BillingPeriod period, String mode, Path input, Path output, boolean correction) {
 
     public static RunContext of(StepContribution contribution) {
         var stepExecution = contribution.getStepExecution();
@@ -15,11 +15,12 @@ public record RunContext(long runId, BillingPeriod period, String mode, Path inp
         var params = jobExecution.getJobParameters();
         return new RunContext(jobExecution.getJobInstance().getInstanceId(),
                 BillingPeriod.parse(params.getString(RunParameters.PERIOD)), params.getString(RunParameters.MODE),
-                Path.of(params.getString(RunParameters.INPUT)), Path.of(params.getString(RunParameters.OUTPUT)));
+                Path.of(params.getString(RunParameters.INPUT)), Path.of(params.getString(RunParameters.OUTPUT)),
+                "true".equals(params.getString(RunParameters.CORRECTION)));
     }
 
     public static RunContext of(long runId, String period, String mode, String input, String output) {
-        return new RunContext(runId, BillingPeriod.parse(period), mode, Path.of(input), Path.of(output));
+        return new RunContext(runId, BillingPeriod.parse(period), mode, Path.of(input), Path.of(output), false);
     }
 
     public Catalog catalog() {

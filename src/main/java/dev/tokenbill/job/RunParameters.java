@@ -9,6 +9,7 @@ public final class RunParameters {
     public static final String ATTEMPT = "attempt";
     public static final String INPUT = "input";
     public static final String OUTPUT = "output";
+    public static final String CORRECTION = "correction";
 
     public static final String DRAFT = "DRAFT";
     public static final String FINAL = "FINAL";

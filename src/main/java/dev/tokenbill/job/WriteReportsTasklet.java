@@ -63,6 +63,8 @@ public class WriteReportsTasklet implements Tasklet {
                     + differences);
         }
         List<StoredInvoice> stored = invoices.invoices(run.runId());
+        List<StoredInvoice> ledger = new ArrayList<>(run.isFinal() ? invoices.voided(run.period().label()) : List.of());
+        ledger.addAll(stored);
         List<StepTiming> steps = new ArrayList<>();
         for (StepExecution step : contribution.getStepExecution().getJobExecution().getStepExecutions()) {
             if (step.getId() == contribution.getStepExecution().getId()) {
@@ -74,17 +76,15 @@ public class WriteReportsTasklet implements Tasklet {
                     step.getSkipCount(), seconds));
         }
         RunReports.writeAll(run.periodDir(), new RunReports.RunFacts(run.runId(), run.period().label(), run.mode(),
-                "COMPLETED", files, stored, queries.rejects(run.runId()), steps, differences));
-        if (!run.isFinal()) {
-            supersedeEarlierDrafts(run, stored);
-        }
+                "COMPLETED", files, ledger, queries.rejects(run.runId()), steps, differences));
+        supersedeEarlierDrafts(run, stored);
         jdbc.update("update billing_run set status = 'COMPLETED' where run_id = ?", run.runId());
         log.info("wrote {} invoices' charges, {} rejects and the summary to {}", stored.size(),
                 queries.rejects(run.runId()).size(), run.periodDir());
         return RepeatStatus.FINISHED;
     }
 
-    /** A new draft run replaces the period's earlier drafts: their rows and the PDFs this run did not write. */
+    /** A completed run replaces the period's earlier drafts: their rows and the draft PDFs this run did not write. */
     private void supersedeEarlierDrafts(RunContext run, List<StoredInvoice> stored) throws IOException {
         List<Long> earlier = jdbc.queryForList("select run_id from billing_run where period = ? and mode = 'DRAFT'"
                 + " and run_id <> ?", Long.class, run.period().label(), run.runId());

@@ -42,7 +42,7 @@ public final class RunReports {
     public static void writeAll(Path dir, RunFacts facts) throws IOException {
         Files.createDirectories(dir);
         charges(dir.resolve("charges.csv"), facts);
-        rejects(dir.resolve("rejects.csv"), facts);
+        rejects(dir.resolve("rejects.csv"), facts.rejects());
         summary(dir.resolve("summary.csv"), facts);
         runJson(dir.resolve("run.json"), facts);
     }
@@ -84,9 +84,9 @@ public final class RunReports {
                 "", "", "", "", "", "", amount.amount().toPlainString(), "", "", "", "", "", "", "");
     }
 
-    static void rejects(Path file, RunFacts facts) throws IOException {
+    public static void rejects(Path file, List<JdbcReportQueries.Reject> rejects) throws IOException {
         try (CsvSink csv = new CsvSink(file, "file", "line", "event_id", "reason", "raw_record")) {
-            for (JdbcReportQueries.Reject r : facts.rejects()) {
+            for (JdbcReportQueries.Reject r : rejects) {
                 csv.row(r.file(), r.line(), r.eventId(), r.reason(), r.raw());
             }
             csv.commit();
@@ -96,7 +96,7 @@ public final class RunReports {
     static void summary(Path file, RunFacts facts) throws IOException {
         try (CsvSink csv = new CsvSink(file, "section", "name", "currency", "metric", "value")) {
             Map<String, Money> byPlan = new TreeMap<>();
-            for (StoredInvoice s : facts.invoices()) {
+            for (StoredInvoice s : current(facts)) {
                 for (InvoiceLine l : s.invoice().lines()) {
                     byPlan.merge(l.planId() + "\u0000" + code(s.invoice()), l.amount(), Money::plus);
                 }
@@ -143,9 +143,9 @@ public final class RunReports {
             n.put("rejected", f.rejected());
             n.put("out_of_period", f.outOfPeriod());
         }
-        root.put("invoice_count", facts.invoices().size());
+        root.put("invoice_count", current(facts).size());
         List<String> numbers = new ArrayList<>();
-        facts.invoices().stream().map(StoredInvoice::number).filter(n -> n != null).sorted().forEach(numbers::add);
+        current(facts).stream().map(StoredInvoice::number).filter(n -> n != null).sorted().forEach(numbers::add);
         root.put("first_invoice_number", numbers.isEmpty() ? null : numbers.get(0));
         root.put("last_invoice_number", numbers.isEmpty() ? null : numbers.get(numbers.size() - 1));
         ObjectNode totals = root.putObject("totals");
@@ -200,10 +200,15 @@ public final class RunReports {
 
     private static Map<String, Totals> totals(RunFacts facts) {
         Map<String, Totals> totals = new TreeMap<>();
-        for (StoredInvoice s : facts.invoices()) {
+        for (StoredInvoice s : current(facts)) {
             totals.computeIfAbsent(code(s.invoice()), c -> new Totals()).add(s.invoice());
         }
         return totals;
+    }
+
+    /** The run's own invoices: the ledger also lists the void invoices a correction run replaced. */
+    private static List<StoredInvoice> current(RunFacts facts) {
+        return facts.invoices().stream().filter(s -> !"VOID".equals(s.status())).toList();
     }
 
     private static String code(Invoice i) {

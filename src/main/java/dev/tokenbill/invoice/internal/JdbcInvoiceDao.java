@@ -64,6 +64,26 @@ public class JdbcInvoiceDao {
         return jdbc.queryForList("select customer_id from invoice where run_id = ? order by customer_id", String.class, runId);
     }
 
+    /** The run's invoices that have no PDF yet (all of them on a first run; the rest after a crash). */
+    public List<StoredInvoice> unrendered(long runId) {
+        List<StoredInvoice> result = new ArrayList<>();
+        for (String customerId : jdbc.queryForList("select customer_id from invoice where run_id = ? and pdf_file is null"
+                + " order by customer_id", String.class, runId)) {
+            result.add(invoice(runId, customerId));
+        }
+        return result;
+    }
+
+    /** The void invoices of earlier final runs of the period (kept, with their PDFs, after a correction run). */
+    public List<StoredInvoice> voided(String period) {
+        List<StoredInvoice> result = new ArrayList<>();
+        jdbc.query("select run_id, customer_id from invoice where period = ? and status = 'VOID' order by invoice_number",
+                rs -> {
+                    result.add(invoice(rs.getLong(1), rs.getString(2)));
+                }, period);
+        return result;
+    }
+
     public List<StoredInvoice> invoices(long runId) {
         List<StoredInvoice> result = new ArrayList<>();
         for (String customerId : customersWithInvoices(runId)) {
