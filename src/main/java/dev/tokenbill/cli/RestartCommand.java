@@ -29,7 +29,7 @@ public class RestartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            BillingRuns.Restarted restarted = runs.restart(period);
+            BillingRuns.Restarted restarted = GracefulStop.around(runs, period, () -> runs.restart(period));
             if (restarted.recovered()) {
                 spec.commandLine().getOut().println("tokenbill: execution " + restarted.previousExecutionId()
                         + " was left STARTED by a process that died; recovered it as FAILED and restarting");

@@ -50,8 +50,9 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            return ExecutionReport.outcome(runs.start(period, mode.isFinal, correction, input, output), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            var execution = GracefulStop.around(runs, period,
+                    () -> runs.start(period, mode.isFinal, correction, input, output));
+            return ExecutionReport.outcome(execution, spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (BillingRuns.RunRefusedException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("tokenbill: " + e.getMessage());
             return 4;

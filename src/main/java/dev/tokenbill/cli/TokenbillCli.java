@@ -2,11 +2,16 @@ package dev.tokenbill.cli;
 
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 
-/** Runs the picocli command line inside the Spring context; its exit code becomes the JVM's. */
+/**
+ * Runs the picocli command line inside the Spring context; its exit code becomes the JVM's.
+ * {@code tokenbill.cli.enabled=false} (default true) leaves it out, for tests that start the context.
+ */
 @Component
+@ConditionalOnBooleanProperty(name = "tokenbill.cli.enabled", matchIfMissing = true)
 public class TokenbillCli implements CommandLineRunner, ExitCodeGenerator {
 
     private final CommandLine.IFactory factory;

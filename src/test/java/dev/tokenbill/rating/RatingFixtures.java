@@ -64,6 +64,11 @@ final class RatingFixtures {
                 d(included), c.longContextUnitPrice(), c.offPeakUnitPrice());
     }
 
+    static Charge forModel(Charge c, String model) {
+        return new Charge(c.meter(), model, c.pricing(), c.unitPrice(), c.packageSize(), c.packagePrice(), c.tiers(),
+                c.included(), c.longContextUnitPrice(), c.offPeakUnitPrice());
+    }
+
     /** Either price may be null: the condition then does not change the price. */
     static Charge withConditionPrices(Charge c, String longContext, String offPeak) {
         return new Charge(c.meter(), c.model(), c.pricing(), c.unitPrice(), c.packageSize(), c.packagePrice(),
@@ -116,6 +121,10 @@ final class RatingFixtures {
 
     static UsageTotal usage(String meter, PriceCondition condition, String quantity) {
         return new UsageTotal(SUB, MODEL, meter, condition, d(quantity));
+    }
+
+    static UsageTotal usage(String model, String meter, PriceCondition condition, String quantity) {
+        return new UsageTotal(SUB, model, meter, condition, d(quantity));
     }
 
     static UsageTotal usage(String meter, String quantity) {
