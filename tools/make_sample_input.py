@@ -83,24 +83,24 @@ CUSTOMERS = [
 
 SUBSCRIPTIONS = [
     # subscription_id, customer_id, plan_id, start_date, end_date (exclusive, "" = open), quantity
-    ("sub-0001", "northwind-ml", "enterprise-usd", "2025-03-01", "", 1),
+    ("sub-0001", "northwind-ml", "enterprise-usd", "2025-03-01", "", 1, "LOYAL10"),
     ("sub-0002", "helixa-bio", "enterprise-usd", "2026-04-01", "", 1),
     ("sub-0003", "parrot-labs", "payg-usd", "2025-06-16", "2026-10-15", 1),   # plan change ...
-    ("sub-0004", "parrot-labs", "pro-usd", "2026-10-15", "", 1),              # ... same day
+    ("sub-0004", "parrot-labs", "pro-usd", "2026-10-15", "", 1, "LAUNCH100"),  # ... same day
     ("sub-0005", "cobalt-voice", "payg-usd", "2026-01-15", "", 1),
     ("sub-0006", "grauwald-systems", "payg-usd", "2026-07-01", "", 1),
     ("sub-0007", "orbitdesk", "pro-usd", "2025-11-03", "", 1),
     ("sub-0008", "tidewater-analytics", "pro-usd", "2025-09-01", "2026-10-20", 1),  # ends mid-month
     ("sub-0009", "quillstack", "pro-eur", "2026-02-01", "", 3),               # 3 seats
-    ("sub-0010", "saffron-ai", "pro-eur", "2026-10-12", "", 1),               # starts mid-month
+    ("sub-0010", "saffron-ai", "pro-eur", "2026-10-12", "", 1, "WELCOME20"),  # starts mid-month
     ("sub-0011", "pixelmoth", "daily-starter-usd", "2026-08-20", "", 1),
-    ("sub-0012", "kestrel-dynamics", "dedicated-a100", "2026-05-01", "", 1),
+    ("sub-0012", "kestrel-dynamics", "dedicated-costplus-usd", "2026-05-01", "", 1),  # cost-plus
     ("sub-0013", "th-rheinau-nlp", "dedicated-h100-eur", "2026-09-01", "", 1),
 ]
 
 PLAN_CURRENCY = {
     "payg-usd": "USD", "pro-usd": "USD", "pro-eur": "EUR", "enterprise-usd": "USD",
-    "dedicated-a100": "USD", "dedicated-h100-eur": "EUR", "daily-starter-usd": "USD",
+    "dedicated-a100": "USD", "dedicated-costplus-usd": "USD", "dedicated-h100-eur": "EUR", "daily-starter-usd": "USD",
 }
 
 # Token plans: model -> (weight of the model in that plan's traffic, plan prices cached_input_tokens).
@@ -493,7 +493,18 @@ def main() -> None:
     write(out_dir / "subscriptions.csv",
           ["subscription_id", "customer_id", "plan_id", "start_date", "end_date", "quantity",
            "coupon_code"],
-          [[s[0], s[1], s[2], s[3], s[4], str(s[5]), ""] for s in SUBSCRIPTIONS])
+          [[s[0], s[1], s[2], s[3], s[4], str(s[5]), s[6] if len(s) > 6 else ""] for s in SUBSCRIPTIONS])
+    # prepaid resource packs: one used, one expired before the period ends, one never expiring
+    write(out_dir / "credits.csv",
+          ["grant_id", "customer_id", "granted_on", "amount", "currency", "expires_on"],
+          [["G-1001", "cobalt-voice", "2026-06-01", "3.00", "USD", "2027-05-31"],
+           ["G-1002", "cobalt-voice", "2026-09-01", "20.00", "USD", "2026-10-15"],
+           ["G-2001", "quillstack", "2026-10-01", "1000.00", "EUR", ""]])
+    # shared infrastructure cost pools of the month (USD)
+    write(out_dir / "costs.csv", ["period", "pool", "amount", "currency"],
+          [["2026-10", "hardware", "18000.00", "USD"],
+           ["2026-10", "software", "2500.00", "USD"],
+           ["2026-10", "operations", "4200.00", "USD"]])
     for name, rows in files.items():
         write(out_dir / "usage" / name, USAGE_HEADER, [[e[k] for k in USAGE_HEADER] for e in rows])
 

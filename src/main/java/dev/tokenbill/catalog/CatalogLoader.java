@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import dev.tokenbill.allocation.AllocationWeights;
+import dev.tokenbill.discount.Coupon;
+import dev.tokenbill.discount.VolumeDiscount;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -27,11 +30,19 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class CatalogLoader {
 
-    private static final Set<String> TOP = Set.of("seller", "billing_time_zone", "taxes", "plans");
+    private static final Set<String> TOP = Set.of("seller", "billing_time_zone", "taxes", "plans", "coupons",
+            "volume_discounts", "allocation");
+    private static final Set<String> COUPON = Set.of("code", "type", "percent", "amount", "currency", "duration",
+            "periods", "applies_to");
+    private static final Set<String> VOLUME = Set.of("currency", "tiers");
+    private static final Set<String> VOLUME_TIER = Set.of("from", "percent");
+    private static final Set<String> ALLOCATION = Set.of("weights", "resource_meters", "usage_meters");
+    private static final Set<String> WEIGHTS = Set.of("resource", "performance", "usage");
+    private static final Set<String> COST_PLUS = Set.of("margin");
     private static final Set<String> SELLER = Set.of("name", "address", "tax_id", "email");
     private static final Set<String> TAX = Set.of("country", "rate", "name");
     private static final Set<String> PLAN = Set.of("id", "name", "currency", "interval", "performance_tier",
-            "recurring_fee", "minimum_commitment", "charges", "models");
+            "recurring_fee", "minimum_commitment", "charges", "models", "cost_plus");
     private static final Set<String> FEE = Set.of("amount", "timing");
     private static final Set<String> CHARGE = Set.of("meter", "model", "pricing", "unit_price", "package_size",
             "package_price", "tiers", "included", "long_context_unit_price", "off_peak_unit_price");
@@ -66,7 +77,8 @@ public final class CatalogLoader {
             throw new CatalogException(file, 0, "not valid YAML: " + e.getMessage());
         }
         if (root == null) {
-            throw new CatalogException(file, 0, "the catalog is empty");
+            // an empty file has no line of its own: name line 1, where the catalog should start
+            throw new CatalogException(file, 1, "the catalog is empty");
         }
         return new CatalogLoader(file).catalog(new YamlNode(file, root));
     }
@@ -94,7 +106,28 @@ public final class CatalogLoader {
         if (plans.isEmpty()) {
             throw root.error("the catalog defines no plan");
         }
-        return new Catalog(seller, zone, plans, taxes);
+        Map<String, Coupon> coupons = new LinkedHashMap<>();
+        if (top.containsKey("coupons")) {
+            for (YamlNode node : top.get("coupons").sequence("coupons")) {
+                Coupon coupon = coupon(node);
+                if (coupons.put(coupon.code(), coupon) != null) {
+                    throw node.error("coupon '" + coupon.code() + "' is defined twice");
+                }
+            }
+        }
+        List<VolumeDiscount> volume = new ArrayList<>();
+        if (top.containsKey("volume_discounts")) {
+            for (YamlNode node : top.get("volume_discounts").sequence("volume_discounts")) {
+                VolumeDiscount discount = volumeDiscount(node);
+                if (volume.stream().anyMatch(v -> v.currency().equals(discount.currency()))) {
+                    throw node.error("a volume discount for " + discount.currency() + " is defined twice");
+                }
+                volume.add(discount);
+            }
+        }
+        AllocationWeights allocation = top.containsKey("allocation") ? allocation(top.get("allocation"))
+                : AllocationWeights.usageOnly();
+        return new Catalog(seller, zone, plans, taxes, coupons, volume, allocation);
     }
 
     private Seller seller(YamlNode node) {
@@ -154,11 +187,111 @@ public final class CatalogLoader {
                 charges.add(charge);
             }
         }
-        if (fee == null && charges.isEmpty()) {
-            throw node.error(where + " has neither a recurring fee nor a usage charge");
+        BigDecimal margin = null;
+        if (m.containsKey("cost_plus")) {
+            YamlNode cp = m.get("cost_plus");
+            margin = required(cp, cp.mapping("cost_plus of " + where, COST_PLUS), "margin").decimal("margin");
+        }
+        if (fee == null && charges.isEmpty() && margin == null) {
+            throw node.error(where + " has neither a recurring fee, a usage charge nor cost_plus pricing");
         }
         String name = m.containsKey("name") ? m.get("name").scalar("plan name") : id;
-        return new Plan(id, name, currency, interval, tier, fee, commitment, charges, models);
+        return new Plan(id, name, currency, interval, tier, fee, commitment, charges, models, margin);
+    }
+
+    private Coupon coupon(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping("a coupon", COUPON);
+        String code = required(node, m, "code").scalar("coupon code");
+        Coupon.Kind kind = enumValue(Coupon.Kind.class, required(node, m, "type"), "type");
+        BigDecimal percent = null;
+        BigDecimal amount = null;
+        Currency currency = null;
+        if (kind == Coupon.Kind.PERCENT) {
+            percent = required(node, m, "percent").decimal("percent");
+            if (percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw m.get("percent").error("percent must be at most 100, got " + percent.toPlainString());
+            }
+        } else {
+            amount = required(node, m, "amount").decimal("amount");
+            currency = currency(required(node, m, "currency"));
+        }
+        Coupon.Duration duration = enumValue(Coupon.Duration.class, required(node, m, "duration"), "duration");
+        int periods = 0;
+        if (duration == Coupon.Duration.REPEATING) {
+            BigDecimal p = required(node, m, "periods").decimal("periods");
+            if (p.signum() == 0 || p.stripTrailingZeros().scale() > 0) {
+                throw m.get("periods").error("periods must be a whole number >= 1");
+            }
+            periods = p.intValueExact();
+        }
+        List<Coupon.Target> targets = new ArrayList<>();
+        if (m.containsKey("applies_to")) {
+            for (YamlNode t : m.get("applies_to").sequence("applies_to")) {
+                String text = t.scalar("applies_to");
+                if (text.startsWith("meter:") && text.length() > 6) {
+                    targets.add(new Coupon.Target(Coupon.TargetKind.METER, text.substring(6)));
+                } else {
+                    Coupon.TargetKind target = enumValue(Coupon.TargetKind.class, t, "applies_to");
+                    if (target == Coupon.TargetKind.METER) {
+                        // a METER target without a name would fail at rating time, not here
+                        throw t.error("applies_to 'meter' needs a meter name, such as meter:output_tokens");
+                    }
+                    targets.add(new Coupon.Target(target, null));
+                }
+            }
+        }
+        if (targets.isEmpty()) {
+            targets.add(Coupon.Target.ALL);
+        }
+        return new Coupon(code, kind, percent, amount, currency, duration, periods, targets);
+    }
+
+    private VolumeDiscount volumeDiscount(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping("a volume discount", VOLUME);
+        Currency currency = currency(required(node, m, "currency"));
+        List<VolumeDiscount.Tier> tiers = new ArrayList<>();
+        BigDecimal previous = null;
+        for (YamlNode t : required(node, m, "tiers").sequence("tiers")) {
+            Map<String, YamlNode> tm = t.mapping("a volume discount tier", VOLUME_TIER);
+            BigDecimal from = required(t, tm, "from").decimal("from");
+            BigDecimal percent = required(t, tm, "percent").decimal("percent");
+            if (percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw tm.get("percent").error("percent must be at most 100");
+            }
+            if (previous != null && from.compareTo(previous) <= 0) {
+                throw tm.get("from").error("volume discount tiers must be in increasing order of 'from'");
+            }
+            previous = from;
+            tiers.add(new VolumeDiscount.Tier(from, percent));
+        }
+        return new VolumeDiscount(currency, tiers);
+    }
+
+    private AllocationWeights allocation(YamlNode node) {
+        Map<String, YamlNode> m = node.mapping("allocation", ALLOCATION);
+        YamlNode w = required(node, m, "weights");
+        Map<String, YamlNode> wm = w.mapping("allocation weights", WEIGHTS);
+        BigDecimal r = wm.containsKey("resource") ? wm.get("resource").decimal("resource") : BigDecimal.ZERO;
+        BigDecimal p = wm.containsKey("performance") ? wm.get("performance").decimal("performance") : BigDecimal.ZERO;
+        BigDecimal u = wm.containsKey("usage") ? wm.get("usage").decimal("usage") : BigDecimal.ZERO;
+        if (r.add(p).add(u).compareTo(BigDecimal.ONE) != 0) {
+            throw w.error("allocation weights must add up to 1, but resource " + r.toPlainString() + " + performance "
+                    + p.toPlainString() + " + usage " + u.toPlainString() + " = " + r.add(p).add(u).toPlainString());
+        }
+        List<String> resource = meters(m, "resource_meters", List.of("gpu_seconds"));
+        List<String> usage = meters(m, "usage_meters", List.of("input_tokens", "cached_input_tokens", "output_tokens"));
+        return new AllocationWeights(r, p, u, resource, usage);
+    }
+
+    private static List<String> meters(Map<String, YamlNode> m, String key, List<String> fallback) {
+        if (!m.containsKey(key)) {
+            return fallback;
+        }
+        List<String> meters = new ArrayList<>();
+        for (YamlNode n : m.get(key).sequence(key)) {
+            meters.add(n.scalar(key));
+        }
+        return meters;
     }
 
     private ModelConditions conditions(YamlNode node) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A price plan. {@code recurringFee} and {@code minimumCommitment} may be null (none).
- * {@code performanceTier} is the plan's weight P in cost allocation.
+ * {@code performanceTier} is the plan's weight P in cost allocation. A cost-plus plan
+ * ({@code costPlusMargin} not null) bills the customer's allocated cost x (1 + margin).
  */
 public record Plan(
         String id,
@@ -19,11 +20,23 @@ public record Plan(
         RecurringFee recurringFee,
         BigDecimal minimumCommitment,
         List<Charge> charges,
-        Map<String, ModelConditions> models) {
+        Map<String, ModelConditions> models,
+        BigDecimal costPlusMargin) {
 
     public Plan {
         charges = List.copyOf(charges);
         models = Map.copyOf(models);
+    }
+
+    /** A plan without cost-plus pricing. */
+    public Plan(String id, String name, Currency currency, BillingInterval interval, BigDecimal performanceTier,
+            RecurringFee recurringFee, BigDecimal minimumCommitment, List<Charge> charges,
+            Map<String, ModelConditions> models) {
+        this(id, name, currency, interval, performanceTier, recurringFee, minimumCommitment, charges, models, null);
+    }
+
+    public boolean isCostPlus() {
+        return costPlusMargin != null;
     }
 
     /** The charge that prices {@code meter} of {@code model}: a model-specific one before a generic one. */

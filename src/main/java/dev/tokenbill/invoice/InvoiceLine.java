@@ -10,7 +10,8 @@ import java.util.List;
  * part covered by the plan's quota and {@code quantity} the billed rest; {@code unitPrice} is null
  * for tiered and package charges, whose breakdown is in {@code tiers} or the description.
  * {@code amount} is rounded once, HALF_UP, to the currency's minor unit (a tiered line: the sum of
- * its rounded tier amounts).
+ * its rounded tier amounts). {@code reference} names what a DISCOUNT or CREDIT line draws on
+ * (the credit grant id); null otherwise.
  */
 public record InvoiceLine(
         LineKind kind,
@@ -25,10 +26,19 @@ public record InvoiceLine(
         BigDecimal quantity,
         BigDecimal unitPrice,
         Money amount,
-        List<TierLine> tiers) {
+        List<TierLine> tiers,
+        String reference) {
 
     public InvoiceLine {
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
+    }
+
+    /** A line without a reference. */
+    public InvoiceLine(LineKind kind, String description, String subscriptionId, String planId, String meter, String model,
+            PriceCondition condition, BigDecimal usage, BigDecimal included, BigDecimal quantity, BigDecimal unitPrice,
+            Money amount, List<TierLine> tiers) {
+        this(kind, description, subscriptionId, planId, meter, model, condition, usage, included, quantity, unitPrice,
+                amount, tiers, null);
     }
 
     public static InvoiceLine simple(LineKind kind, String description, String subscriptionId, String planId,

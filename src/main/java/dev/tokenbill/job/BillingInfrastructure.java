@@ -1,5 +1,7 @@
 package dev.tokenbill.job;
 
+import dev.tokenbill.allocation.internal.JdbcAllocationDao;
+import dev.tokenbill.credit.internal.JdbcCreditDao;
 import dev.tokenbill.customer.internal.JdbcCustomerDao;
 import dev.tokenbill.database.BatchSchemaMigration;
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
@@ -30,6 +32,16 @@ public class BillingInfrastructure {
     @Bean
     public JdbcCustomerDao jdbcCustomerDao(JdbcTemplate jdbc) {
         return new JdbcCustomerDao(jdbc);
+    }
+
+    @Bean
+    public JdbcCreditDao jdbcCreditDao(JdbcTemplate jdbc) {
+        return new JdbcCreditDao(jdbc);
+    }
+
+    @Bean
+    public JdbcAllocationDao jdbcAllocationDao(JdbcTemplate jdbc) {
+        return new JdbcAllocationDao(jdbc);
     }
 
     @Bean

@@ -4,7 +4,9 @@ import dev.tokenbill.catalog.Catalog;
 import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.customer.internal.JdbcCustomerDao;
-import dev.tokenbill.invoice.Invoice;
+import dev.tokenbill.allocation.internal.JdbcAllocationDao;
+import dev.tokenbill.credit.internal.JdbcCreditDao;
+import dev.tokenbill.invoice.internal.RatedCustomer;
 import dev.tokenbill.invoice.internal.InvoiceNumbering;
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
 import dev.tokenbill.invoice.internal.JdbcInvoiceWriter;
@@ -44,7 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
- * The billing job: eight steps, each restartable. Chunk steps commit their rows and their
+ * The billing job: nine steps, each restartable. Chunk steps commit their rows and their
  * checkpoint in one JDBC transaction (the job repository and the billing tables share the
  * database), so a crash between two commits loses nothing and duplicates nothing.
  */
@@ -63,12 +65,13 @@ public class BillingJobConfiguration {
 
     @Bean
     public Job billingJob(JobRepository jobRepository, Step validateInputs, Step loadCustomers, Step readUsage,
-            Step aggregateUsage, Step rateCustomers, Step numberInvoices, Step renderInvoices, Step writeReports) {
+            Step aggregateUsage, Step allocateCosts, Step rateCustomers, Step numberInvoices, Step renderInvoices, Step writeReports) {
         return new JobBuilder(RunParameters.JOB_NAME, jobRepository)
                 .start(validateInputs)
                 .next(loadCustomers)
                 .next(readUsage)
                 .next(aggregateUsage)
+                .next(allocateCosts)
                 .next(rateCustomers)
                 .next(numberInvoices)
                 .next(renderInvoices)
@@ -87,8 +90,10 @@ public class BillingJobConfiguration {
     // step 2: load customers and subscriptions
 
     @Bean
-    public Step loadCustomers(JobRepository jobRepository, JdbcTransactionManager tx, JdbcCustomerDao customers) {
-        return new StepBuilder("loadCustomers", jobRepository).tasklet(new LoadCustomersTasklet(customers), tx).build();
+    public Step loadCustomers(JobRepository jobRepository, JdbcTransactionManager tx, JdbcCustomerDao customers,
+            JdbcCreditDao credits, JdbcAllocationDao allocations) {
+        return new StepBuilder("loadCustomers", jobRepository)
+                .tasklet(new LoadCustomersTasklet(customers, credits, allocations), tx).build();
     }
 
     // step 3: read, validate and classify every usage row
@@ -140,14 +145,23 @@ public class BillingJobConfiguration {
                 .build();
     }
 
-    // step 5: rate each customer
+    // step 5: allocate infrastructure cost
+
+    @Bean
+    public Step allocateCosts(JobRepository jobRepository, JdbcTransactionManager tx, JdbcCustomerDao customers,
+            JdbcTemplate jdbc, JdbcAllocationDao allocations) {
+        return new StepBuilder("allocateCosts", jobRepository)
+                .tasklet(new AllocateCostsTasklet(customers, new JdbcUsageTotals(jdbc), allocations), tx).build();
+    }
+
+    // step 6: rate each customer
 
     @Bean
     public Step rateCustomers(JobRepository jobRepository, JdbcTransactionManager tx, BillingProperties properties,
             JdbcCursorItemReader<Customer> customerReader, RateCustomerProcessor rateProcessor,
             JdbcInvoiceWriter invoiceWriter) {
         return new StepBuilder("rateCustomers", jobRepository)
-                .<Customer, Invoice>chunk(properties.customerChunkSize())
+                .<Customer, RatedCustomer>chunk(properties.customerChunkSize())
                 .transactionManager(tx)
                 .reader(customerReader)
                 .processor(rateProcessor)
@@ -171,19 +185,20 @@ public class BillingJobConfiguration {
     @StepScope
     public RateCustomerProcessor rateProcessor(@Value(RUN_ID) long runId, @Value(PERIOD) String period,
             @Value(MODE) String mode, @Value(INPUT) String input, @Value(OUTPUT) String output, JdbcCustomerDao customers,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, JdbcCreditDao credits, JdbcAllocationDao allocations) {
         RunContext run = RunContext.of(runId, period, mode, input, output);
-        return new RateCustomerProcessor(run.catalog(), run.period(), runId, customers, new JdbcUsageTotals(jdbc));
+        return new RateCustomerProcessor(run.catalog(), run.period(), runId, customers, new JdbcUsageTotals(jdbc), credits,
+                allocations);
     }
 
     @Bean
     @StepScope
-    public JdbcInvoiceWriter invoiceWriter(JdbcInvoiceDao invoices, @Value(RUN_ID) long runId,
-            @Value(PERIOD) String period) {
-        return new JdbcInvoiceWriter(invoices, runId, period);
+    public JdbcInvoiceWriter invoiceWriter(JdbcInvoiceDao invoices, JdbcCreditDao credits, JdbcTemplate jdbc,
+            @Value(RUN_ID) long runId, @Value(PERIOD) String period) {
+        return new JdbcInvoiceWriter(invoices, credits, jdbc, runId, period);
     }
 
-    // step 6: number the invoices (final runs)
+    // step 7: number the invoices (final runs)
 
     @Bean
     public Step numberInvoices(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
@@ -193,7 +208,7 @@ public class BillingJobConfiguration {
                 .build();
     }
 
-    // step 7: render one PDF per invoice
+    // step 8: render one PDF per invoice
 
     @Bean
     public Step renderInvoices(JobRepository jobRepository, JdbcTransactionManager tx, BillingProperties properties,
@@ -222,12 +237,12 @@ public class BillingJobConfiguration {
         return new RenderInvoicesWriter(renderer, invoices, customers, run, catalog.seller());
     }
 
-    // step 8: reconcile and write the reports
+    // step 9: reconcile and write the reports
 
     @Bean
     public Step writeReports(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
-            JdbcInvoiceDao invoices) {
+            JdbcInvoiceDao invoices, JdbcAllocationDao allocations) {
         return new StepBuilder("writeReports", jobRepository)
-                .tasklet(new WriteReportsTasklet(jdbc, invoices, new JdbcReportQueries(jdbc)), tx).build();
+                .tasklet(new WriteReportsTasklet(jdbc, invoices, new JdbcReportQueries(jdbc), allocations), tx).build();
     }
 }

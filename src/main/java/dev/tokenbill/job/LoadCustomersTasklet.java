@@ -1,7 +1,17 @@
 package dev.tokenbill.job;
 
+import dev.tokenbill.allocation.internal.CostFiles;
+import dev.tokenbill.allocation.internal.JdbcAllocationDao;
+import dev.tokenbill.credit.internal.CreditFiles;
+import dev.tokenbill.credit.internal.JdbcCreditDao;
+import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.internal.CustomerFiles;
 import dev.tokenbill.customer.internal.JdbcCustomerDao;
+import dev.tokenbill.money.Money;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -9,14 +19,21 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step 2: stores the run's customers and subscriptions (replacing any earlier copy of this run). */
+/**
+ * Step 2: stores the run's customers, subscriptions, credit grants and cost pools (replacing any
+ * earlier copy of this run, so it can run twice).
+ */
 public class LoadCustomersTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(LoadCustomersTasklet.class);
     private final JdbcCustomerDao customers;
+    private final JdbcCreditDao credits;
+    private final JdbcAllocationDao allocations;
 
-    public LoadCustomersTasklet(JdbcCustomerDao customers) {
+    public LoadCustomersTasklet(JdbcCustomerDao customers, JdbcCreditDao credits, JdbcAllocationDao allocations) {
         this.customers = customers;
+        this.credits = credits;
+        this.allocations = allocations;
     }
 
     @Override
@@ -24,8 +41,14 @@ public class LoadCustomersTasklet implements Tasklet {
         RunContext run = RunContext.of(contribution);
         CustomerFiles.CustomerBook book = CustomerFiles.read(run.input(), run.catalog());
         customers.replace(run.runId(), book);
-        contribution.incrementWriteCount(book.customers().size() + book.subscriptions().size());
-        log.info("loaded {} customers and {} subscriptions", book.customers().size(), book.subscriptions().size());
+        Map<String, Customer> byId = book.customers().stream().collect(Collectors.toMap(Customer::id, Function.identity()));
+        List<CreditFiles.Grant> grants = CreditFiles.read(run.input(), byId);
+        credits.replaceGrants(run.runId(), grants);
+        Map<String, Money> pools = CostFiles.poolsOf(run.input(), run.period().label());
+        allocations.replacePools(run.runId(), pools);
+        contribution.incrementWriteCount(book.customers().size() + book.subscriptions().size() + grants.size() + pools.size());
+        log.info("loaded {} customers, {} subscriptions, {} credit grants, {} cost pools", book.customers().size(),
+                book.subscriptions().size(), grants.size(), pools.size());
         return RepeatStatus.FINISHED;
     }
 }

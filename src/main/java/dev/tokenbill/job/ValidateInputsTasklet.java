@@ -45,6 +45,17 @@ public class ValidateInputsTasklet implements Tasklet {
         RunContext run = RunContext.of(contribution);
         Catalog catalog = run.catalog();
         CustomerFiles.CustomerBook book = CustomerFiles.read(run.input(), catalog);
+        dev.tokenbill.credit.internal.CreditFiles.read(run.input(), book.customers().stream()
+                .collect(java.util.stream.Collectors.toMap(dev.tokenbill.customer.Customer::id, c -> c)));
+        var pools = dev.tokenbill.allocation.internal.CostFiles.poolsOf(run.input(), run.period().label());
+        for (var plan : catalog.plans().values()) {
+            if (plan.isCostPlus() && !pools.isEmpty()
+                    && !pools.values().iterator().next().currency().equals(plan.currency())) {
+                throw new InputFileException("costs.csv", 0, "cost-plus plan " + plan.id() + " is priced in "
+                        + plan.currency() + " but the cost pools of " + run.period().label() + " are in "
+                        + pools.values().iterator().next().currency() + "; costs are never converted");
+            }
+        }
         var files = UsageFiles.list(run.input());
         for (Path file : files) {
             try (CsvSource source = CsvSource.open(file, UsageClassifier.REQUIRED, Set.of(), true)) {

@@ -33,17 +33,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class WriteReportsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(WriteReportsTasklet.class);
-    private static final List<String> RUN_TABLES = List.of("invoice_line_tier", "invoice_line", "invoice", "usage_total",
+    private static final List<String> RUN_TABLES = List.of("invoice_line_tier", "invoice_line", "invoice", "credit_applied",
+            "credit_grant", "plan_whatif", "cost_allocation", "cost_pool", "usage_total",
             "usage_reject", "usage_meter", "usage_event", "subscription", "customer");
 
     private final JdbcTemplate jdbc;
     private final JdbcInvoiceDao invoices;
     private final JdbcReportQueries queries;
+    private final dev.tokenbill.allocation.internal.JdbcAllocationDao allocations;
 
-    public WriteReportsTasklet(JdbcTemplate jdbc, JdbcInvoiceDao invoices, JdbcReportQueries queries) {
+    public WriteReportsTasklet(JdbcTemplate jdbc, JdbcInvoiceDao invoices, JdbcReportQueries queries,
+            dev.tokenbill.allocation.internal.JdbcAllocationDao allocations) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.queries = queries;
+        this.allocations = allocations;
     }
 
     @Override
@@ -76,7 +80,8 @@ public class WriteReportsTasklet implements Tasklet {
                     step.getSkipCount(), seconds));
         }
         RunReports.writeAll(run.periodDir(), new RunReports.RunFacts(run.runId(), run.period().label(), run.mode(),
-                "COMPLETED", files, ledger, queries.rejects(run.runId()), steps, differences));
+                "COMPLETED", files, ledger, queries.rejects(run.runId()), steps, differences,
+                allocations.allocations(run.runId()), queries.whatIfs(run.runId())));
         supersedeEarlierDrafts(run, stored);
         jdbc.update("update billing_run set status = 'COMPLETED' where run_id = ?", run.runId());
         log.info("wrote {} invoices' charges, {} rejects and the summary to {}", stored.size(),

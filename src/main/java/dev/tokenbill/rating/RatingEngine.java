@@ -3,7 +3,10 @@ package dev.tokenbill.rating;
 import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.catalog.TaxRate;
 import dev.tokenbill.customer.Customer;
+import dev.tokenbill.credit.AppliedCredit;
+import dev.tokenbill.credit.Credits;
 import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.discount.Discounts;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
@@ -28,28 +31,57 @@ public final class RatingEngine {
      */
     public Invoice rate(Customer customer, BillingPeriod period, List<SubscriptionUsage> subscriptions,
             Optional<TaxRate> tax) {
+        return rate(customer, period, subscriptions, tax, Adjustments.NONE);
+    }
+
+    /**
+     * Rates the period: charges (recurring, usage, true-up, cost-plus), then discounts, then tax once
+     * on subtotal - discounts (HALF_UP), then prepaid credits against the total. The invoice's lines
+     * are the charges followed by the DISCOUNT and CREDIT lines (negative amounts).
+     */
+    public Invoice rate(Customer customer, BillingPeriod period, List<SubscriptionUsage> subscriptions,
+            Optional<TaxRate> tax, Adjustments adjustments) {
         List<SubscriptionUsage> ordered = new ArrayList<>(subscriptions);
         ordered.sort(Comparator.comparing((SubscriptionUsage s) -> s.subscription().start())
                 .thenComparing(s -> s.subscription().id()));
         List<InvoiceLine> lines = new ArrayList<>();
+        boolean costPlusBilled = false;
         for (SubscriptionUsage s : ordered) {
             requireCurrency(customer, s.plan());
             lines.addAll(RecurringFees.lines(s.subscription(), s.plan(), period));
             List<InvoiceLine> usage = UsageCharges.lines(s.subscription(), s.plan(), sortedUsage(s));
             lines.addAll(usage);
             trueUp(s.subscription(), s.plan(), period, usage).ifPresent(lines::add);
+            if (s.plan().isCostPlus() && !costPlusBilled && adjustments.allocatedCost() != null) {
+                lines.add(CostPlus.line(s.subscription(), s.plan(), adjustments.allocatedCost()));
+                costPlusBilled = true;
+            }
         }
         Money subtotal = Money.zero(customer.currency());
         for (InvoiceLine line : lines) {
             subtotal = subtotal.plus(line.amount());
         }
+        List<InvoiceLine> discountLines = lines.isEmpty() ? List.of()
+                : Discounts.apply(lines, adjustments.coupons(), adjustments.volumeDiscount(), customer.currency());
         Money discounts = Money.zero(customer.currency());
+        for (InvoiceLine line : discountLines) {
+            discounts = discounts.minus(line.amount());
+        }
         BigDecimal rate = customer.taxExempt() ? BigDecimal.ZERO : tax.map(TaxRate::rate).orElse(BigDecimal.ZERO);
         String taxName = tax.map(TaxRate::name).orElse("Tax");
         // tax is computed once per invoice on the taxable amount, rounded HALF_UP
         Money taxAmount = Money.rounded(subtotal.minus(discounts).amount().multiply(rate), customer.currency());
         Money total = subtotal.minus(discounts).plus(taxAmount);
+        List<InvoiceLine> creditLines = new ArrayList<>();
         Money credits = Money.zero(customer.currency());
+        for (AppliedCredit applied : Credits.apply(total, adjustments.credits(), period.end().minusDays(1))) {
+            credits = credits.plus(applied.amount());
+            creditLines.add(new InvoiceLine(LineKind.CREDIT, "Prepaid credit " + applied.grantId() + " applied (balance left "
+                    + MoneyFormat.amount(applied.balanceLeft()) + ")", null, null, null, null, null, null, null,
+                    BigDecimal.ONE, null, applied.amount().negate(), List.of(), applied.grantId()));
+        }
+        lines.addAll(discountLines);
+        lines.addAll(creditLines);
         return new Invoice(customer.id(), customer.currency(), lines, subtotal, discounts, taxName, rate, taxAmount,
                 customer.taxExempt(), total, credits, total.minus(credits));
     }

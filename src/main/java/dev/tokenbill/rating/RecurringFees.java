@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * Recurring fee lines, prorated by day: fee x quantity x activeDays / periodDays, rounded once
  * HALF_UP. In arrears, the invoice of a period bills that period. In advance, it bills the next
- * period, plus this period when the subscription started in it (nothing billed it before).
+ * period, plus this period when the subscription started in it (nothing billed it before). A
+ * subscription that starts after this period is first billed by the period it starts in, so the
+ * run of the period before it must not bill that first period in advance too.
  */
 final class RecurringFees {
 
@@ -29,10 +31,11 @@ final class RecurringFees {
             return lines;
         }
         boolean startedInPeriod = !subscription.start().isBefore(period.start());
+        boolean startedByPeriodEnd = subscription.start().isBefore(period.end());
         if (fee.timing() == FeeTiming.IN_ARREARS || startedInPeriod) {
             line(subscription, plan, period, fee, "").ifPresent(lines::add);
         }
-        if (fee.timing() == FeeTiming.IN_ADVANCE) {
+        if (fee.timing() == FeeTiming.IN_ADVANCE && startedByPeriodEnd) {
             line(subscription, plan, period.next(), fee, ", in advance").ifPresent(lines::add);
         }
         return lines;

@@ -80,6 +80,9 @@ final class UsageCharges {
             case OFF_PEAK -> text.append(" (off-peak)");
             case LONG_CONTEXT -> text.append(" (long context)");
         }
+        if (condition != PriceCondition.STANDARD) {
+            return text.toString(); // condition units are priced per unit, never by the charge's tiers or blocks
+        }
         switch (charge.pricing()) {
             case PER_UNIT -> { }
             case PACKAGE -> text.append(", ").append(priced.detail());

@@ -37,6 +37,15 @@ public class JdbcReportQueries {
         return result;
     }
 
+    public record WhatIf(String customerId, String currentPlan, String plan, BigDecimal amount, BigDecimal difference) {
+    }
+
+    public List<WhatIf> whatIfs(long runId) {
+        return jdbc.query("select customer_id, current_plan, plan_id, amount, difference from plan_whatif where run_id = ?"
+                + " order by customer_id, plan_id", (rs, n) -> new WhatIf(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4).stripTrailingZeros(), rs.getBigDecimal(5).stripTrailingZeros()), runId);
+    }
+
     public record Reject(String file, long line, String eventId, String reason, String raw) {
     }
 

@@ -1,5 +1,6 @@
 package dev.tokenbill.report;
 
+import dev.tokenbill.allocation.Allocation;
 import dev.tokenbill.csv.CsvSink;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
@@ -36,7 +37,8 @@ public final class RunReports {
 
     public record RunFacts(long runId, String period, String mode, String status, List<FileCounts> files,
             List<StoredInvoice> invoices, List<JdbcReportQueries.Reject> rejects, List<StepTiming> steps,
-            Map<String, BigDecimal> usageDifferences) {
+            Map<String, BigDecimal> usageDifferences, Map<String, Allocation> allocations,
+            List<JdbcReportQueries.WhatIf> whatIfs) {
     }
 
     public static void writeAll(Path dir, RunFacts facts) throws IOException {
@@ -44,7 +46,62 @@ public final class RunReports {
         charges(dir.resolve("charges.csv"), facts);
         rejects(dir.resolve("rejects.csv"), facts.rejects());
         summary(dir.resolve("summary.csv"), facts);
+        margin(dir.resolve("margin.csv"), facts);
+        whatIf(dir.resolve("plans-whatif.csv"), facts);
         runJson(dir.resolve("run.json"), facts);
+    }
+
+    /**
+     * One row per invoiced customer: revenue (subtotal - discounts, before tax) against allocated
+     * cost. Margin is only computed when both are in the same currency (never converted); the
+     * totals rows add up per revenue currency, with cost only where it shares that currency.
+     */
+    static void margin(Path file, RunFacts facts) throws IOException {
+        try (CsvSink csv = new CsvSink(file, "customer_id", "currency", "revenue", "allocated_cost", "margin", "margin_pct")) {
+            Map<String, Money[]> totals = new TreeMap<>();
+            for (StoredInvoice s : current(facts)) {
+                Invoice i = s.invoice();
+                Money revenue = i.subtotal().minus(i.discounts());
+                Allocation a = facts.allocations().get(i.customerId());
+                Money cost = a == null ? null : a.amount();
+                boolean comparable = cost == null || cost.currency().equals(revenue.currency());
+                Money costHere = cost == null ? Money.zero(revenue.currency()) : cost;
+                Money[] t = totals.computeIfAbsent(code(i), c -> new Money[] {Money.zero(i.currency()), Money.zero(i.currency())});
+                t[0] = t[0].plus(revenue);
+                if (comparable) {
+                    t[1] = t[1].plus(costHere);
+                    Money margin = revenue.minus(costHere);
+                    csv.row(i.customerId(), code(i), revenue.amount().toPlainString(), costHere.amount().toPlainString(),
+                            margin.amount().toPlainString(), pct(margin, revenue));
+                } else {
+                    csv.row(i.customerId(), code(i), revenue.amount().toPlainString(),
+                            cost.amount().toPlainString() + " " + cost.currency().getCurrencyCode(), "", "");
+                }
+            }
+            totals.forEach((currency, t) -> {
+                Money margin = t[0].minus(t[1]);
+                csv.row("TOTAL", currency, t[0].amount().toPlainString(), t[1].amount().toPlainString(),
+                        margin.amount().toPlainString(), pct(margin, t[0]));
+            });
+            csv.commit();
+        }
+    }
+
+    private static String pct(Money margin, Money revenue) {
+        if (revenue.isZero()) {
+            return "";
+        }
+        return margin.amount().multiply(BigDecimal.valueOf(100))
+                .divide(revenue.amount(), 2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    static void whatIf(Path file, RunFacts facts) throws IOException {
+        try (CsvSink csv = new CsvSink(file, "customer_id", "current_plan", "plan", "amount", "difference")) {
+            for (JdbcReportQueries.WhatIf w : facts.whatIfs()) {
+                csv.row(w.customerId(), w.currentPlan(), w.plan(), w.amount().toPlainString(), w.difference().toPlainString());
+            }
+            csv.commit();
+        }
     }
 
     static void charges(Path file, RunFacts facts) throws IOException {
@@ -65,10 +122,8 @@ public final class RunReports {
                                 plain(t.unitPrice()), plain(t.flatFee()), t.amount().amount().toPlainString());
                     }
                 }
-                totalRow(csv, facts, stored, "DISCOUNT", "Discounts", i.discounts().negate());
                 totalRow(csv, facts, stored, "TAX", i.taxExempt() ? "Tax exempt" : i.taxName() + " "
                         + i.taxRate().movePointRight(2).stripTrailingZeros().toPlainString() + "%", i.tax());
-                totalRow(csv, facts, stored, "CREDIT", "Prepaid credits applied", i.credits().negate());
             }
             csv.commit();
         }
@@ -98,6 +153,9 @@ public final class RunReports {
             Map<String, Money> byPlan = new TreeMap<>();
             for (StoredInvoice s : current(facts)) {
                 for (InvoiceLine l : s.invoice().lines()) {
+                    if (!l.kind().isCharge()) {
+                        continue;
+                    }
                     byPlan.merge(l.planId() + "\u0000" + code(s.invoice()), l.amount(), Money::plus);
                 }
             }

@@ -161,6 +161,14 @@ public final class CustomerFiles {
             }
         }
         String coupon = row.get("coupon_code").strip();
+        if (!coupon.isEmpty()) {
+            var defined = catalog.coupon(coupon).orElseThrow(() -> new InputFileException(file, row.line(),
+                    "subscription " + id + " uses coupon '" + coupon + "', which the catalog does not define"));
+            if (defined.currency() != null && !defined.currency().equals(plan.currency())) {
+                throw new InputFileException(file, row.line(), "subscription " + id + ": coupon " + coupon + " is a fixed "
+                        + defined.currency() + " amount but plan " + planId + " is priced in " + plan.currency());
+            }
+        }
         return new Subscription(id, customerId, planId, start, end, quantity, coupon.isEmpty() ? null : coupon);
     }
 

@@ -44,7 +44,7 @@ public class JdbcInvoiceDao {
                 lines.add(new Object[] {runId, i.customerId(), position, l.kind().name(), l.description(),
                         l.subscriptionId(), l.planId(), l.meter(), l.model(),
                         l.condition() == null ? null : l.condition().name(), l.usage(), l.included(), l.quantity(),
-                        l.unitPrice(), l.amount().amount()});
+                        l.unitPrice(), l.amount().amount(), l.reference()});
                 for (TierLine t : l.tiers()) {
                     tiers.add(new Object[] {runId, i.customerId(), position, t.tier(), t.from(), t.upTo(), t.units(),
                             t.unitPrice(), t.flatFee(), t.amount().amount()});
@@ -54,8 +54,8 @@ public class JdbcInvoiceDao {
         jdbc.batchUpdate("insert into invoice (run_id, customer_id, period, status, currency, subtotal, discounts, tax_name,"
                 + " tax_rate, tax, tax_exempt, total, credits, amount_due) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         jdbc.batchUpdate("insert into invoice_line (run_id, customer_id, position, kind, description, subscription_id, plan_id,"
-                + " meter, model, price_condition, usage_quantity, included, quantity, unit_price, amount)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
+                + " meter, model, price_condition, usage_quantity, included, quantity, unit_price, amount, reference)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
         jdbc.batchUpdate("insert into invoice_line_tier (run_id, customer_id, position, tier, from_units, up_to, units,"
                 + " unit_price, flat_fee, amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tiers);
     }
@@ -109,7 +109,7 @@ public class JdbcInvoiceDao {
                             rs.getString("model"), condition == null ? null : PriceCondition.valueOf(condition),
                             rs.getBigDecimal("usage_quantity"), rs.getBigDecimal("included"), rs.getBigDecimal("quantity"),
                             rs.getBigDecimal("unit_price"), money(rs, "amount", currency),
-                            tiers.getOrDefault(rs.getInt("position"), List.of()));
+                            tiers.getOrDefault(rs.getInt("position"), List.of()), rs.getString("reference"));
                 }, runId, customerId);
         return jdbc.queryForObject("select * from invoice where run_id = ? and customer_id = ?", (rs, n) -> {
             Invoice invoice = new Invoice(customerId, currency, lines, money(rs, "subtotal", currency),

@@ -30,7 +30,13 @@ public final class InvoiceViews {
         String currency = invoice.currency().getCurrencyCode();
         List<InvoiceView.LineView> lines = new ArrayList<>();
         Map<String, BigDecimal> usage = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
         for (InvoiceLine line : invoice.lines()) {
+            if (!line.kind().isCharge()) {
+                // discounts and credits are itemised under the totals, not in the charges table
+                notes.add(line.description() + ": " + MoneyFormat.amount(line.amount()));
+                continue;
+            }
             lines.add(new InvoiceView.LineView(description(line), quantity(line),
                     line.unitPrice() == null ? "" : MoneyFormat.unitPrice(line.unitPrice(), invoice.currency()),
                     MoneyFormat.amount(line.amount()), false));
@@ -50,8 +56,10 @@ public final class InvoiceViews {
         });
         String taxLabel = invoice.taxExempt() ? "Tax (exempt)"
                 : invoice.taxName() + " " + invoice.taxRate().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-        String note = invoice.taxExempt()
-                ? "Tax exempt: no tax is charged on this invoice; the customer is registered as tax-exempt." : "";
+        if (invoice.taxExempt()) {
+            notes.add("Tax exempt: no tax is charged on this invoice; the customer is registered as tax-exempt.");
+        }
+        String note = String.join("\n", notes);
         boolean draft = number == null;
         return new InvoiceView(draft ? "DRAFT" : number, draft, period.end().toString(),
                 period.end().plusDays(PAYMENT_DAYS).toString(), period.start() + " to " + period.end().minusDays(1),

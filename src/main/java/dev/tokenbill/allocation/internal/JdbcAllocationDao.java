@@ -1,0 +1,66 @@
+package dev.tokenbill.allocation.internal;
+
+import dev.tokenbill.allocation.Allocation;
+import dev.tokenbill.money.Money;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The run's cost pools and the allocated cost of each customer. */
+public class JdbcAllocationDao {
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcAllocationDao(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void replacePools(long runId, Map<String, Money> pools) {
+        jdbc.update("delete from cost_pool where run_id = ?", runId);
+        pools.forEach((pool, amount) -> jdbc.update("insert into cost_pool (run_id, pool, amount, currency)"
+                + " values (?, ?, ?, ?)", runId, pool, amount.amount(), amount.currency().getCurrencyCode()));
+    }
+
+    public Map<String, Money> pools(long runId) {
+        Map<String, Money> pools = new LinkedHashMap<>();
+        jdbc.query("select pool, amount, currency from cost_pool where run_id = ? order by pool", rs -> {
+            Currency c = Currency.getInstance(rs.getString(3));
+            pools.put(rs.getString(1), Money.of(rs.getBigDecimal(2).setScale(Money.minorUnits(c), RoundingMode.UNNECESSARY), c));
+        }, runId);
+        return pools;
+    }
+
+    public void replaceAllocations(long runId, List<Allocation> allocations) {
+        jdbc.update("delete from cost_allocation where run_id = ?", runId);
+        jdbc.batchUpdate("insert into cost_allocation (run_id, customer_id, currency, share, amount) values (?, ?, ?, ?, ?)",
+                allocations, 500, (ps, a) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, a.customerId());
+                    ps.setString(3, a.amount().currency().getCurrencyCode());
+                    ps.setBigDecimal(4, a.share());
+                    ps.setBigDecimal(5, a.amount().amount());
+                });
+    }
+
+    public Optional<Money> allocatedTo(long runId, String customerId) {
+        return jdbc.query("select amount, currency from cost_allocation where run_id = ? and customer_id = ?", (rs, n) -> {
+            Currency c = Currency.getInstance(rs.getString(2));
+            return Money.of(rs.getBigDecimal(1).setScale(Money.minorUnits(c), RoundingMode.UNNECESSARY), c);
+        }, runId, customerId).stream().findFirst();
+    }
+
+    public Map<String, Allocation> allocations(long runId) {
+        Map<String, Allocation> result = new LinkedHashMap<>();
+        jdbc.query("select customer_id, currency, share, amount from cost_allocation where run_id = ? order by customer_id",
+                rs -> {
+                    Currency c = Currency.getInstance(rs.getString(2));
+                    result.put(rs.getString(1), new Allocation(rs.getString(1), rs.getBigDecimal(3),
+                            Money.of(rs.getBigDecimal(4).setScale(Money.minorUnits(c), RoundingMode.UNNECESSARY), c)));
+                }, runId);
+        return result;
+    }
+}

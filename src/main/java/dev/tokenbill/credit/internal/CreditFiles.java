@@ -1,0 +1,100 @@
+package dev.tokenbill.credit.internal;
+
+import dev.tokenbill.csv.CsvRow;
+import dev.tokenbill.csv.CsvSource;
+import dev.tokenbill.csv.InputFileException;
+import dev.tokenbill.customer.Customer;
+import dev.tokenbill.money.Money;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the optional credits.csv (prepaid resource packs); any invalid record fails the file. */
+public final class CreditFiles {
+
+    private static final Set<String> COLUMNS = Set.of("grant_id", "customer_id", "granted_on", "amount", "currency",
+            "expires_on");
+
+    private CreditFiles() {
+    }
+
+    /** A grant as read: its full amount (the balance comes from the database). */
+    public record Grant(String grantId, String customerId, LocalDate grantedOn, Money amount, LocalDate expiresOn) {
+    }
+
+    public static List<Grant> read(Path inputDir, Map<String, Customer> customers) {
+        Path file = inputDir.resolve("credits.csv");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<Grant> grants = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        try (CsvSource source = CsvSource.open(file, COLUMNS, Set.of(), false)) {
+            for (CsvRow row = source.next(); row != null; row = source.next()) {
+                String name = source.fileName();
+                if (!row.hasExpectedCellCount()) {
+                    throw new InputFileException(name, row.line(), "expected " + row.expectedCount() + " columns, found "
+                            + row.cellCount());
+                }
+                String id = row.get("grant_id").strip();
+                if (id.isEmpty() || id.length() > 64 || !ids.add(id)) {
+                    throw new InputFileException(name, row.line(), "grant_id '" + id + "' is empty, too long or repeated");
+                }
+                Customer customer = customers.get(row.get("customer_id").strip());
+                if (customer == null) {
+                    throw new InputFileException(name, row.line(), "grant " + id + " is for unknown customer '"
+                            + row.get("customer_id") + "'");
+                }
+                Currency currency;
+                BigDecimal amount;
+                try {
+                    currency = Currency.getInstance(row.get("currency").strip());
+                    amount = new BigDecimal(row.get("amount").strip());
+                } catch (IllegalArgumentException e) {
+                    throw new InputFileException(name, row.line(), "grant " + id + ": amount or currency is not valid");
+                }
+                if (!currency.equals(customer.currency())) {
+                    throw new InputFileException(name, row.line(), "grant " + id + " is in " + currency + " but customer "
+                            + customer.id() + " is billed in " + customer.currency());
+                }
+                if (amount.signum() < 0) {
+                    throw new InputFileException(name, row.line(), "grant " + id + " has a negative amount");
+                }
+                Money money;
+                try {
+                    money = Money.of(amount, currency);
+                } catch (ArithmeticException e) {
+                    throw new InputFileException(name, row.line(), "grant " + id + " has more decimals than " + currency
+                            + " allows");
+                }
+                grants.add(new Grant(id, customer.id(), date(name, row, "granted_on", false), money,
+                        date(name, row, "expires_on", true)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return grants;
+    }
+
+    private static LocalDate date(String file, CsvRow row, String column, boolean optional) {
+        String text = row.get(column).strip();
+        if (text.isEmpty() && optional) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InputFileException(file, row.line(), column + " '" + text + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+}
