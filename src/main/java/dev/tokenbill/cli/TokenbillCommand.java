@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The top-level command: {@code tokenbill <run|restart|status|stop>}. */
 @Command(name = "tokenbill", mixinStandardHelpOptions = true, version = "tokenbill 0.1.0",
         description = "Batch billing engine for AI model providers.",
-        subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, StopCommand.class})
+        subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, StopCommand.class, GenerateCommand.class})
 public class TokenbillCommand implements Runnable {
 
     @Override

@@ -137,6 +137,24 @@ class UsageChargesTest {
         });
     }
 
+    @Test
+    void quota_onVolumeCharge_canBillMoreThanNoQuota() {
+        // given: documents current behaviour, a consequence of volume pricing with a cheaper higher tier
+        Charge cheaperAbove = RatingFixtures.volume("requests", tier("100", "1.00"), tier(null, "0.50"));
+        Plan withQuota = plan(USD, withIncluded(cheaperAbove, "50"));
+        Plan withoutQuota = plan(USD, cheaperAbove);
+
+        // when
+        List<InvoiceLine> quota = rate(withQuota, usage("requests", "150"));
+        List<InvoiceLine> noQuota = rate(withoutQuota, usage("requests", "150"));
+
+        // then
+        // with quota: billed 150 - 50 = 100 <= 100 -> tier 1: 100 x 1.00 = 100.00
+        // without:    150 > 100 -> tier 2: 150 x 0.50 = 75.00 ; the free units raise the bill by 25.00
+        assertThat(sum(quota)).isEqualByComparingTo("100.00");
+        assertThat(sum(noQuota)).isEqualByComparingTo("75.00");
+    }
+
     // price conditions
 
     @Test

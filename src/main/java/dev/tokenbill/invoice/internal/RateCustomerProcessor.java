@@ -2,7 +2,6 @@ package dev.tokenbill.invoice.internal;
 
 import dev.tokenbill.allocation.internal.JdbcAllocationDao;
 import dev.tokenbill.catalog.Catalog;
-import dev.tokenbill.catalog.FeeTiming;
 import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.credit.internal.JdbcCreditDao;
 import dev.tokenbill.customer.Customer;
@@ -75,7 +74,10 @@ public class RateCustomerProcessor implements ItemProcessor<Customer, RatedCusto
                 PlanWhatIf.compare(engine, customer, period, billed, invoice, catalog.plans().values(), allocated));
     }
 
-    /** The subscriptions a run of this period bills: plans of the period's interval, active in it (or next, in advance). */
+    /**
+     * The subscriptions a run of this period bills: plans of the period's interval, active in it. A
+     * subscription that starts later is billed by the period it starts in (its in-advance fee too).
+     */
     public static List<Subscription> billedSubscriptions(Catalog catalog, BillingPeriod period, List<Subscription> all) {
         List<Subscription> billed = new ArrayList<>();
         for (Subscription subscription : all) {
@@ -83,10 +85,7 @@ public class RateCustomerProcessor implements ItemProcessor<Customer, RatedCusto
             if (plan.interval() != period.interval()) {
                 continue;
             }
-            boolean active = period.overlapDays(subscription.start(), subscription.end()) > 0;
-            boolean inAdvance = plan.recurringFee() != null && plan.recurringFee().timing() == FeeTiming.IN_ADVANCE
-                    && period.next().overlapDays(subscription.start(), subscription.end()) > 0;
-            if (active || inAdvance) {
+            if (period.overlapDays(subscription.start(), subscription.end()) > 0) {
                 billed.add(subscription);
             }
         }

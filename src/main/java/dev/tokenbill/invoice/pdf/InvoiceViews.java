@@ -38,11 +38,11 @@ public final class InvoiceViews {
                 continue;
             }
             lines.add(new InvoiceView.LineView(description(line), quantity(line),
-                    line.unitPrice() == null ? "" : MoneyFormat.unitPrice(line.unitPrice(), invoice.currency()),
+                    line.unitPrice() == null ? "" : unitPrice(line.unitPrice(), invoice),
                     MoneyFormat.amount(line.amount()), false));
             for (TierLine tier : line.tiers()) {
                 lines.add(new InvoiceView.LineView(tierText(tier), MoneyFormat.quantity(tier.units()),
-                        MoneyFormat.unitPrice(tier.unitPrice(), invoice.currency()), MoneyFormat.amount(tier.amount()), true));
+                        unitPrice(tier.unitPrice(), invoice), MoneyFormat.amount(tier.amount()), true));
             }
             if (line.kind() == LineKind.USAGE && line.usage() != null) {
                 String key = (line.model() == null ? "all models" : line.model()) + "\u0000" + line.meter();
@@ -68,6 +68,11 @@ public final class InvoiceViews {
                 MoneyFormat.amount(invoice.discounts().negate()), taxLabel, MoneyFormat.amount(invoice.tax()),
                 MoneyFormat.amount(invoice.total()), MoneyFormat.amount(invoice.credits().negate()),
                 MoneyFormat.amount(invoice.amountDue()), note, statement);
+    }
+
+    /** Unit prices print without the currency code (the invoice says "All amounts in ..."), every decimal kept. */
+    private static String unitPrice(BigDecimal price, Invoice invoice) {
+        return MoneyFormat.number(price, dev.tokenbill.money.Money.minorUnits(invoice.currency()));
     }
 
     private static String description(InvoiceLine line) {
