@@ -3,14 +3,19 @@ package dev.tokenbill.csv;
 import com.opencsv.CSVParserBuilder;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
+import com.opencsv.ICSVParser;
 import com.opencsv.exceptions.CsvValidationException;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,12 +35,14 @@ import java.util.Set;
  */
 public final class CsvSource implements Closeable {
 
+    private final Path file;
     private final String fileName;
     private final CSVReader reader;
     private final List<String> header;
     private long linesRead;
 
-    private CsvSource(String fileName, CSVReader reader, List<String> header, long linesRead) {
+    private CsvSource(Path file, String fileName, CSVReader reader, List<String> header, long linesRead) {
+        this.file = file;
         this.fileName = fileName;
         this.reader = reader;
         this.header = header;
@@ -52,7 +59,11 @@ public final class CsvSource implements Closeable {
         }
         try {
             CSVReader reader = new CSVReaderBuilder(utf8(file))
-                    .withCSVParser(new CSVParserBuilder().withStrictQuotes(false).build())
+                    // RFC 4180 has no escape character: opencsv's default backslash escape dropped the
+                    // backslashes of C:\dir and failed a file on a quoted cell ending in one. opencsv
+                    // cannot switch escaping off, so NUL (never text) is the escape character.
+                    .withCSVParser(new CSVParserBuilder().withStrictQuotes(false)
+                            .withEscapeChar(ICSVParser.NULL_CHARACTER).build())
                     .withKeepCarriageReturn(false)
                     .withMultilineLimit(1000)
                     .build();
@@ -78,9 +89,9 @@ public final class CsvSource implements Closeable {
                     throw new InputFileException(name, 1, "missing column '" + column + "' in the header");
                 }
             }
-            return new CsvSource(name, reader, List.copyOf(header), reader.getLinesRead());
+            return new CsvSource(file, name, reader, List.copyOf(header), reader.getLinesRead());
         } catch (CharacterCodingException e) {
-            throw new InputFileException(name, 0, "file is not valid UTF-8 text");
+            throw notUtf8(file, name);
         } catch (IOException | CsvValidationException e) {
             throw new InputFileException(name, 0, "cannot read the file: " + describe(e));
         }
@@ -101,7 +112,7 @@ public final class CsvSource implements Closeable {
         try {
             cells = reader.readNext();
         } catch (CharacterCodingException e) {
-            throw new InputFileException(fileName, startLine, "bytes that are not valid UTF-8");
+            throw notUtf8(file, fileName);
         } catch (IOException | CsvValidationException e) {
             throw new InputFileException(fileName, startLine, "cannot parse the record: " + describe(e));
         }
@@ -126,6 +137,47 @@ public final class CsvSource implements Closeable {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         return new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+    }
+
+    /**
+     * The decoder reports a bad byte when it fills its buffer, up to 64 KiB ahead of the record being
+     * parsed, so the line of the first bad byte is found by scanning the file again.
+     */
+    private static InputFileException notUtf8(Path file, String name) {
+        long line;
+        try {
+            line = firstInvalidUtf8Line(file);
+        } catch (IOException e) {
+            line = 0;
+        }
+        return new InputFileException(name, line, "bytes that are not valid UTF-8 (save the file as UTF-8)");
+    }
+
+    /** The 1-based line of the first byte that is not valid UTF-8, or 0 if there is none. */
+    static long firstInvalidUtf8Line(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long line = 1;
+        try (InputStream stream = Files.newInputStream(file)) {
+            for (boolean eof = false; !eof; ) {
+                int n = stream.read(in.array(), in.position(), in.remaining());
+                eof = n < 0;
+                in.position(in.position() + Math.max(n, 0)).flip();
+                CoderResult result = decoder.decode(in, out, eof);
+                // '\n' (0x0A) never occurs inside a multi-byte UTF-8 sequence: count the bytes consumed
+                for (int i = 0; i < in.position(); i++) {
+                    line += in.get(i) == '\n' ? 1 : 0;
+                }
+                if (result.isError()) {
+                    return line;
+                }
+                out.clear();
+                in.compact();
+            }
+        }
+        return 0;
     }
 
     private static String stripBom(String text) {

@@ -101,7 +101,7 @@ final class DirtRows {
             }
             case UNPARSABLE_TIMESTAMP -> sink.line(fresh(f, 1, badTimestamp(f[1])));
             case UNKNOWN_CUSTOMER -> sink.line(fresh(f, 2, Ids.customer(customers + rng.nextInt(1000), customerWidth)));
-            case UNKNOWN_MODEL -> sink.line(fresh(f, 3, unpricedModel(event)));
+            case UNKNOWN_MODEL -> sink.line(unpricedModel(event, f));
             case WRONG_COLUMN_COUNT -> {
                 String line = fresh(f, 0, f[0]);
                 sink.line(rng.nextBoolean() ? line.substring(0, line.lastIndexOf(',')) : line + ",1");
@@ -155,14 +155,25 @@ final class DirtRows {
         };
     }
 
-    /** Half the time a model no plan knows, else one the catalog prices but the customer's plan does not. */
-    private String unpricedModel(Event event) {
-        List<ModelProfile> priced = mix.plan(event.plan).models();
+    /**
+     * Half the time a model no plan knows, else one the catalog prices but the customer's plan does
+     * not. A plan that prices every model (a dedicated endpoint) gets a model no plan knows, its
+     * quantity moved to a meter that the plan does not price.
+     */
+    private String unpricedModel(Event event, String[] f) {
+        PlanProfile plan = mix.plan(event.plan);
+        String unknown = NOT_IN_CATALOG[rng.nextInt(NOT_IN_CATALOG.length)];
+        if (plan.unpricedMeterOfAnyModel() >= 0) {
+            String[] g = f.clone();
+            g[plan.unpricedMeterOfAnyModel()] = f[firstQuantity(f, 4, 6, 7, 5)];
+            for (int i = 4; i < 8; i++) {
+                g[i] = i == plan.unpricedMeterOfAnyModel() ? g[i] : "";
+            }
+            return fresh(g, 3, unknown);
+        }
+        List<ModelProfile> priced = plan.models();
         List<String> others = mix.catalogModels().stream()
                 .filter(m -> priced.stream().noneMatch(p -> p.model().equals(m))).toList();
-        if (others.isEmpty() || rng.nextBoolean()) {
-            return NOT_IN_CATALOG[rng.nextInt(NOT_IN_CATALOG.length)];
-        }
-        return others.get(rng.nextInt(others.size()));
+        return fresh(f, 3, others.isEmpty() || rng.nextBoolean() ? unknown : others.get(rng.nextInt(others.size())));
     }
 }

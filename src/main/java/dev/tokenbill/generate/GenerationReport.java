@@ -1,6 +1,8 @@
 package dev.tokenbill.generate;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,9 @@ public record GenerationReport(
 
     public GenerationReport {
         usageFiles = List.copyOf(usageFiles);
-        dirt = Map.copyOf(dirt);
+        Map<DirtKind, Long> ordered = new EnumMap<>(DirtKind.class);
+        ordered.putAll(dirt);
+        dirt = Collections.unmodifiableMap(ordered);
     }
 
     public long dirtRows() {

@@ -34,6 +34,9 @@ final class PlanMix {
         MIX.put("daily-starter-usd", new double[] {10, 0.3});
     }
 
+    /** The meter columns of a usage row, from column 4. */
+    static final List<String> METERS = List.of("input_tokens", "cached_input_tokens", "output_tokens", "gpu_seconds");
+
     private final List<PlanProfile> plans;
     private final double[] cumulative;
     private final List<String> catalogModels;
@@ -57,7 +60,7 @@ final class PlanMix {
             List<ModelProfile> models = models(plan);
             models.forEach(m -> allModels.add(m.model()));
             profiles.add(new PlanProfile(id, plan.currency().getCurrencyCode(), mix[0], mix[1],
-                    plan.recurringFee() != null, models));
+                    plan.recurringFee() != null, models, unpricedMeterOfAnyModel(plan)));
         });
         return new PlanMix(profiles, new ArrayList<>(allModels));
     }
@@ -76,6 +79,18 @@ final class PlanMix {
                     threshold == null ? -1 : threshold.longValueExact()));
         }
         return models;
+    }
+
+    private static int unpricedMeterOfAnyModel(Plan plan) {
+        if (plan.charges().stream().noneMatch(c -> c.model() == null)) {
+            return -1;
+        }
+        for (int column = 0; column < METERS.size(); column++) {
+            if (!plan.pricesMeter(METERS.get(column))) {
+                return 4 + column;
+            }
+        }
+        return -1;
     }
 
     int size() {

@@ -54,8 +54,7 @@ public final class SyntheticInput {
         SplittableRandom files = root.split();
 
         Population population = Population.generate(spec.customers(), (int) spec.period().days(), mix, people);
-        Files.write(dir.resolve("catalog.yaml"), catalogFile);
-        long bytes = catalogFile.length + CustomerWriter.write(dir, population, spec.period().start(), text);
+        long bytes = writeCatalog(dir, catalogFile) + CustomerWriter.write(dir, population, spec.period().start(), text);
         Timeline timeline = new Timeline(spec.period(), population.activeWeightByDay());
         DirtRows dirt = new DirtRows(spec.badRate(), tag, mix, spec.customers());
         UsageWriter usage = new UsageWriter(spec, timeline, new EventFactory(population, timeline), dirt, tag);
@@ -73,6 +72,13 @@ public final class SyntheticInput {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long writeCatalog(Path dir, byte[] content) throws IOException {
+        try (AtomicFile file = new AtomicFile(dir.resolve("catalog.yaml"))) {
+            file.stream().write(content);
+            return file.commit();
         }
     }
 

@@ -49,10 +49,22 @@ public class BillingInfrastructure {
         return new JdbcInvoiceDao(jdbc);
     }
 
-    /** Compiled once per JVM (one run), on first use. */
+    /**
+     * Compiled once per JVM (one run), on first use: {@code tokenbill.template}, by default
+     * templates/invoice.jrxml in the working directory, else the copy inside the jar.
+     */
     @Bean
     @Lazy
-    public InvoicePdfRenderer invoicePdfRenderer(@Value("${tokenbill.template:templates/invoice.jrxml}") String template) {
-        return new InvoicePdfRenderer(Path.of(template));
+    public InvoicePdfRenderer invoicePdfRenderer(@Value("${tokenbill.template:templates/invoice.jrxml}") String template)
+            throws java.io.IOException {
+        Path path = Path.of(template);
+        if (!java.nio.file.Files.exists(path)) {
+            path = java.nio.file.Files.createTempFile("tokenbill-invoice", ".jrxml");
+            path.toFile().deleteOnExit();
+            try (var in = new org.springframework.core.io.ClassPathResource("templates/invoice.jrxml").getInputStream()) {
+                java.nio.file.Files.copy(in, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return new InvoicePdfRenderer(path);
     }
 }

@@ -10,10 +10,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +31,9 @@ public final class UsageClassifier {
     /** The built-in meter that counts events; it is billed only where a plan prices it. */
     public static final String REQUESTS = "requests";
     private static final int MAX_FIELD = 256;
+    /** usage_meter.quantity is numeric(38, 12): a larger quantity would fail the whole chunk's insert. */
+    private static final int MAX_INTEGER_DIGITS = 26;
+    private static final int MAX_DECIMALS = 12;
 
     private final Catalog catalog;
     private final BillingPeriod period;
@@ -62,9 +65,12 @@ public final class UsageClassifier {
             return ClassifiedRow.rejected(file, line, "missing event_id", raw, eventId);
         }
         Instant timestamp;
+        LocalDate day;
         try {
             timestamp = OffsetDateTime.parse(cells.get("timestamp").strip()).toInstant();
-        } catch (DateTimeParseException e) {
+            day = timestamp.atZone(catalog.billingZone()).toLocalDate();
+        } catch (DateTimeException e) {
+            // also a well-formed instant outside the calendar's range, e.g. +999999999-12-31T23:59:59-18:00
             return ClassifiedRow.rejected(file, line, "timestamp '" + cells.get("timestamp")
                     + "' is not an ISO-8601 instant such as 2026-10-05T13:45:12.345Z", raw, eventId);
         }
@@ -83,6 +89,14 @@ public final class UsageClassifier {
             if (quantity.signum() < 0) {
                 return ClassifiedRow.rejected(file, line, meter + " " + text + " is negative", raw, eventId);
             }
+            if (quantity.signum() > 0 && (long) quantity.precision() - quantity.scale() > MAX_INTEGER_DIGITS) {
+                return ClassifiedRow.rejected(file, line, meter + " " + text + " is too large (more than "
+                        + MAX_INTEGER_DIGITS + " digits before the decimal point)", raw, eventId);
+            }
+            if (quantity.signum() > 0 && quantity.stripTrailingZeros().scale() > MAX_DECIMALS) {
+                return ClassifiedRow.rejected(file, line, meter + " " + text + " has more than " + MAX_DECIMALS
+                        + " decimals", raw, eventId);
+            }
             if (quantity.signum() > 0) {
                 meters.put(meter, quantity);
             }
@@ -90,7 +104,6 @@ public final class UsageClassifier {
         String hash = hash(cells);
         String customerId = cells.get("customer_id").strip();
         String model = cells.get("model").strip();
-        LocalDate day = timestamp.atZone(catalog.billingZone()).toLocalDate();
         if (!period.contains(timestamp, catalog.billingZone())) {
             return new ClassifiedRow(file, line, RowStatus.OUT_OF_PERIOD, null, raw, eventId, hash, customerId, null,
                     model, day, null, meters);

@@ -70,13 +70,17 @@ public final class CreditFiles {
                 if (amount.signum() < 0) {
                     throw new InputFileException(name, row.line(), "grant " + id + " has a negative amount");
                 }
-                Money money;
-                try {
-                    money = Money.of(amount, currency);
-                } catch (ArithmeticException e) {
+                // checked before scaling to cents: 1e99999999 or 1e-99999999 would take minutes to scale,
+                // and credit_grant.amount is numeric(20, 4)
+                BigDecimal exact = amount.stripTrailingZeros();
+                if ((long) exact.precision() - exact.scale() > 16) {
+                    throw new InputFileException(name, row.line(), "grant " + id + " amount is too large");
+                }
+                if (exact.scale() > Money.minorUnits(currency)) {
                     throw new InputFileException(name, row.line(), "grant " + id + " has more decimals than " + currency
                             + " allows");
                 }
+                Money money = Money.of(exact, currency);
                 grants.add(new Grant(id, customer.id(), date(name, row, "granted_on", false), money,
                         date(name, row, "expires_on", true)));
             }

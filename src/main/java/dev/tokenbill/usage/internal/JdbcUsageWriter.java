@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Stores classified usage rows with JDBC batches: every row in usage_event (the reconciliation
  * counts them), meter quantities of accepted rows in usage_meter, rejected rows in usage_reject.
- * The rows are written in the chunk's transaction, together with the reader's checkpoint, so a
- * crash never leaves a chunk half written or written twice.
+ * The rows are written in the chunk's transaction, and the writer is idempotent: it first deletes
+ * whatever an earlier attempt at the same rows left (a crash after the chunk's commit but before
+ * the checkpoint's makes the restart read them again), so a chunk written twice leaves one copy.
  */
 public class JdbcUsageWriter implements ItemWriter<ClassifiedRow> {
 
@@ -33,6 +34,7 @@ public class JdbcUsageWriter implements ItemWriter<ClassifiedRow> {
     @Override
     public void write(Chunk<? extends ClassifiedRow> chunk) {
         List<? extends ClassifiedRow> rows = chunk.getItems();
+        deleteEarlierAttempt(rows);
         jdbc.batchUpdate("insert into usage_event (run_id, file_name, line_no, read_status, status, event_id, content_hash,"
                 + " customer_id, subscription_id, model, usage_day, price_condition) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows, rows.size(), (ps, r) -> {
@@ -71,7 +73,28 @@ public class JdbcUsageWriter implements ItemWriter<ClassifiedRow> {
         }
     }
 
+    /** Chunks hold consecutive rows: delete each file's line range of the chunk from the three tables. */
+    private void deleteEarlierAttempt(List<? extends ClassifiedRow> rows) {
+        java.util.Map<String, long[]> ranges = new java.util.LinkedHashMap<>();
+        for (ClassifiedRow r : rows) {
+            long[] range = ranges.computeIfAbsent(r.file(), f -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+            range[0] = Math.min(range[0], r.line());
+            range[1] = Math.max(range[1], r.line());
+        }
+        for (var e : ranges.entrySet()) {
+            for (String table : List.of("usage_meter", "usage_reject", "usage_event")) {
+                jdbc.update("delete from " + table + " where run_id = ? and file_name = ? and line_no between ? and ?",
+                        runId, e.getKey(), e.getValue()[0], e.getValue()[1]);
+            }
+        }
+    }
+
+    /** Cuts text to the column's size; NUL becomes U+FFFD, as PostgreSQL refuses NUL in text columns. */
     private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+        if (text == null) {
+            return null;
+        }
+        String cut = text.length() <= max ? text : text.substring(0, max);
+        return cut.replace('\u0000', '\uFFFD');
     }
 }

@@ -1,0 +1,353 @@
+package dev.tokenbill.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokenbill.catalog.Catalog;
+import dev.tokenbill.catalog.CatalogLoader;
+import dev.tokenbill.csv.InputFileException;
+import dev.tokenbill.customer.internal.CustomerFiles;
+import dev.tokenbill.customer.internal.CustomerFiles.CustomerBook;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * customers.csv and subscriptions.csv are master data: any bad record fails the file with an
+ * {@link InputFileException} naming the file, the line of the record and the problem. The
+ * catalog is the sample input/catalog.yaml (plans payg-usd, pro-usd, pro-eur, ...; taxes for
+ * IE, DE, FR, US, GB, JP; coupons WELCOME20, LAUNCH100, LOYAL10).
+ */
+class CustomerFilesTest {
+
+    private static final String CUSTOMERS_HEADER = "customer_id,name,billing_email,address,country,currency,tax_exempt\n";
+    private static final String SUBSCRIPTIONS_HEADER =
+            "subscription_id,customer_id,plan_id,start_date,end_date,quantity,coupon_code\n";
+    private static final String ACME = "acme,Acme Inc.,ap@acme.example,\"1 Main St\nSpringfield\",US,USD,false\n";
+    private static final String ACME_SUB = "s1,acme,payg-usd,2026-01-01,,1,\n";
+
+    private static Catalog catalog;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void loadCatalog() {
+        catalog = CatalogLoader.load(Path.of("input/catalog.yaml"));
+    }
+
+    private void files(String customers, String subscriptions) throws IOException {
+        if (customers != null) {
+            Files.writeString(dir.resolve("customers.csv"), customers, StandardCharsets.UTF_8);
+        }
+        if (subscriptions != null) {
+            Files.writeString(dir.resolve("subscriptions.csv"), subscriptions, StandardCharsets.UTF_8);
+        }
+    }
+
+    private CustomerBook read() {
+        return CustomerFiles.read(dir, catalog);
+    }
+
+    private void assertProblem(String messageStart, String problem) {
+        assertThatThrownBy(this::read)
+                .isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith(messageStart)
+                .hasMessageContaining(problem);
+    }
+
+    @Test
+    void testSampleInput_IsValid() {
+        CustomerBook book = CustomerFiles.read(Path.of("input"), catalog);
+
+        assertThat(book.customers()).hasSize(12);
+        assertThat(book.subscriptions()).hasSize(13);
+        assertThat(book.customers()).filteredOn(c -> c.id().equals("cobalt-voice")).singleElement()
+                .satisfies(c -> assertThat(c.address()).contains("\n").contains("Floor 3"));
+    }
+
+    @Test
+    void testValidFiles_MultiLineAddressAndBom() throws IOException {
+        files("\uFEFF" + CUSTOMERS_HEADER + ACME, "\uFEFF" + SUBSCRIPTIONS_HEADER + ACME_SUB);
+
+        CustomerBook book = read();
+
+        assertThat(book.customers()).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo("acme");
+            assertThat(c.address()).isEqualTo("1 Main St\nSpringfield");
+        });
+        assertThat(book.subscriptions()).singleElement().satisfies(s -> {
+            assertThat(s.end()).isNull();
+            assertThat(s.quantity()).isEqualTo(1);
+            assertThat(s.couponCode()).isNull();
+        });
+    }
+
+    @Test
+    void testMissingCustomersFile() throws IOException {
+        files(null, SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv: ", "file not found");
+    }
+
+    @Test
+    void testMissingSubscriptionsFile() throws IOException {
+        files(CUSTOMERS_HEADER + ACME, null);
+
+        assertProblem("subscriptions.csv: ", "file not found");
+    }
+
+    @Test
+    void testEmptyCustomersFile_ZeroBytes() throws IOException {
+        files("", SUBSCRIPTIONS_HEADER);
+
+        assertThatThrownBy(this::read).isInstanceOf(InputFileException.class)
+                .hasMessage("customers.csv: file is empty: expected a header line");
+    }
+
+    @Test
+    void testHeaderOnlyCustomersFile() throws IOException {
+        files(CUSTOMERS_HEADER, SUBSCRIPTIONS_HEADER);
+
+        assertThatThrownBy(this::read).isInstanceOf(InputFileException.class)
+                .hasMessage("customers.csv: file has a header but no customer");
+    }
+
+    @Test
+    void testHeaderOnlySubscriptionsFile_IsValid() throws IOException {
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER);
+
+        assertThat(read().subscriptions()).isEmpty();
+    }
+
+    @Test
+    void testUnknownHeaderColumn() throws IOException {
+        files("customer_id,name,billing_email,address,country,currency,tax_exempt,vat_id\n", SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:1: ", "unknown column 'vat_id'");
+    }
+
+    @Test
+    void testMissingHeaderColumn() throws IOException {
+        files("customer_id,name,billing_email,address,country,currency\n" + "acme,Acme,a@b,x,US,USD\n",
+                SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:1: ", "missing column 'tax_exempt' in the header");
+    }
+
+    @Test
+    void testDuplicatedHeaderColumn() throws IOException {
+        files(CUSTOMERS_HEADER + ACME,
+                "subscription_id,customer_id,plan_id,plan_id,start_date,end_date,quantity,coupon_code\n");
+
+        assertProblem("subscriptions.csv:1: ", "column 'plan_id' appears twice in the header");
+    }
+
+    @Test
+    void testCustomersNotUtf8() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes((CUSTOMERS_HEADER + ACME).getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("grau,Grauwald GmbH,r@g.example,\"Lindenallee 41\n50968 K".getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xC3);
+        bytes.write(0x28);
+        bytes.writeBytes("ln\",DE,USD,false\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("customers.csv"), bytes.toByteArray());
+        files(null, SUBSCRIPTIONS_HEADER);
+
+        // the bad byte is on line 5, the second physical line of the record that starts on line 4
+        assertThatThrownBy(this::read).isInstanceOf(InputFileException.class)
+                .hasMessage("customers.csv:5: bytes that are not valid UTF-8 (save the file as UTF-8)");
+    }
+
+    @Test
+    void testCustomersInLatin1() throws IOException {
+        Files.write(dir.resolve("customers.csv"), (CUSTOMERS_HEADER + "koeln,K\u00f6ln AG,a@k.example,x,DE,EUR,false\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        files(null, SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:2: ", "bytes that are not valid UTF-8");
+    }
+
+    @Test
+    void testWrongCellCount_NamesTheLineAfterAMultiLineAddress() throws IOException {
+        files(CUSTOMERS_HEADER + ACME + "bolt,Bolt,b@b.example,x,US,USD\n", SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:4: ", "expected 7 columns, found 6");
+    }
+
+    @ParameterizedTest(name = "customer_id \"{0}\"")
+    @ValueSource(strings = {"../etc/passwd", "a/b", "..\\x", "acme corp", "caf\u00e9", "x\u202Ey", "semi;colon",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    void testInvalidCustomerId_IsRefusedByThePattern(String id) {
+        assertThat(CustomerFiles.CUSTOMER_ID.matcher(id).matches()).as(id).isFalse();
+    }
+
+    @ParameterizedTest(name = "customer_id \"{0}\"")
+    @ValueSource(strings = {"acme", "cobalt-voice", "th-rheinau.nlp_2", "A", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    void testValidCustomerId_MatchesThePattern(String id) {
+        assertThat(CustomerFiles.CUSTOMER_ID.matcher(id).matches()).as(id).isTrue();
+    }
+
+    @Test
+    void testPathTraversalCustomerId_FailsTheFile() throws IOException {
+        files(CUSTOMERS_HEADER + ACME + "../etc/passwd,Evil,e@e.example,x,US,USD,false\n", SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:4: ", "customer_id '../etc/passwd' must be 1-64 characters of A-Z, a-z, 0-9");
+    }
+
+    @Test
+    void testEmptyCustomerId_FailsTheFile() throws IOException {
+        files(CUSTOMERS_HEADER + ",Nobody,n@n.example,x,US,USD,false\n", SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:2: ", "customer_id '' must be 1-64 characters");
+    }
+
+    @Test
+    void testCustomerIdTwice() throws IOException {
+        files(CUSTOMERS_HEADER + ACME + ACME.replace("Acme Inc.", "Acme again"), SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:4: ", "customer_id 'acme' appears twice");
+    }
+
+    @Test
+    void testCountryWithoutTaxRate() throws IOException {
+        files(CUSTOMERS_HEADER + "zurich,Zurich AG,z@z.example,x,CH,USD,false\n", SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:2: ", "customer zurich is in CH but the catalog has no tax rate for CH");
+    }
+
+    @Test
+    void testCountryWithoutTaxRate_TaxExemptIsFine() throws IOException {
+        files(CUSTOMERS_HEADER + "zurich,Zurich AG,z@z.example,x,CH,USD,TRUE\n", SUBSCRIPTIONS_HEADER);
+
+        assertThat(read().customers()).singleElement().satisfies(c -> assertThat(c.taxExempt()).isTrue());
+    }
+
+    @Test
+    void testCountryNotAlpha2() throws IOException {
+        files(CUSTOMERS_HEADER + "us,US Co,u@u.example,x,USA,USD,false\n", SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:2: ", "country 'USA' is not an ISO 3166-1 alpha-2 code");
+    }
+
+    @Test
+    void testUnknownCurrency() throws IOException {
+        files(CUSTOMERS_HEADER + "us,US Co,u@u.example,x,US,XYZ1,false\n", SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:2: ", "currency 'XYZ1' is not an ISO 4217 code");
+    }
+
+    @Test
+    void testTaxExemptNotABoolean() throws IOException {
+        files(CUSTOMERS_HEADER + "us,US Co,u@u.example,x,US,USD,yes\n", SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:2: ", "tax_exempt must be true or false, got 'yes'");
+    }
+
+    @Test
+    void testOverlappingSubscriptionsOfOneCustomer() throws IOException {
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER
+                + "s1,acme,payg-usd,2026-01-01,2026-10-16,1,\n"
+                + "s2,acme,pro-usd,2026-10-15,,1,\n");
+
+        assertProblem("subscriptions.csv:3: ", "subscription s2 of customer acme overlaps subscription s1");
+    }
+
+    @Test
+    void testOpenEndedSubscriptionOverlapsALaterOne() throws IOException {
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER
+                + "s1,acme,pro-usd,2026-11-01,,1,\n"
+                + "s2,acme,payg-usd,2026-01-01,,1,\n");
+
+        assertProblem("subscriptions.csv:3: ", "subscription s2 of customer acme overlaps subscription s1");
+    }
+
+    @Test
+    void testPlanChangeOnTheSameDay_DoesNotOverlap() throws IOException {
+        // end_date is exclusive: s1 ends on the day s2 starts
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER
+                + "s2,acme,pro-usd,2026-10-15,,1,LAUNCH100\n"
+                + "s1,acme,payg-usd,2026-01-01,2026-10-15,1,\n");
+
+        CustomerBook book = read();
+
+        assertThat(book.subscriptions()).extracting(Subscription::id).containsExactly("s1", "s2");
+        assertThat(book.subscriptions().get(0).activeOn(LocalDate.parse("2026-10-14"))).isTrue();
+        assertThat(book.subscriptions().get(0).activeOn(LocalDate.parse("2026-10-15"))).isFalse();
+        assertThat(book.subscriptions().get(1).activeOn(LocalDate.parse("2026-10-15"))).isTrue();
+    }
+
+    @Test
+    void testSubscriptionOfUnknownCustomer() throws IOException {
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER + ACME_SUB + "s2,ghost,payg-usd,2026-01-01,,1,\n");
+
+        assertProblem("subscriptions.csv:3: ", "subscription s2 refers to unknown customer 'ghost'");
+    }
+
+    @Test
+    void testSubscriptionOfUnknownPlan() throws IOException {
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER + "s1,acme,gold-usd,2026-01-01,,1,\n");
+
+        assertProblem("subscriptions.csv:2: ", "subscription s1 refers to plan 'gold-usd', which the catalog does not define");
+    }
+
+    @Test
+    void testCouponNotInTheCatalog() throws IOException {
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER + "s1,acme,payg-usd,2026-01-01,,1,FREE100\n");
+
+        assertProblem("subscriptions.csv:2: ", "subscription s1 uses coupon 'FREE100', which the catalog does not define");
+    }
+
+    @Test
+    void testFixedCouponInAnotherCurrency() throws IOException {
+        files(CUSTOMERS_HEADER + "eu,EU GmbH,e@e.example,x,DE,EUR,false\n",
+                SUBSCRIPTIONS_HEADER + "s1,eu,pro-eur,2026-01-01,,1,LAUNCH100\n");
+
+        assertProblem("subscriptions.csv:2: ", "coupon LAUNCH100 is a fixed USD amount but plan pro-eur is priced in EUR");
+    }
+
+    @Test
+    void testPlanCurrencyDiffersFromCustomerCurrency() throws IOException {
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER + "s1,acme,pro-eur,2026-01-01,,1,\n");
+
+        assertProblem("subscriptions.csv:2: ", "plan pro-eur is priced in EUR but customer acme is billed in USD");
+    }
+
+    @Test
+    void testSubscriptionEndsOnItsStartDate() throws IOException {
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER + "s1,acme,payg-usd,2026-10-01,2026-10-01,1,\n");
+
+        assertProblem("subscriptions.csv:2: ", "ends (2026-10-01) on or before it starts (2026-10-01)");
+    }
+
+    @Test
+    void testStartDateNotADate() throws IOException {
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER + "s1,acme,payg-usd,01/10/2026,,1,\n");
+
+        assertProblem("subscriptions.csv:2: ", "start_date '01/10/2026' is not a date (YYYY-MM-DD)");
+    }
+
+    @ParameterizedTest(name = "quantity \"{0}\"")
+    @ValueSource(strings = {"0", "-1", "1.5", "many", "99999999999"})
+    void testQuantityNotAWholeNumberAtLeast1(String quantity) throws IOException {
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER + "s1,acme,payg-usd,2026-01-01,," + quantity + ",\n");
+
+        assertProblem("subscriptions.csv:2: ", "quantity must be a whole number >= 1, got '" + quantity + "'");
+    }
+
+    @Test
+    void testSubscriptionIdTwice() throws IOException {
+        files(CUSTOMERS_HEADER + ACME + "bolt,Bolt,b@b.example,x,US,USD,false\n",
+                SUBSCRIPTIONS_HEADER + ACME_SUB + "s1,bolt,payg-usd,2026-01-01,,1,\n");
+
+        assertProblem("subscriptions.csv:3: ", "subscription_id 's1' appears twice");
+    }
+}

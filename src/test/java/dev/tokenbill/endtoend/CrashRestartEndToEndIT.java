@@ -1,0 +1,127 @@
+package dev.tokenbill.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenbill.generate.GeneratorSpec;
+import dev.tokenbill.generate.SyntheticInput;
+import dev.tokenbill.period.BillingPeriod;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The crash-safety promise, tested on the real jar: a final run killed with SIGKILL in the middle
+ * of a step, then {@code restart}ed, leaves exactly what an uninterrupted run leaves (invoices,
+ * lines, numbers, credit applications, charges.csv, the PDFs' text). The same after an injected
+ * failure (too many rejected rows) once its cause is removed.
+ */
+class CrashRestartEndToEndIT {
+
+    @TempDir
+    static Path work;
+
+    static Path input;
+    static RunSnapshot uninterrupted;
+
+    @BeforeAll
+    static void generateInputAndRunUninterrupted() throws Exception {
+        // given: 250 customers, 40,000 events in 3 files, with some duplicates and bad rows
+        input = work.resolve("input");
+        SyntheticInput.write(input, new GeneratorSpec(250, 40_000, BillingPeriod.parse("2026-10"), 20261123L, 3, 0.002));
+        Path dir = work.resolve("uninterrupted");
+        TokenbillProcess.Result result = TokenbillProcess.run(dir, dir.resolve("db"), "run", "--period", "2026-10",
+                "--final", "--input", input.toString(), "--output", dir.resolve("out").toString());
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        uninterrupted = RunSnapshot.of(dir.resolve("db"), dir.resolve("out/2026-10"));
+        assertThat(uninterrupted.invoices()).hasSizeGreaterThan(100);
+        assertThat(uninterrupted.pdfText()).hasSameSizeAs(uninterrupted.invoices());
+    }
+
+    @ParameterizedTest(name = "killed {1} ms into {0}")
+    @CsvSource({"readUsage, 1500", "aggregateUsage, 100", "rateCustomers, 600", "numberInvoices, 0",
+            "renderInvoices, 2500", "writeReports, 50"})
+    void killedMidStep_restart_givesTheUninterruptedResult(String step, long delayMillis) throws Exception {
+        // given: a final run killed with SIGKILL while in the step
+        Path dir = work.resolve("kill-" + step);
+        Path db = dir.resolve("db");
+        String out = dir.resolve("out").toString();
+        TokenbillProcess run = TokenbillProcess.start(dir, db, "run", "--period", "2026-10", "--final", "--input",
+                input.toString(), "--output", out);
+        assertThat(run.awaitOutput("Executing step: [" + step + "]", 180_000)).as(run.output()).isTrue();
+        Thread.sleep(delayMillis);
+        assertThat(run.isAlive()).as("the run ended before it could be killed:\n" + run.output()).isTrue();
+        run.kill();
+
+        // when: the operator restarts the period
+        TokenbillProcess.Result restart = TokenbillProcess.run(dir, db, "restart", "--period", "2026-10");
+
+        // then: it recovers the dead execution and finishes with exactly the uninterrupted result
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(restart.output()).contains("left STARTED by a process that died");
+        RunSnapshot restarted = RunSnapshot.of(db, dir.resolve("out/2026-10"));
+        assertSameAsUninterrupted(restarted);
+        try (var files = Files.list(dir.resolve("out/2026-10/invoices"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void tooManyRejects_thenLimitRaised_restart_givesTheUninterruptedResult() throws Exception {
+        // given: a run that fails because any rejected row is too many
+        Path dir = work.resolve("reject-limit");
+        Path db = dir.resolve("db");
+        TokenbillProcess.Result failed = TokenbillProcess.run(dir, db, "run", "--period", "2026-10", "--final",
+                "--input", input.toString(), "--output", dir.resolve("out").toString(), "--tokenbill.max-rejects=0");
+        assertThat(failed.exitCode()).as(failed.output()).isEqualTo(2);
+        assertThat(failed.output()).contains("failed in step aggregateUsage").contains("usage rows were rejected")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("out/2026-10/rejects.csv")).exists();
+
+        // when: the cause is removed (the default limit applies again) and the run restarted
+        TokenbillProcess.Result restart = TokenbillProcess.run(dir, db, "restart", "--period", "2026-10");
+
+        // then
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertSameAsUninterrupted(RunSnapshot.of(db, dir.resolve("out/2026-10")));
+    }
+
+    @Test
+    void finalPeriod_isNotBilledTwice_andACorrectionKeepsNumbersGapless() throws Exception {
+        // given: a period billed final
+        Path dir = work.resolve("correction");
+        Path db = dir.resolve("db");
+        String out = dir.resolve("out").toString();
+        String[] finalRun = {"run", "--period", "2026-10", "--final", "--input", input.toString(), "--output", out};
+        assertThat(TokenbillProcess.run(dir, db, finalRun).exitCode()).isZero();
+
+        // when: billed final again, then corrected
+        TokenbillProcess.Result again = TokenbillProcess.run(dir, db, finalRun);
+        TokenbillProcess.Result correction = TokenbillProcess.run(dir, db, "run", "--period", "2026-10", "--final",
+                "--correction", "--input", input.toString(), "--output", out);
+
+        // then: the second final run is refused; the correction voids the first invoices and numbers on
+        assertThat(again.exitCode()).isEqualTo(4);
+        assertThat(again.output()).contains("already billed final");
+        assertThat(correction.exitCode()).as(correction.output()).isZero();
+        RunSnapshot after = RunSnapshot.of(db, dir.resolve("out/2026-10"));
+        int n = uninterrupted.invoices().size();
+        assertThat(after.invoices()).hasSize(2 * n);
+        assertThat(after.invoices().stream().filter(r -> r.contains("|VOID|"))).hasSize(n);
+        assertThat(after.sequence()).containsExactly("invoice|" + (2 * n + 1) + "|");
+        assertThat(after.pdfText()).hasSize(2 * n);
+    }
+
+    private static void assertSameAsUninterrupted(RunSnapshot actual) {
+        assertThat(actual.invoices()).containsExactlyElementsOf(uninterrupted.invoices());
+        assertThat(actual.lines()).containsExactlyElementsOf(uninterrupted.lines());
+        assertThat(actual.tiers()).containsExactlyElementsOf(uninterrupted.tiers());
+        assertThat(actual.credits()).containsExactlyElementsOf(uninterrupted.credits());
+        assertThat(actual.sequence()).containsExactlyElementsOf(uninterrupted.sequence());
+        assertThat(actual.charges()).isEqualTo(uninterrupted.charges());
+        assertThat(actual.pdfText()).isEqualTo(uninterrupted.pdfText());
+    }
+}

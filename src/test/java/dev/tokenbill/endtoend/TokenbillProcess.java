@@ -1,0 +1,88 @@
+package dev.tokenbill.endtoend;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged jar as a separate process, with its own database file, like an operator would. */
+final class TokenbillProcess {
+
+    static final Path JAR = Path.of("target/tokenbill.jar").toAbsolutePath();
+
+    private final Path workDir;
+    private final Path database;
+    private final Process process;
+    private final Path stdout;
+
+    private TokenbillProcess(Path workDir, Path database, Process process, Path stdout) {
+        this.workDir = workDir;
+        this.database = database;
+        this.process = process;
+        this.stdout = stdout;
+    }
+
+    static TokenbillProcess start(Path workDir, Path database, String... args) throws IOException {
+        Files.createDirectories(workDir);
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(workDir, "stdout", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
+        builder.environment().put("TOKENBILL_DB", database.toString());
+        builder.environment().put("TOKENBILL_LOG", workDir.resolve("tokenbill.log").toString());
+        return new TokenbillProcess(workDir, database, builder.start(), out);
+    }
+
+    /** Runs to the end and returns the exit code. */
+    static Result run(Path workDir, Path database, String... args) throws Exception {
+        TokenbillProcess p = start(workDir, database, args);
+        if (!p.process.waitFor(5, TimeUnit.MINUTES)) {
+            p.process.destroyForcibly();
+            throw new AssertionError("tokenbill " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        return new Result(p.process.exitValue(), p.output());
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    String output() throws IOException {
+        return Files.readString(stdout);
+    }
+
+    /** Waits until the output contains {@code text}; false if the process ended first. */
+    boolean awaitOutput(String text, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (output().contains(text)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return output().contains(text);
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    /** SIGKILL: no shutdown hook, no cleanup, like the OOM killer. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Path database() {
+        return database;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tokenbill.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenbill.cli.GenerateCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class GenerateCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int generate(String... args) {
+        CommandLine cli = new CommandLine(new GenerateCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void testGenerate_WritesTheFilesAndOneSummaryLine() {
+        // when
+        int exit = generate("--customers", "50", "--events", "3000", "--period", "2026-10", "--seed", "9",
+                "--output", tmp.toString(), "--files", "2", "--bad-rate", "0.01");
+
+        // then
+        assertThat(exit).isZero();
+        assertThat(out.toString()).startsWith("generated " + tmp + ": 2 usage files, ").contains("(3,000 events + ")
+                .containsOnlyOnce("\n");
+        assertThat(tmp.resolve("usage/part-0002.csv")).exists();
+        assertThat(Files.exists(tmp.resolve("customers.csv.tmp"))).isFalse();
+    }
+
+    @Test
+    void testGenerate_InvalidArgumentsExitTwoWithOneLine() {
+        // when
+        int exit = generate("--customers", "10", "--events", "5", "--period", "2026-13", "--seed", "1",
+                "--output", tmp.toString());
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("tokenbill: period must be YYYY-MM").containsOnlyOnce("\n");
+    }
+}
