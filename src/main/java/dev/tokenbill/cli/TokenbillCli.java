@@ -28,7 +28,13 @@ public class TokenbillCli implements CommandLineRunner, ExitCodeGenerator {
             cmd.getErr().println("tokenbill: " + OneLine.of(e));
             return 1;
         });
-        exitCode = commandLine.execute(args);
+        exitCode = commandLine.execute(withoutSpringProperties(args));
+    }
+
+    /** {@code --tokenbill.x=y} and {@code --spring.x=y} are settings for Spring (already applied), not CLI options. */
+    static String[] withoutSpringProperties(String... args) {
+        return java.util.Arrays.stream(args).filter(a -> !a.matches("--[A-Za-z][\\w-]*\\.[^=\\s]+=.*"))
+                .toArray(String[]::new);
     }
 
     @Override

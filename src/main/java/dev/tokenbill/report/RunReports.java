@@ -221,6 +221,15 @@ public final class RunReports {
         ObjectNode reconciliation = root.putObject("reconciliation");
         reconciliation.put("files_balanced", facts.files().stream().allMatch(FileCounts::balanced));
         reconciliation.put("usage_equals_billed", facts.usageDifferences().isEmpty());
+        ObjectNode jvm = root.putObject("jvm");
+        long peakHeap = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peakHeap += pool.getPeakUsage().getUsed();
+            }
+        }
+        jvm.put("peak_heap_mb", peakHeap / (1024 * 1024));
+        jvm.put("peak_threads", java.lang.management.ManagementFactory.getThreadMXBean().getPeakThreadCount());
         ArrayNode steps = root.putArray("steps");
         for (StepTiming s : facts.steps()) {
             ObjectNode n = steps.addObject();

@@ -42,7 +42,7 @@ class CrashRestartEndToEndIT {
     }
 
     @ParameterizedTest(name = "killed {1} ms into {0}")
-    @CsvSource({"readUsage, 1500", "aggregateUsage, 100", "rateCustomers, 600", "numberInvoices, 0",
+    @CsvSource({"readUsage, 1500", "aggregateUsage, 100", "rateCustomers, 300", "numberInvoices, 0",
             "renderInvoices, 2500", "writeReports, 50"})
     void killedMidStep_restart_givesTheUninterruptedResult(String step, long delayMillis) throws Exception {
         // given: a final run killed with SIGKILL while in the step
@@ -113,6 +113,25 @@ class CrashRestartEndToEndIT {
         assertThat(after.invoices().stream().filter(r -> r.contains("|VOID|"))).hasSize(n);
         assertThat(after.sequence()).containsExactly("invoice|" + (2 * n + 1) + "|");
         assertThat(after.pdfText()).hasSize(2 * n);
+    }
+
+    @Test
+    void secondRunOfAPeriod_whileTheFirstRuns_isRefused() throws Exception {
+        // given: a run of the period in progress
+        Path dir = work.resolve("concurrent");
+        Path db = dir.resolve("db");
+        TokenbillProcess first = TokenbillProcess.start(dir, db, "run", "--period", "2026-10", "--input",
+                input.toString(), "--output", dir.resolve("out").toString());
+        assertThat(first.awaitOutput("Executing step: [readUsage]", 180_000)).as(first.output()).isTrue();
+
+        // when: another run of the same period starts
+        TokenbillProcess.Result second = TokenbillProcess.run(dir, db, "run", "--period", "2026-10", "--input",
+                input.toString(), "--output", dir.resolve("out2").toString());
+
+        // then: it is refused with the reason, and the first finishes undisturbed
+        assertThat(second.exitCode()).as(second.output()).isEqualTo(4);
+        assertThat(second.output()).contains("is already running");
+        assertThat(first.awaitOutput("completed", 300_000)).as(first.output()).isTrue();
     }
 
     private static void assertSameAsUninterrupted(RunSnapshot actual) {

@@ -1,0 +1,240 @@
+package dev.tokenbill.bench;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import dev.tokenbill.generate.GeneratorSpec;
+import dev.tokenbill.generate.SyntheticInput;
+import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
+import dev.tokenbill.invoice.pdf.InvoiceView;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.postgresql.PGConnection;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark behind bench/run.sh: the real job in its own JVM, and side by side, on the same
+ * files, the floors a user would compare it with. Prints a table, then one JSON line.
+ */
+public final class Benchmark {
+
+    private static final List<String> BILLING_STEPS = List.of("validateInputs", "loadCustomers", "readUsage",
+            "aggregateUsage", "allocateCosts", "rateCustomers", "numberInvoices");
+
+    public static void main(String[] args) throws Exception {
+        long events = 1_000_000;
+        int threads = 1;
+        String xmx = "1g";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
+                case "--threads" -> {
+                    threads = Integer.parseInt(args[++i]);
+                    if (threads != 1) {
+                        System.out.println("note: the job does not partition over threads yet; running with 1");
+                    }
+                }
+                case "--xmx" -> xmx = args[++i];
+                default -> throw new IllegalArgumentException("usage: bench/run.sh --events N [--threads T] [--xmx SIZE]");
+            }
+        }
+        int customers = (int) Math.max(100, events / 100);
+        Path work = Path.of("target/bench/" + events).toAbsolutePath();
+        Path input = work.resolve("input");
+        if (!Files.exists(input.resolve("customers.csv"))) {
+            SyntheticInput.write(input, GeneratorSpec.of(customers, events, "2026-10", 42L), true);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("events", events);
+
+        JobFigures job = runJob(work, input, xmx, threads);
+        result.put("seconds", round(job.billingSeconds));
+        result.put("events_per_s", Math.round(job.rows / job.billingSeconds));
+        result.put("opencsv_floor_events_per_s", Math.round(opencsvFloor(input)));
+        result.put("postgres_sql_events_per_s", Math.round(postgresCopyGroupBy(input)));
+        result.put("invoices", job.invoices);
+        result.put("invoices_per_s", round(job.invoices / job.renderSeconds));
+        result.put("jasper_floor_invoices_per_s", round(jasperFloor(job.invoices)));
+        result.put("wall_seconds", round(job.wallSeconds));
+        result.put("peak_heap_mb", job.peakHeapMb);
+        result.put("peak_rss_mb", job.peakRssMb);
+        // the job has no thread setting yet: every figure is one thread of work (see the README)
+        result.put("threads", 1);
+        result.put("xmx_mb", megabytes(xmx));
+
+        System.out.println();
+        System.out.printf("%-30s %s%n", "figure", "value");
+        result.forEach((k, v) -> System.out.printf("%-30s %s%n", k, v));
+        System.out.println("job steps (s): " + job.steps);
+        System.out.println(JsonMapper.builder().build().writeValueAsString(result));
+    }
+
+    record JobFigures(long rows, double billingSeconds, double renderSeconds, long invoices, double wallSeconds,
+            long peakHeapMb, long peakRssMb, Map<String, Double> steps) {
+    }
+
+    /** Runs the real jar; peak RSS is the child's VmHWM, read from /proc just before it exits. */
+    private static JobFigures runJob(Path work, Path input, String xmx, int threads) throws Exception {
+        Path db = work.resolve("db-" + System.nanoTime());
+        Path out = work.resolve("out");
+        List<String> command = List.of("java", "-Xmx" + xmx, "-jar", "target/tokenbill.jar", "run", "--period", "2026-10",
+                "--input", input.toString(), "--output", out.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("job.log").toFile());
+        builder.environment().put("TOKENBILL_DB", db.toString());
+        builder.environment().put("TOKENBILL_LOG", work.resolve("tokenbill.log").toString());
+        long start = System.nanoTime();
+        Process process = builder.start();
+        long peakRss = 0;
+        Path status = Path.of("/proc/" + process.pid() + "/status");
+        while (process.isAlive()) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        peakRss = Math.max(peakRss, Long.parseLong(line.replaceAll("\\D", "")) / 1024);
+                    }
+                }
+            } catch (Exception ended) {
+                // the process exited between isAlive and the read
+            }
+            Thread.sleep(100);
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("the job failed; see " + work.resolve("job.log"));
+        }
+        JsonNode run = JsonMapper.builder().build().readTree(out.resolve("2026-10/run.json").toFile());
+        long rows = 0;
+        for (JsonNode f : run.get("files")) {
+            rows += f.get("rows_read").asLong();
+        }
+        Map<String, Double> steps = new LinkedHashMap<>();
+        double billing = 0;
+        double render = 0;
+        for (JsonNode s : run.get("steps")) {
+            double seconds = s.get("seconds").asDouble();
+            steps.put(s.get("name").asString(), seconds);
+            if (BILLING_STEPS.contains(s.get("name").asString())) {
+                billing += seconds;
+            }
+            if (s.get("name").asString().equals("renderInvoices")) {
+                render = seconds;
+            }
+        }
+        long heap = run.has("jvm") ? run.get("jvm").get("peak_heap_mb").asLong() : -1;
+        return new JobFigures(rows, billing, render, run.get("invoice_count").asLong(), wall, heap, peakRss, steps);
+    }
+
+    /** opencsv reading every usage file and summing the meters as decimals: no validation, no billing. */
+    private static double opencsvFloor(Path input) throws Exception {
+        long rows = 0;
+        BigDecimal sum = BigDecimal.ZERO;
+        long start = System.nanoTime();
+        for (Path file : usageFiles(input)) {
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                    CSVReader csv = new CSVReaderBuilder(in).build()) {
+                csv.readNext();
+                for (String[] row = csv.readNext(); row != null; row = csv.readNext()) {
+                    rows++;
+                    for (int i = 4; i < row.length; i++) {
+                        if (!row[i].isEmpty()) {
+                            try {
+                                sum = sum.add(new BigDecimal(row[i]));
+                            } catch (NumberFormatException bad) {
+                                // dirty rows are part of the workload
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.println("opencsv floor: " + rows + " rows, meter sum " + sum.toPlainString() + ", " + round(seconds) + " s");
+        return rows / seconds;
+    }
+
+    /** What a provider might write instead: COPY the files into PostgreSQL, then one GROUP BY. */
+    private static double postgresCopyGroupBy(Path input) throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+                Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create unlogged table usage_raw (event_id text, ts text, customer_id text, model text,"
+                    + " input_tokens text, cached_input_tokens text, output_tokens text, gpu_seconds text)");
+            long start = System.nanoTime();
+            long rows = 0;
+            for (Path file : usageFiles(input)) {
+                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    rows += c.unwrap(PGConnection.class).getCopyAPI()
+                            .copyIn("copy usage_raw from stdin with (format csv, header true)", in);
+                }
+            }
+            int groups = 0;
+            // the dirty rows a real file has would make the casts fail: the query skips non-numeric meters
+            String sql = "select customer_id, model,"
+                    + " sum(cast(nullif(input_tokens, '') as numeric)), sum(cast(nullif(cached_input_tokens, '') as numeric)),"
+                    + " sum(cast(nullif(output_tokens, '') as numeric)), sum(cast(nullif(gpu_seconds, '') as numeric)),"
+                    + " count(*) from usage_raw"
+                    + " where coalesce(input_tokens, '') ~ '^[0-9.]*$' and coalesce(cached_input_tokens, '') ~ '^[0-9.]*$'"
+                    + " and coalesce(output_tokens, '') ~ '^[0-9.]*$' and coalesce(gpu_seconds, '') ~ '^[0-9.]*$'"
+                    + " group by customer_id, model";
+            try (ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    groups++;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.println("postgres COPY + GROUP BY: " + rows + " rows, " + groups + " groups, " + round(seconds) + " s");
+            return rows / seconds;
+        }
+    }
+
+    /** JasperReports filling and exporting the same template in a plain loop, one thread. */
+    private static double jasperFloor(long invoices) throws Exception {
+        InvoicePdfRenderer renderer = new InvoicePdfRenderer(Path.of("templates/invoice.jrxml"));
+        List<InvoiceView.LineView> lines = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            lines.add(new InvoiceView.LineView("gpt-4o, input tokens " + i, "1,234,567", "0.0000025", "USD 3.09", false));
+        }
+        InvoiceView view = new InvoiceView("TB-000001", false, "2026-11-01", "2026-12-01", "2026-10-01 to 2026-10-31", "USD",
+                "Seller", "Street 1\nCity", "TAX-1", "billing@example.com", "cust-1", "Customer One", "Road 2\nTown", "US",
+                "a@example.com", lines, "USD 24.72", "USD 0.00", "Sales tax 0%", "USD 0.00", "USD 24.72", "USD 0.00",
+                "USD 24.72", "", List.of(new InvoiceView.UsageView("gpt-4o", "input tokens", "9,876,536")));
+        for (int i = 0; i < 30; i++) {
+            renderer.renderBytes(view);
+        }
+        int n = (int) Math.max(100, Math.min(invoices, 1000));
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            renderer.renderBytes(view);
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static List<Path> usageFiles(Path input) throws Exception {
+        try (Stream<Path> files = Files.list(input.resolve("usage"))) {
+            return files.sorted().toList();
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static long megabytes(String size) {
+        String s = size.toLowerCase();
+        long n = Long.parseLong(s.replaceAll("[^0-9]", ""));
+        return s.endsWith("g") ? n * 1024 : s.endsWith("m") ? n : n / (1024 * 1024);
+    }
+}
