@@ -130,7 +130,7 @@ class CrashRestartEndToEndIT {
 
         // then: it is refused with the reason, and the first finishes undisturbed
         assertThat(second.exitCode()).as(second.output()).isEqualTo(4);
-        assertThat(second.output()).contains("is already running");
+        assertThat(second.output()).contains("already running");
         assertThat(first.awaitOutput("completed", 300_000)).as(first.output()).isTrue();
     }
 
