@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
 public final class CustomerFiles {
 
     public static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final int MAX_TEXT = 1000;
+    private static final int MAX_ADDRESS = 4000;
     private static final Set<String> CUSTOMER_COLUMNS = Set.of("customer_id", "name", "billing_email", "address",
             "country", "currency", "tax_exempt");
     private static final Set<String> SUBSCRIPTION_COLUMNS = Set.of("subscription_id", "customer_id", "plan_id",
@@ -90,6 +92,10 @@ public final class CustomerFiles {
             throw new InputFileException(file, row.line(), "tax_exempt must be true or false, got '" + exempt + "'");
         }
         boolean taxExempt = exempt.equals("true");
+        // the customer table's column sizes: a longer text would fail loadCustomers with a driver error
+        requireLength(file, row, "name", MAX_TEXT);
+        requireLength(file, row, "billing_email", MAX_TEXT);
+        requireLength(file, row, "address", MAX_ADDRESS);
         if (!taxExempt && catalog.taxFor(country).isEmpty()) {
             throw new InputFileException(file, row.line(), "customer " + id + " is in " + country
                     + " but the catalog has no tax rate for " + country + " (add one under taxes, or mark the customer tax_exempt)");
@@ -181,6 +187,14 @@ public final class CustomerFiles {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new InputFileException(file, row.line(), column + " '" + text + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static void requireLength(String file, CsvRow row, String column, int max) {
+        int length = row.get(column).strip().length();
+        if (length > max) {
+            throw new InputFileException(file, row.line(), column + " is " + length + " characters long; at most " + max
+                    + " are allowed");
         }
     }
 

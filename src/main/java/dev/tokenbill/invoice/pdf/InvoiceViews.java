@@ -31,13 +31,18 @@ public final class InvoiceViews {
         List<InvoiceView.LineView> lines = new ArrayList<>();
         Map<String, BigDecimal> usage = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
+        // after a plan change the charges of both plans are on one invoice: say which plan each is on
+        boolean severalPlans = invoice.lines().stream().filter(l -> l.kind().isCharge()).map(InvoiceLine::planId)
+                .distinct().count() > 1;
         for (InvoiceLine line : invoice.lines()) {
             if (!line.kind().isCharge()) {
                 // discounts and credits are itemised under the totals, not in the charges table
                 notes.add(line.description() + ": " + MoneyFormat.amount(line.amount()));
                 continue;
             }
-            lines.add(new InvoiceView.LineView(description(line), quantity(line),
+            String text = severalPlans && line.kind() != LineKind.RECURRING && line.planId() != null
+                    ? description(line) + " [" + line.planId() + "]" : description(line);
+            lines.add(new InvoiceView.LineView(text, quantity(line),
                     line.unitPrice() == null ? "" : unitPrice(line.unitPrice(), invoice),
                     MoneyFormat.amount(line.amount()), false));
             for (TierLine tier : line.tiers()) {
