@@ -9,10 +9,11 @@ import java.util.List;
 
 /**
  * Splits a period's total cost C over customers by F_i = w1 R_i/sum(R) + w2 P_i/sum(P) + w3 U_i/sum(U).
- * Shares are kept at 12 decimals; amounts are rounded down to the minor unit and the minor units
- * left over go, one each, to the largest remainders (ties: customer id), so the amounts add up to C
- * exactly. A driver whose sum is zero (nobody used a GPU) cannot tell customers apart: its weight
- * is then spread equally over all customers instead of dividing by zero.
+ * Shares are reported at 12 decimals (computed with more, see below); amounts are rounded down to
+ * the minor unit and the minor units left over go, one each, to the largest remainders (ties:
+ * customer id), so the amounts add up to C exactly. A driver whose sum is zero (nobody used a GPU)
+ * cannot tell customers apart: its weight is then spread equally over all customers instead of
+ * dividing by zero.
  */
 public final class CostAllocator {
 
@@ -34,22 +35,25 @@ public final class CostAllocator {
             sumU = sumU.add(d.usage());
         }
         BigDecimal n = BigDecimal.valueOf(drivers.size());
+        // the shares' rounding is multiplied by C: give them as many more decimals as C has digits in
+        // minor units, so it stays far below one minor unit even for the largest pool costs.csv can hold
+        int scale = SHARE_SCALE + 4 + total.amount().precision();
         List<BigDecimal> shares = new ArrayList<>();
         for (CostDriver d : drivers) {
-            shares.add(part(weights.resource(), d.resource(), sumR, n)
-                    .add(part(weights.performance(), d.performance(), sumP, n))
-                    .add(part(weights.usage(), d.usage(), sumU, n)));
+            shares.add(part(weights.resource(), d.resource(), sumR, n, scale)
+                    .add(part(weights.performance(), d.performance(), sumP, n, scale))
+                    .add(part(weights.usage(), d.usage(), sumU, n, scale)));
         }
         return largestRemainder(total, drivers, shares);
     }
 
-    private static BigDecimal part(BigDecimal weight, BigDecimal value, BigDecimal sum, BigDecimal count) {
+    private static BigDecimal part(BigDecimal weight, BigDecimal value, BigDecimal sum, BigDecimal count, int scale) {
         if (weight.signum() == 0) {
             return BigDecimal.ZERO;
         }
-        BigDecimal ratio = sum.signum() == 0 ? BigDecimal.ONE.divide(count, SHARE_SCALE + 4, RoundingMode.HALF_EVEN)
-                : value.divide(sum, SHARE_SCALE + 4, RoundingMode.HALF_EVEN);
-        return weight.multiply(ratio).setScale(SHARE_SCALE + 4, RoundingMode.HALF_EVEN);
+        BigDecimal ratio = sum.signum() == 0 ? BigDecimal.ONE.divide(count, scale, RoundingMode.HALF_EVEN)
+                : value.divide(sum, scale, RoundingMode.HALF_EVEN);
+        return weight.multiply(ratio).setScale(scale, RoundingMode.HALF_EVEN);
     }
 
     private static List<Allocation> largestRemainder(Money total, List<CostDriver> drivers, List<BigDecimal> shares) {

@@ -48,8 +48,10 @@ public class ValidateInputsTasklet implements Tasklet {
         dev.tokenbill.credit.internal.CreditFiles.read(run.input(), book.customers().stream()
                 .collect(java.util.stream.Collectors.toMap(dev.tokenbill.customer.Customer::id, c -> c)));
         var pools = dev.tokenbill.allocation.internal.CostFiles.poolsOf(run.input(), run.period().label());
+        var plansInUse = book.subscriptions().stream().map(dev.tokenbill.customer.Subscription::planId)
+                .collect(java.util.stream.Collectors.toSet());
         for (var plan : catalog.plans().values()) {
-            if (plan.isCostPlus() && !pools.isEmpty()
+            if (plan.isCostPlus() && plansInUse.contains(plan.id()) && !pools.isEmpty()
                     && !pools.values().iterator().next().currency().equals(plan.currency())) {
                 throw new InputFileException("costs.csv", 0, "cost-plus plan " + plan.id() + " is priced in "
                         + plan.currency() + " but the cost pools of " + run.period().label() + " are in "

@@ -59,6 +59,7 @@ public final class RunReports {
     static void margin(Path file, RunFacts facts) throws IOException {
         try (CsvSink csv = new CsvSink(file, "customer_id", "currency", "revenue", "allocated_cost", "margin", "margin_pct")) {
             Map<String, Money[]> totals = new TreeMap<>();
+            java.util.Set<String> costed = new java.util.HashSet<>();
             for (StoredInvoice s : current(facts)) {
                 Invoice i = s.invoice();
                 Money revenue = i.subtotal().minus(i.discounts());
@@ -69,6 +70,9 @@ public final class RunReports {
                 Money[] t = totals.computeIfAbsent(code(i), c -> new Money[] {Money.zero(i.currency()), Money.zero(i.currency())});
                 t[0] = t[0].plus(revenue);
                 if (comparable) {
+                    if (cost != null) {
+                        costed.add(code(i));
+                    }
                     t[1] = t[1].plus(costHere);
                     Money margin = revenue.minus(costHere);
                     csv.row(i.customerId(), code(i), revenue.amount().toPlainString(), costHere.amount().toPlainString(),
@@ -79,6 +83,11 @@ public final class RunReports {
                 }
             }
             totals.forEach((currency, t) -> {
+                if (!costed.contains(currency)) {
+                    // no cost in this currency to set against its revenue: no margin rather than 100 %
+                    csv.row("TOTAL", currency, t[0].amount().toPlainString(), "", "", "");
+                    return;
+                }
                 Money margin = t[0].minus(t[1]);
                 csv.row("TOTAL", currency, t[0].amount().toPlainString(), t[1].amount().toPlainString(),
                         margin.amount().toPlainString(), pct(margin, t[0]));
