@@ -6,6 +6,7 @@ import dev.tokenbill.customer.internal.JdbcCustomerDao;
 import dev.tokenbill.database.BatchSchemaMigration;
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
+import dev.tokenbill.report.pdf.SummaryPdfRenderer;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
-/** Infrastructure of the billing job: the JDBC transaction manager, DAOs, the schema migration and the PDF renderer. */
+/** Infrastructure of the billing job: the JDBC transaction manager, DAOs, the schema migration and the PDF renderers. */
 @Configuration
 public class BillingInfrastructure {
 
@@ -66,5 +67,17 @@ public class BillingInfrastructure {
             }
         }
         return new InvoicePdfRenderer(path);
+    }
+
+    /**
+     * Compiled once per JVM (one run), when the reports step first asks for it:
+     * {@code tokenbill.summary-template}, by default templates/summary.jrxml in the working directory, else the copy
+     * inside the jar.
+     */
+    @Bean
+    @Lazy
+    public SummaryPdfRenderer summaryPdfRenderer(
+            @Value("${tokenbill.summary-template:templates/summary.jrxml}") String template) {
+        return SummaryPdfRenderer.compile(Path.of(template));
     }
 }

@@ -15,6 +15,7 @@ import dev.tokenbill.invoice.internal.RateCustomerProcessor;
 import dev.tokenbill.invoice.internal.StoredInvoice;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
 import dev.tokenbill.report.JdbcReportQueries;
+import dev.tokenbill.report.pdf.SummaryPdfRenderer;
 import dev.tokenbill.usage.ClassifiedRow;
 import dev.tokenbill.usage.UsageClassifier;
 import dev.tokenbill.usage.internal.JdbcUsageWriter;
@@ -37,6 +38,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -241,8 +243,9 @@ public class BillingJobConfiguration {
 
     @Bean
     public Step writeReports(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
-            JdbcInvoiceDao invoices, JdbcAllocationDao allocations) {
+            JdbcInvoiceDao invoices, JdbcAllocationDao allocations, ObjectProvider<SummaryPdfRenderer> summaryPdf) {
         return new StepBuilder("writeReports", jobRepository)
-                .tasklet(new WriteReportsTasklet(jdbc, invoices, new JdbcReportQueries(jdbc), allocations), tx).build();
+                .tasklet(new WriteReportsTasklet(jdbc, invoices, new JdbcReportQueries(jdbc), allocations,
+                        summaryPdf::getObject), tx).build();
     }
 }

@@ -6,6 +6,7 @@ import dev.tokenbill.report.FileCounts;
 import dev.tokenbill.report.JdbcReportQueries;
 import dev.tokenbill.report.RunReports;
 import dev.tokenbill.report.StepTiming;
+import dev.tokenbill.report.pdf.SummaryPdfRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +28,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Step 8: checks the reconciliation (a run that does not add up fails here), writes charges.csv,
- * rejects.csv, summary.csv and run.json, and makes this run the period's current drafts by
- * removing earlier draft runs of the period and their stale PDFs. Repeatable.
+ * Step 9: checks the reconciliation (a run that does not add up fails here), writes charges.csv,
+ * rejects.csv, summary.csv, margin.csv, plans-whatif.csv, summary.pdf and run.json, and makes this
+ * run the period's current drafts by removing earlier draft runs of the period and their stale PDFs.
+ * Repeatable.
  */
 public class WriteReportsTasklet implements Tasklet {
 
@@ -41,13 +44,16 @@ public class WriteReportsTasklet implements Tasklet {
     private final JdbcInvoiceDao invoices;
     private final JdbcReportQueries queries;
     private final dev.tokenbill.allocation.internal.JdbcAllocationDao allocations;
+    private final Supplier<SummaryPdfRenderer> summaryPdf;
 
+    /** {@code summaryPdf} is asked for the renderer only when the reports are written (its template compiles then). */
     public WriteReportsTasklet(JdbcTemplate jdbc, JdbcInvoiceDao invoices, JdbcReportQueries queries,
-            dev.tokenbill.allocation.internal.JdbcAllocationDao allocations) {
+            dev.tokenbill.allocation.internal.JdbcAllocationDao allocations, Supplier<SummaryPdfRenderer> summaryPdf) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.queries = queries;
         this.allocations = allocations;
+        this.summaryPdf = summaryPdf;
     }
 
     @Override
@@ -81,7 +87,7 @@ public class WriteReportsTasklet implements Tasklet {
         }
         RunReports.writeAll(run.periodDir(), new RunReports.RunFacts(run.runId(), run.period().label(), run.mode(),
                 "COMPLETED", files, ledger, queries.rejects(run.runId()), steps, differences,
-                allocations.allocations(run.runId()), queries.whatIfs(run.runId())));
+                allocations.allocations(run.runId()), queries.whatIfs(run.runId())), summaryPdf.get());
         supersedeEarlierDrafts(run, stored);
         jdbc.update("update billing_run set status = 'COMPLETED' where run_id = ?", run.runId());
         log.info("wrote {} invoices' charges, {} rejects and the summary to {}", stored.size(),

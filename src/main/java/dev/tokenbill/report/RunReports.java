@@ -7,23 +7,23 @@ import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.TierLine;
 import dev.tokenbill.invoice.internal.StoredInvoice;
 import dev.tokenbill.money.Money;
+import dev.tokenbill.report.pdf.SummaryPdfRenderer;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes charges.csv, rejects.csv, summary.csv and run.json of a run into {@code output/<period>/},
- * each atomically (temporary file, then rename). Amounts are written as exact decimal strings.
+ * Writes charges.csv, rejects.csv, summary.csv, margin.csv, plans-whatif.csv, summary.pdf and run.json of a run
+ * into {@code output/<period>/}, each atomically (temporary file, then rename). Amounts in the CSV files and run.json
+ * are exact decimal strings; summary.pdf prints them with grouping.
  */
 public final class RunReports {
 
@@ -41,67 +41,34 @@ public final class RunReports {
             List<JdbcReportQueries.WhatIf> whatIfs) {
     }
 
-    public static void writeAll(Path dir, RunFacts facts) throws IOException {
+    /**
+     * Writes every report of the run into {@code dir}; {@code summaryPdf} renders summary.pdf. The margin rows are
+     * computed once, for margin.csv and the PDF's margin page alike. run.json comes last.
+     */
+    public static void writeAll(Path dir, RunFacts facts, SummaryPdfRenderer summaryPdf) throws IOException {
         Files.createDirectories(dir);
+        List<MarginRow> margins = MarginRow.of(current(facts), facts.allocations());
         charges(dir.resolve("charges.csv"), facts);
         rejects(dir.resolve("rejects.csv"), facts.rejects());
         summary(dir.resolve("summary.csv"), facts);
-        margin(dir.resolve("margin.csv"), facts);
+        margin(dir.resolve("margin.csv"), margins);
         whatIf(dir.resolve("plans-whatif.csv"), facts);
+        summaryPdf.render(SummaryViews.of(facts, margins), dir.resolve("summary.pdf"));
         runJson(dir.resolve("run.json"), facts);
     }
 
-    /**
-     * One row per invoiced customer: revenue (subtotal - discounts, before tax) against allocated
-     * cost. Margin is only computed when both are in the same currency (never converted); the
-     * totals rows add up per revenue currency, with cost only where it shares that currency.
-     */
-    static void margin(Path file, RunFacts facts) throws IOException {
+    /** margin.csv: the rows of {@link MarginRow#of}, a cost in another currency written with its currency code. */
+    static void margin(Path file, List<MarginRow> rows) throws IOException {
         try (CsvSink csv = new CsvSink(file, "customer_id", "currency", "revenue", "allocated_cost", "margin", "margin_pct")) {
-            Map<String, Money[]> totals = new TreeMap<>();
-            java.util.Set<String> costed = new java.util.HashSet<>();
-            for (StoredInvoice s : current(facts)) {
-                Invoice i = s.invoice();
-                Money revenue = i.subtotal().minus(i.discounts());
-                Allocation a = facts.allocations().get(i.customerId());
-                Money cost = a == null ? null : a.amount();
-                boolean comparable = cost == null || cost.currency().equals(revenue.currency());
-                Money costHere = cost == null ? Money.zero(revenue.currency()) : cost;
-                Money[] t = totals.computeIfAbsent(code(i), c -> new Money[] {Money.zero(i.currency()), Money.zero(i.currency())});
-                t[0] = t[0].plus(revenue);
-                if (comparable) {
-                    if (cost != null) {
-                        costed.add(code(i));
-                    }
-                    t[1] = t[1].plus(costHere);
-                    Money margin = revenue.minus(costHere);
-                    csv.row(i.customerId(), code(i), revenue.amount().toPlainString(), costHere.amount().toPlainString(),
-                            margin.amount().toPlainString(), pct(margin, revenue));
-                } else {
-                    csv.row(i.customerId(), code(i), revenue.amount().toPlainString(),
-                            cost.amount().toPlainString() + " " + cost.currency().getCurrencyCode(), "", "");
-                }
+            for (MarginRow r : rows) {
+                String cost = r.cost().amount().toPlainString();
+                csv.row(r.customerId(), r.currency().getCurrencyCode(), r.revenue().amount().toPlainString(),
+                        r.comparable() ? cost : r.total() ? "" : cost + " " + r.cost().currency().getCurrencyCode(),
+                        r.comparable() ? r.margin().amount().toPlainString() : "",
+                        r.marginPct() == null ? "" : r.marginPct().toPlainString());
             }
-            totals.forEach((currency, t) -> {
-                if (!costed.contains(currency)) {
-                    // no cost in this currency to set against its revenue: no margin rather than 100 %
-                    csv.row("TOTAL", currency, t[0].amount().toPlainString(), "", "", "");
-                    return;
-                }
-                Money margin = t[0].minus(t[1]);
-                csv.row("TOTAL", currency, t[0].amount().toPlainString(), t[1].amount().toPlainString(),
-                        margin.amount().toPlainString(), pct(margin, t[0]));
-            });
             csv.commit();
         }
-    }
-
-    private static String pct(Money margin, Money revenue) {
-        if (revenue.isZero()) {
-            return "";
-        }
-        return margin.amount().multiply(BigDecimal.valueOf(100))
-                .divide(revenue.amount(), 2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     static void whatIf(Path file, RunFacts facts) throws IOException {
@@ -159,26 +126,19 @@ public final class RunReports {
 
     static void summary(Path file, RunFacts facts) throws IOException {
         try (CsvSink csv = new CsvSink(file, "section", "name", "currency", "metric", "value")) {
-            Map<String, Money> byPlan = new TreeMap<>();
-            for (StoredInvoice s : current(facts)) {
-                for (InvoiceLine l : s.invoice().lines()) {
-                    if (!l.kind().isCharge()) {
-                        continue;
-                    }
-                    byPlan.merge(l.planId() + "\u0000" + code(s.invoice()), l.amount(), Money::plus);
-                }
+            for (PlanCharges p : PlanCharges.of(current(facts))) {
+                csv.row("plan", p.planId(), p.charges().currency().getCurrencyCode(), "charges",
+                        p.charges().amount().toPlainString());
             }
-            byPlan.forEach((key, amount) -> csv.row("plan", key.split("\u0000")[0], amount.currency().getCurrencyCode(),
-                    "charges", amount.amount().toPlainString()));
-            for (Map.Entry<String, Totals> e : totals(facts).entrySet()) {
-                Totals t = e.getValue();
-                csv.row("currency", e.getKey(), e.getKey(), "invoices", t.count);
-                csv.row("currency", e.getKey(), e.getKey(), "subtotal", t.subtotal.amount().toPlainString());
-                csv.row("currency", e.getKey(), e.getKey(), "discounts", t.discounts.amount().toPlainString());
-                csv.row("currency", e.getKey(), e.getKey(), "tax", t.tax.amount().toPlainString());
-                csv.row("currency", e.getKey(), e.getKey(), "total", t.total.amount().toPlainString());
-                csv.row("currency", e.getKey(), e.getKey(), "credits_applied", t.credits.amount().toPlainString());
-                csv.row("currency", e.getKey(), e.getKey(), "amount_due", t.due.amount().toPlainString());
+            for (Map.Entry<String, CurrencyTotals> e : CurrencyTotals.byCurrency(current(facts)).entrySet()) {
+                CurrencyTotals t = e.getValue();
+                csv.row("currency", e.getKey(), e.getKey(), "invoices", t.count());
+                csv.row("currency", e.getKey(), e.getKey(), "subtotal", t.subtotal().amount().toPlainString());
+                csv.row("currency", e.getKey(), e.getKey(), "discounts", t.discounts().amount().toPlainString());
+                csv.row("currency", e.getKey(), e.getKey(), "tax", t.tax().amount().toPlainString());
+                csv.row("currency", e.getKey(), e.getKey(), "total", t.total().amount().toPlainString());
+                csv.row("currency", e.getKey(), e.getKey(), "credits_applied", t.credits().amount().toPlainString());
+                csv.row("currency", e.getKey(), e.getKey(), "amount_due", t.due().amount().toPlainString());
             }
             for (FileCounts f : facts.files()) {
                 csv.row("reconciliation", f.file(), "", "rows_read", f.read());
@@ -211,21 +171,20 @@ public final class RunReports {
             n.put("out_of_period", f.outOfPeriod());
         }
         root.put("invoice_count", current(facts).size());
-        List<String> numbers = new ArrayList<>();
-        current(facts).stream().map(StoredInvoice::number).filter(n -> n != null).sorted().forEach(numbers::add);
+        List<String> numbers = invoiceNumbers(facts);
         root.put("first_invoice_number", numbers.isEmpty() ? null : numbers.get(0));
         root.put("last_invoice_number", numbers.isEmpty() ? null : numbers.get(numbers.size() - 1));
         ObjectNode totals = root.putObject("totals");
-        for (Map.Entry<String, Totals> e : totals(facts).entrySet()) {
-            Totals t = e.getValue();
+        for (Map.Entry<String, CurrencyTotals> e : CurrencyTotals.byCurrency(current(facts)).entrySet()) {
+            CurrencyTotals t = e.getValue();
             ObjectNode n = totals.putObject(e.getKey());
-            n.put("invoices", t.count);
-            n.put("subtotal", t.subtotal.amount().toPlainString());
-            n.put("discounts", t.discounts.amount().toPlainString());
-            n.put("tax", t.tax.amount().toPlainString());
-            n.put("total", t.total.amount().toPlainString());
-            n.put("credits_applied", t.credits.amount().toPlainString());
-            n.put("amount_due", t.due.amount().toPlainString());
+            n.put("invoices", t.count());
+            n.put("subtotal", t.subtotal().amount().toPlainString());
+            n.put("discounts", t.discounts().amount().toPlainString());
+            n.put("tax", t.tax().amount().toPlainString());
+            n.put("total", t.total().amount().toPlainString());
+            n.put("credits_applied", t.credits().amount().toPlainString());
+            n.put("amount_due", t.due().amount().toPlainString());
         }
         ObjectNode reconciliation = root.putObject("reconciliation");
         reconciliation.put("files_balanced", facts.files().stream().allMatch(FileCounts::balanced));
@@ -254,36 +213,13 @@ public final class RunReports {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static final class Totals {
-        long count;
-        Money subtotal;
-        Money discounts;
-        Money tax;
-        Money total;
-        Money credits;
-        Money due;
-
-        void add(Invoice i) {
-            count++;
-            subtotal = subtotal == null ? i.subtotal() : subtotal.plus(i.subtotal());
-            discounts = discounts == null ? i.discounts() : discounts.plus(i.discounts());
-            tax = tax == null ? i.tax() : tax.plus(i.tax());
-            total = total == null ? i.total() : total.plus(i.total());
-            credits = credits == null ? i.credits() : credits.plus(i.credits());
-            due = due == null ? i.amountDue() : due.plus(i.amountDue());
-        }
-    }
-
-    private static Map<String, Totals> totals(RunFacts facts) {
-        Map<String, Totals> totals = new TreeMap<>();
-        for (StoredInvoice s : current(facts)) {
-            totals.computeIfAbsent(code(s.invoice()), c -> new Totals()).add(s.invoice());
-        }
-        return totals;
+    /** The numbers of the run's own invoices, sorted; empty for drafts. */
+    static List<String> invoiceNumbers(RunFacts facts) {
+        return current(facts).stream().map(StoredInvoice::number).filter(n -> n != null).sorted().toList();
     }
 
     /** The run's own invoices: the ledger also lists the void invoices a correction run replaced. */
-    private static List<StoredInvoice> current(RunFacts facts) {
+    static List<StoredInvoice> current(RunFacts facts) {
         return facts.invoices().stream().filter(s -> !"VOID".equals(s.status())).toList();
     }
 

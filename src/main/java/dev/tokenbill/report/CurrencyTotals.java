@@ -1,0 +1,33 @@
+package dev.tokenbill.report;
+
+import dev.tokenbill.invoice.Invoice;
+import dev.tokenbill.invoice.internal.StoredInvoice;
+import dev.tokenbill.money.Money;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The invoices of one currency added up: their count and the sums of their rounded totals (no further rounding).
+ * The numbers behind summary.csv, summary.pdf and the {@code totals} of run.json.
+ */
+record CurrencyTotals(long count, Money subtotal, Money discounts, Money tax, Money total, Money credits, Money due) {
+
+    /** Totals per currency code, in code order. */
+    static Map<String, CurrencyTotals> byCurrency(List<StoredInvoice> invoices) {
+        Map<String, CurrencyTotals> totals = new TreeMap<>();
+        for (StoredInvoice s : invoices) {
+            totals.merge(s.invoice().currency().getCurrencyCode(), of(s.invoice()), CurrencyTotals::plus);
+        }
+        return totals;
+    }
+
+    private static CurrencyTotals of(Invoice i) {
+        return new CurrencyTotals(1, i.subtotal(), i.discounts(), i.tax(), i.total(), i.credits(), i.amountDue());
+    }
+
+    private CurrencyTotals plus(CurrencyTotals o) {
+        return new CurrencyTotals(count + o.count, subtotal.plus(o.subtotal), discounts.plus(o.discounts),
+                tax.plus(o.tax), total.plus(o.total), credits.plus(o.credits), due.plus(o.due));
+    }
+}
