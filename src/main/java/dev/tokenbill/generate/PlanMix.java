@@ -119,14 +119,14 @@ final class PlanMix {
     /** Another plan of the same currency, weighted by share, or -1 if there is none. */
     int drawOther(SplittableRandom rng, int current) {
         String currency = plans.get(current).currency();
-        double total = 0;
+        double weightSum = 0;
         for (int i = 0; i < plans.size(); i++) {
-            total += i != current && plans.get(i).currency().equals(currency) ? plans.get(i).weight() : 0;
+            weightSum += i != current && plans.get(i).currency().equals(currency) ? plans.get(i).weight() : 0;
         }
-        if (total == 0) {
+        if (weightSum == 0) {
             return -1;
         }
-        double u = rng.nextDouble() * total;
+        double u = rng.nextDouble() * weightSum;
         int last = -1;
         for (int i = 0; i < plans.size(); i++) {
             if (i != current && plans.get(i).currency().equals(currency)) {

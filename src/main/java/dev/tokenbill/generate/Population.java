@@ -140,9 +140,9 @@ final class Population {
 
     /** A customer active on {@code day}, drawn by weight (rejection sampling; the anchor ends a long run of bad luck). */
     int drawActive(SplittableRandom rng, int day) {
-        double total = cumulativeWeight[size - 1];
+        double weightSum = cumulativeWeight[size - 1];
         for (int attempt = 0; attempt < 10_000; attempt++) {
-            int c = search(rng.nextDouble() * total);
+            int c = search(rng.nextDouble() * weightSum);
             if (active(c, day)) {
                 return c;
             }

@@ -46,9 +46,9 @@ final class Timeline {
     }
 
     private static void normalise(double[] cumulative) {
-        double total = cumulative[cumulative.length - 1];
+        double weightSum = cumulative[cumulative.length - 1];
         for (int i = 0; i < cumulative.length; i++) {
-            cumulative[i] /= total;
+            cumulative[i] /= weightSum;
         }
         cumulative[cumulative.length - 1] = 1.0;
     }
