@@ -50,7 +50,7 @@ public class AggregateUsageTasklet implements Tasklet {
         boolean overAbsolute = properties.maxRejects() >= 0 && rejected > properties.maxRejects();
         boolean overShare = share.compareTo(properties.maxRejectShare()) > 0;
         if (overAbsolute || overShare) {
-            RunReports.rejects(run.periodDir().resolve("rejects.csv"), queries.rejects(run.runId()));
+            RunReports.rejects(run.periodDir().resolve("rejects.csv"), queries.rejects(run.runId(), run.input().resolve("usage")));
             throw new RejectLimitExceededException(rejected + " of " + read + " usage rows were rejected ("
                     + share.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + " %), over the limit of "
                     + (overAbsolute ? properties.maxRejects() + " rows (tokenbill.max-rejects)"

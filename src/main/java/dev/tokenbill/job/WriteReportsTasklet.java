@@ -86,12 +86,12 @@ public class WriteReportsTasklet implements Tasklet {
                     step.getSkipCount(), seconds));
         }
         RunReports.writeAll(run.periodDir(), new RunReports.RunFacts(run.runId(), run.period().label(), run.mode(),
-                "COMPLETED", files, ledger, queries.rejects(run.runId()), steps, differences,
+                "COMPLETED", files, ledger, queries.rejects(run.runId(), run.input().resolve("usage")), steps, differences,
                 allocations.allocations(run.runId()), queries.whatIfs(run.runId())), summaryPdf.get());
         supersedeEarlierDrafts(run, stored);
         jdbc.update("update billing_run set status = 'COMPLETED' where run_id = ?", run.runId());
         log.info("wrote {} invoices' charges, {} rejects and the summary to {}", stored.size(),
-                queries.rejects(run.runId()).size(), run.periodDir());
+                queries.rejects(run.runId(), run.input().resolve("usage")).size(), run.periodDir());
         return RepeatStatus.FINISHED;
     }
 

@@ -49,6 +49,38 @@ public class JdbcReportQueries {
     public record Reject(String file, long line, String eventId, String reason, String raw) {
     }
 
+    /**
+     * The run's rejects with their raw records. Conflicting duplicates are found after reading, when
+     * the row's text is no longer at hand: their raw record is read back from the usage file.
+     */
+    public List<Reject> rejects(long runId, java.nio.file.Path usageDir) {
+        List<Reject> rejects = rejects(runId);
+        java.util.Map<String, java.util.Map<Long, String>> missing = new java.util.HashMap<>();
+        for (Reject r : rejects) {
+            if (r.raw() == null) {
+                missing.computeIfAbsent(r.file(), f -> new java.util.HashMap<>()).put(r.line(), null);
+            }
+        }
+        missing.forEach((file, lines) -> {
+            try (dev.tokenbill.csv.CsvSource source = dev.tokenbill.csv.CsvSource.open(usageDir.resolve(file),
+                    java.util.Set.of(), java.util.Set.of(), true)) {
+                for (dev.tokenbill.csv.CsvRow row = source.next(); row != null; row = source.next()) {
+                    if (lines.containsKey(row.line())) {
+                        lines.put(row.line(), row.raw());
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                // the file changed or went away since the run read it: the reject keeps no raw record
+            }
+        });
+        List<Reject> result = new ArrayList<>();
+        for (Reject r : rejects) {
+            String raw = r.raw() != null ? r.raw() : missing.get(r.file()).get(r.line());
+            result.add(new Reject(r.file(), r.line(), r.eventId(), r.reason(), raw));
+        }
+        return result;
+    }
+
     public List<Reject> rejects(long runId) {
         List<Reject> rejects = new ArrayList<>(jdbc.query("select file_name, line_no, event_id, reason, raw_text from usage_reject"
                 + " where run_id = ?", (rs, n) -> new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),

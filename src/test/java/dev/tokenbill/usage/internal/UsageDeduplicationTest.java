@@ -163,6 +163,23 @@ class UsageDeduplicationTest {
     }
 
     @Test
+    void testConflictReject_CarriesItsRawRecordReadBackFromTheFile() throws Exception {
+        // given
+        givenTwoFiles();
+        for (Path file : UsageFiles.list(input)) {
+            write(classify(file));
+        }
+        // when
+        aggregation.run(RUN);
+        var rejects = new JdbcReportQueries(jdbc).rejects(RUN, input.resolve("usage"));
+        // then: the conflicting row b:3, as its cells read
+        assertThat(rejects).singleElement().satisfies(r -> {
+            assertThat(r.file() + ":" + r.line()).isEqualTo("2026-10-b.csv:3");
+            assertThat(r.raw()).isEqualTo("gpt-4o,acme,2026-10-10T12:00:00Z,e2,20,999");
+        });
+    }
+
+    @Test
     void testWinnerIsFirstInFileThenLineOrder_WhateverTheWriteOrder() throws Exception {
         // given
         givenTwoFiles();
