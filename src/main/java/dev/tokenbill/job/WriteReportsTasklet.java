@@ -73,6 +73,7 @@ public class WriteReportsTasklet implements Tasklet {
                     + differences);
         }
         List<StoredInvoice> stored = invoices.invoices(run.runId());
+        List<JdbcReportQueries.Reject> rejects = queries.rejects(run.runId(), run.input().resolve("usage"));
         List<StoredInvoice> ledger = new ArrayList<>(run.isFinal() ? invoices.voided(run.period().label()) : List.of());
         ledger.addAll(stored);
         List<StepTiming> steps = new ArrayList<>();
@@ -86,12 +87,12 @@ public class WriteReportsTasklet implements Tasklet {
                     step.getSkipCount(), seconds));
         }
         RunReports.writeAll(run.periodDir(), new RunReports.RunFacts(run.runId(), run.period().label(), run.mode(),
-                "COMPLETED", files, ledger, queries.rejects(run.runId(), run.input().resolve("usage")), steps, differences,
+                "COMPLETED", files, ledger, rejects, steps, differences,
                 allocations.allocations(run.runId()), queries.whatIfs(run.runId())), summaryPdf.get());
         supersedeEarlierDrafts(run, stored);
         jdbc.update("update billing_run set status = 'COMPLETED' where run_id = ?", run.runId());
         log.info("wrote {} invoices' charges, {} rejects and the summary to {}", stored.size(),
-                queries.rejects(run.runId(), run.input().resolve("usage")).size(), run.periodDir());
+                rejects.size(), run.periodDir());
         return RepeatStatus.FINISHED;
     }
 
