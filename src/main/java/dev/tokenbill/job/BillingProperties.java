@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param invoiceNumberPrefix text before the six-digit invoice number (default TB-)
  * @param maxRejects the run fails when more usage rows than this are rejected (default -1: no absolute limit)
  * @param maxRejectShare the run fails when a larger share of usage rows is rejected (default 0.05 = 5 %)
+ * @param threads worker threads for reading usage, rating and rendering (default 0: one per CPU core);
+ *     the results are the same for any thread count
  */
 @ConfigurationProperties("tokenbill")
 public record BillingProperties(
@@ -18,5 +20,11 @@ public record BillingProperties(
         @DefaultValue("50") int customerChunkSize,
         @DefaultValue("TB-") String invoiceNumberPrefix,
         @DefaultValue("-1") long maxRejects,
-        @DefaultValue("0.05") java.math.BigDecimal maxRejectShare) {
+        @DefaultValue("0.05") java.math.BigDecimal maxRejectShare,
+        @DefaultValue("0") int threads) {
+
+    /** The thread count to use: {@code threads}, or one per CPU core when it is 0 or less. */
+    public int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
 }
