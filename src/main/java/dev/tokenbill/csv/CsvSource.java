@@ -107,6 +107,20 @@ public final class CsvSource implements Closeable {
 
     /** The next record, or null at the end of the file. */
     public CsvRow next() {
+        CsvRecord record = nextRecord();
+        if (record == null) {
+            return null;
+        }
+        String[] cells = record.cells();
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (int i = 0; i < cells.length && i < header.size(); i++) {
+            byName.put(header.get(i), cells[i]);
+        }
+        return new CsvRow(record.line(), byName, cells.length, header.size(), String.join(",", cells));
+    }
+
+    /** The next record as its cells in header order (the fast path of the usage pipeline), or null at the end. */
+    public CsvRecord nextRecord() {
         long startLine = linesRead + 1;
         String[] cells;
         try {
@@ -117,14 +131,7 @@ public final class CsvSource implements Closeable {
             throw new InputFileException(fileName, startLine, "cannot parse the record: " + describe(e));
         }
         linesRead = reader.getLinesRead();
-        if (cells == null) {
-            return null;
-        }
-        Map<String, String> byName = new LinkedHashMap<>();
-        for (int i = 0; i < cells.length && i < header.size(); i++) {
-            byName.put(header.get(i), cells[i]);
-        }
-        return new CsvRow(startLine, byName, cells.length, header.size(), String.join(",", cells));
+        return cells == null ? null : new CsvRecord(startLine, cells);
     }
 
     @Override

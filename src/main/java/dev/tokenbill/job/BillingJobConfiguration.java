@@ -16,14 +16,6 @@ import dev.tokenbill.invoice.internal.StoredInvoice;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
 import dev.tokenbill.report.JdbcReportQueries;
 import dev.tokenbill.report.pdf.SummaryPdfRenderer;
-import dev.tokenbill.usage.ClassifiedRow;
-import dev.tokenbill.usage.UsageClassifier;
-import dev.tokenbill.usage.internal.JdbcUsageWriter;
-import dev.tokenbill.usage.internal.UsageAggregation;
-import dev.tokenbill.usage.internal.UsageFileReader;
-import dev.tokenbill.usage.internal.UsageFiles;
-import dev.tokenbill.usage.internal.UsageInputRow;
-import dev.tokenbill.usage.internal.UsageRowProcessor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
- * The billing job: nine steps, each restartable. Chunk steps commit their rows and their
+ * The billing job: eight steps, each restartable. Chunk steps commit their rows and their
  * checkpoint in one JDBC transaction (the job repository and the billing tables share the
  * database), so a crash between two commits loses nothing and duplicates nothing.
  */
@@ -67,12 +59,11 @@ public class BillingJobConfiguration {
 
     @Bean
     public Job billingJob(JobRepository jobRepository, Step validateInputs, Step loadCustomers, Step readUsage,
-            Step aggregateUsage, Step allocateCosts, Step rateCustomers, Step numberInvoices, Step renderInvoices, Step writeReports) {
+            Step allocateCosts, Step rateCustomers, Step numberInvoices, Step renderInvoices, Step writeReports) {
         return new JobBuilder(RunParameters.JOB_NAME, jobRepository)
                 .start(validateInputs)
                 .next(loadCustomers)
                 .next(readUsage)
-                .next(aggregateUsage)
                 .next(allocateCosts)
                 .next(rateCustomers)
                 .next(numberInvoices)
@@ -98,52 +89,13 @@ public class BillingJobConfiguration {
                 .tasklet(new LoadCustomersTasklet(customers, credits, allocations), tx).build();
     }
 
-    // step 3: read, validate and classify every usage row
+    // step 3: read, validate, de-duplicate and sum every usage row
 
     @Bean
-    public Step readUsage(JobRepository jobRepository, JdbcTransactionManager tx, BillingProperties properties,
-            UsageFileReader usageReader, UsageRowProcessor usageProcessor, JdbcUsageWriter usageWriter) {
+    public Step readUsage(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
+            JdbcCustomerDao customers, BillingProperties properties) {
         return new StepBuilder("readUsage", jobRepository)
-                .<UsageInputRow, ClassifiedRow>chunk(properties.usageChunkSize())
-                .transactionManager(tx)
-                .reader(usageReader)
-                .processor(usageProcessor)
-                .writer(usageWriter)
-                .build();
-    }
-
-    @Bean
-    @StepScope
-    public UsageFileReader usageReader(@Value(INPUT) String input) {
-        return new UsageFileReader(UsageFiles.list(Path.of(input)));
-    }
-
-    @Bean
-    @StepScope
-    public UsageRowProcessor usageProcessor(@Value(RUN_ID) long runId, @Value(PERIOD) String period,
-            @Value(MODE) String mode, @Value(INPUT) String input, @Value(OUTPUT) String output, JdbcCustomerDao customers) {
-        RunContext run = RunContext.of(runId, period, mode, input, output);
-        Map<String, List<Subscription>> byCustomer = customers.subscriptions(runId).stream()
-                .collect(Collectors.groupingBy(Subscription::customerId));
-        for (Customer customer : customers.customers(runId)) {
-            byCustomer.putIfAbsent(customer.id(), List.of());
-        }
-        return new UsageRowProcessor(new UsageClassifier(run.catalog(), run.period(), byCustomer));
-    }
-
-    @Bean
-    @StepScope
-    public JdbcUsageWriter usageWriter(JdbcTemplate jdbc, @Value(RUN_ID) long runId) {
-        return new JdbcUsageWriter(jdbc, runId);
-    }
-
-    // step 4: de-duplicate and aggregate usage
-
-    @Bean
-    public Step aggregateUsage(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
-            BillingProperties properties) {
-        return new StepBuilder("aggregateUsage", jobRepository)
-                .tasklet(new AggregateUsageTasklet(new UsageAggregation(jdbc), new JdbcReportQueries(jdbc), properties), tx)
+                .tasklet(new ReadUsageTasklet(jdbc, customers, new JdbcReportQueries(jdbc), properties), tx)
                 .build();
     }
 

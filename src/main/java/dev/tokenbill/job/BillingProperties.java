@@ -6,22 +6,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the billing job ({@code tokenbill.*} in application.properties or the environment).
  *
- * @param usageChunkSize usage rows per transaction in the readUsage step (default 2000)
  * @param customerChunkSize customers per transaction in rating and rendering (default 50)
  * @param invoiceNumberPrefix text before the six-digit invoice number (default TB-)
  * @param maxRejects the run fails when more usage rows than this are rejected (default -1: no absolute limit)
  * @param maxRejectShare the run fails when a larger share of usage rows is rejected (default 0.05 = 5 %)
  * @param threads worker threads for reading usage, rating and rendering (default 0: one per CPU core);
  *     the results are the same for any thread count
+ * @param usagePartitionMb megabytes of usage files per de-duplication partition (default 16): each
+ *     worker holds one partition's event ids in memory, some 40 MB of heap for 16 MB of CSV
+ * @param spillDir where the usage step spills its partitions (default: the system temp directory);
+ *     it needs free space of about the size of the usage files
  */
 @ConfigurationProperties("tokenbill")
 public record BillingProperties(
-        @DefaultValue("2000") int usageChunkSize,
         @DefaultValue("50") int customerChunkSize,
         @DefaultValue("TB-") String invoiceNumberPrefix,
         @DefaultValue("-1") long maxRejects,
         @DefaultValue("0.05") java.math.BigDecimal maxRejectShare,
-        @DefaultValue("0") int threads) {
+        @DefaultValue("0") int threads,
+        @DefaultValue("16") int usagePartitionMb,
+        @DefaultValue("") String spillDir) {
 
     /** The thread count to use: {@code threads}, or one per CPU core when it is 0 or less. */
     public int effectiveThreads() {

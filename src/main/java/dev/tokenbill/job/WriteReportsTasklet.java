@@ -38,7 +38,7 @@ public class WriteReportsTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(WriteReportsTasklet.class);
     private static final List<String> RUN_TABLES = List.of("invoice_line_tier", "invoice_line", "invoice", "credit_applied",
             "credit_grant", "plan_whatif", "cost_allocation", "cost_pool", "usage_total",
-            "usage_reject", "usage_meter", "usage_event", "subscription", "customer");
+            "usage_reject", "usage_file", "subscription", "customer");
 
     private final JdbcTemplate jdbc;
     private final JdbcInvoiceDao invoices;

@@ -17,24 +17,10 @@ public class JdbcReportQueries {
     }
 
     public List<FileCounts> fileCounts(long runId) {
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        jdbc.query("select file_name, status, count(*) from usage_event where run_id = ? group by file_name, status"
-                + " order by file_name", rs -> {
-                    long[] c = counts.computeIfAbsent(rs.getString(1), f -> new long[5]);
-                    long n = rs.getLong(3);
-                    c[0] += n;
-                    switch (rs.getString(2)) {
-                        case "ACCEPTED" -> c[1] += n;
-                        case "DUPLICATE" -> c[2] += n;
-                        case "REJECTED" -> c[3] += n;
-                        case "OUT_OF_PERIOD" -> c[4] += n;
-                        default -> throw new IllegalStateException("unknown row status " + rs.getString(2));
-                    }
-                }, runId);
-        List<FileCounts> result = new ArrayList<>();
-        counts.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> result.add(
-                new FileCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4])));
-        return result;
+        return jdbc.query("select file_name, rows_read, accepted, duplicates, rejected, out_of_period from usage_file"
+                + " where run_id = ?", (rs, n) -> new FileCounts(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6)), runId)
+                .stream().sorted(java.util.Comparator.comparing(FileCounts::file)).toList();
     }
 
     public record WhatIf(String customerId, String currentPlan, String plan, BigDecimal amount, BigDecimal difference) {
@@ -89,12 +75,14 @@ public class JdbcReportQueries {
         return rejects;
     }
 
-    /** Accepted quantity per customer and meter (usage rows) minus the billed usage (invoice lines); all zero when balanced. */
+    /**
+     * Accepted, de-duplicated quantity per customer and meter (the usage totals) minus the billed
+     * usage (invoice lines, included quota counted); all zero when balanced.
+     */
     public Map<String, BigDecimal> usageDifferences(long runId) {
         Map<String, BigDecimal> diff = new LinkedHashMap<>();
-        jdbc.query("select e.customer_id, m.meter, sum(m.quantity) from usage_event e join usage_meter m"
-                + " on m.run_id = e.run_id and m.file_name = e.file_name and m.line_no = e.line_no"
-                + " where e.run_id = ? and e.status = 'ACCEPTED' group by e.customer_id, m.meter", rs -> {
+        jdbc.query("select customer_id, meter, sum(quantity) from usage_total where run_id = ?"
+                + " group by customer_id, meter", rs -> {
                     diff.merge(rs.getString(1) + "/" + rs.getString(2), rs.getBigDecimal(3), BigDecimal::add);
                 }, runId);
         jdbc.query("select customer_id, meter, sum(usage_quantity) from invoice_line where run_id = ? and kind = 'USAGE'"

@@ -17,7 +17,7 @@ public record ClassifiedRow(
         String reason,
         String raw,
         String eventId,
-        String contentHash,
+        ContentHash contentHash,
         String customerId,
         String subscriptionId,
         String model,

@@ -1,5 +1,9 @@
 package dev.tokenbill.usage;
 
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import com.google.common.primitives.Longs;
 import dev.tokenbill.catalog.Catalog;
 import dev.tokenbill.catalog.ModelConditions;
 import dev.tokenbill.catalog.Plan;
@@ -8,13 +12,11 @@ import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.period.BillingPeriod;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.HexFormat;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,33 +33,60 @@ public final class UsageClassifier {
     /** The built-in meter that counts events; it is billed only where a plan prices it. */
     public static final String REQUESTS = "requests";
     private static final int MAX_FIELD = 256;
-    /** usage_meter.quantity is numeric(38, 12): a larger quantity would fail the whole chunk's insert. */
+    /** usage_total.quantity is numeric(38, 12): a larger quantity would fail the whole chunk's insert. */
     private static final int MAX_INTEGER_DIGITS = 26;
     private static final int MAX_DECIMALS = 12;
 
+    private static final HashFunction MURMUR = Hashing.murmur3_128();
+
     private final Catalog catalog;
     private final BillingPeriod period;
+    private final boolean zoneIsUtc;
     private final Map<String, List<Subscription>> subscriptionsByCustomer;
+    private final Map<String, Plan> plans = new HashMap<>();
 
     public UsageClassifier(Catalog catalog, BillingPeriod period, Map<String, List<Subscription>> subscriptionsByCustomer) {
         this.catalog = catalog;
         this.period = period;
+        this.zoneIsUtc = catalog.billingZone().normalized().equals(ZoneOffset.UTC);
         this.subscriptionsByCustomer = Map.copyOf(subscriptionsByCustomer);
+        for (List<Subscription> list : subscriptionsByCustomer.values()) {
+            for (Subscription s : list) {
+                plans.computeIfAbsent(s.planId(), id -> catalog.plan(id).orElseThrow());
+            }
+        }
     }
 
     /**
-     * @param cells the row's cells by column name
+     * The map form of {@link #classify(String, long, String[], UsageColumns)}, for tests and tools.
+     *
+     * @param cells the row's cells by column name, in header order
      * @param meterColumns the header's meter columns, in header order
      */
     public ClassifiedRow classify(String file, long line, Map<String, String> cells, boolean cellCountOk,
             List<String> meterColumns, String raw) {
-        String eventId = cells.getOrDefault("event_id", "").strip();
+        UsageColumns columns = UsageColumns.of(List.copyOf(cells.keySet()), meterColumns);
+        return classify(file, line, cells.values().toArray(String[]::new), columns, cellCountOk, raw);
+    }
+
+    /**
+     * Classifies one record of a usage file with the given header layout. The raw record of a
+     * rejected row is its cells joined by commas.
+     */
+    public ClassifiedRow classify(String file, long line, String[] cells, UsageColumns columns) {
+        return classify(file, line, cells, columns, cells.length == columns.width(), null);
+    }
+
+    private ClassifiedRow classify(String file, long line, String[] cells, UsageColumns columns, boolean cellCountOk,
+            String rawText) {
+        String raw = rawText != null ? rawText : String.join(",", cells);
+        String eventId = columns.eventId < cells.length ? cells[columns.eventId].strip() : "";
         if (!cellCountOk) {
             return ClassifiedRow.rejected(file, line, "wrong number of columns", raw, eventId);
         }
-        for (Map.Entry<String, String> cell : cells.entrySet()) {
-            if (cell.getValue().length() > MAX_FIELD) {
-                return ClassifiedRow.rejected(file, line, "field " + cell.getKey() + " is longer than " + MAX_FIELD
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i].length() > MAX_FIELD) {
+                return ClassifiedRow.rejected(file, line, "field " + columns.names.get(i) + " is longer than " + MAX_FIELD
                         + " characters", raw, "");
             }
         }
@@ -66,17 +95,21 @@ public final class UsageClassifier {
         }
         Instant timestamp;
         LocalDate day;
+        String timestampText = cells[columns.timestamp];
         try {
-            timestamp = OffsetDateTime.parse(cells.get("timestamp").strip()).toInstant();
-            day = timestamp.atZone(catalog.billingZone()).toLocalDate();
+            timestamp = Timestamps.parse(timestampText.strip());
+            day = zoneIsUtc ? LocalDate.ofEpochDay(Math.floorDiv(timestamp.getEpochSecond(), 86_400))
+                    : timestamp.atZone(catalog.billingZone()).toLocalDate();
         } catch (DateTimeException e) {
             // also a well-formed instant outside the calendar's range, e.g. +999999999-12-31T23:59:59-18:00
-            return ClassifiedRow.rejected(file, line, "timestamp '" + cells.get("timestamp")
+            return ClassifiedRow.rejected(file, line, "timestamp '" + timestampText
                     + "' is not an ISO-8601 instant such as 2026-10-05T13:45:12.345Z", raw, eventId);
         }
         Map<String, BigDecimal> meters = new LinkedHashMap<>();
-        for (String meter : meterColumns) {
-            String text = cells.getOrDefault(meter, "").strip();
+        for (int m = 0; m < columns.meters.length; m++) {
+            String meter = columns.meters[m];
+            int index = columns.meterIndex[m];
+            String text = index < 0 ? "" : cells[index].strip();
             if (text.isEmpty()) {
                 continue;
             }
@@ -93,7 +126,8 @@ public final class UsageClassifier {
                 return ClassifiedRow.rejected(file, line, meter + " " + text + " is too large (more than "
                         + MAX_INTEGER_DIGITS + " digits before the decimal point)", raw, eventId);
             }
-            if (quantity.signum() > 0 && quantity.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            if (quantity.signum() > 0 && quantity.scale() > MAX_DECIMALS
+                    && quantity.stripTrailingZeros().scale() > MAX_DECIMALS) {
                 return ClassifiedRow.rejected(file, line, meter + " " + text + " has more than " + MAX_DECIMALS
                         + " decimals", raw, eventId);
             }
@@ -101,10 +135,10 @@ public final class UsageClassifier {
                 meters.put(meter, quantity);
             }
         }
-        String hash = hash(cells);
-        String customerId = cells.get("customer_id").strip();
-        String model = cells.get("model").strip();
-        if (!period.contains(timestamp, catalog.billingZone())) {
+        ContentHash hash = hash(cells, columns);
+        String customerId = cells[columns.customerId].strip();
+        String model = cells[columns.model].strip();
+        if (day.isBefore(period.start()) || !day.isBefore(period.end())) {
             return new ClassifiedRow(file, line, RowStatus.OUT_OF_PERIOD, null, raw, eventId, hash, customerId, null,
                     model, day, null, meters);
         }
@@ -112,12 +146,18 @@ public final class UsageClassifier {
         if (subscriptions == null) {
             return ClassifiedRow.rejected(file, line, "unknown customer '" + customerId + "'", raw, eventId);
         }
-        Subscription subscription = subscriptions.stream().filter(s -> s.activeOn(day)).findFirst().orElse(null);
+        Subscription subscription = null;
+        for (Subscription s : subscriptions) {
+            if (s.activeOn(day)) {
+                subscription = s;
+                break;
+            }
+        }
         if (subscription == null) {
             return ClassifiedRow.rejected(file, line, "customer '" + customerId + "' has no active subscription on "
                     + day, raw, eventId);
         }
-        Plan plan = catalog.plan(subscription.planId()).orElseThrow();
+        Plan plan = plans.get(subscription.planId());
         if (plan.interval() != period.interval()) {
             return new ClassifiedRow(file, line, RowStatus.OUT_OF_PERIOD, null, raw, eventId, hash, customerId,
                     subscription.id(), model, day, null, meters);
@@ -141,19 +181,15 @@ public final class UsageClassifier {
                 model, day, condition, meters);
     }
 
-    /** SHA-256 of the row's cells in column-name order: equal hashes mean an exact duplicate. */
-    private static String hash(Map<String, String> cells) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            cells.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-                digest.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(e.getValue().strip().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 1);
-            });
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    /** Murmur3 128 of the row's cells in column-name order: equal hashes mean an exact duplicate. */
+    private static ContentHash hash(String[] cells, UsageColumns columns) {
+        Hasher hasher = MURMUR.newHasher();
+        for (int i : columns.hashOrder) {
+            hasher.putString(columns.names.get(i), StandardCharsets.UTF_8).putByte((byte) 0)
+                    .putString(cells[i].strip(), StandardCharsets.UTF_8).putByte((byte) 1);
         }
+        byte[] bytes = hasher.hash().asBytes();
+        return new ContentHash(Longs.fromBytes(bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7]),
+                Longs.fromBytes(bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]));
     }
 }

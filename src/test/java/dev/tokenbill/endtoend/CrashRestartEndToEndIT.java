@@ -77,7 +77,7 @@ class CrashRestartEndToEndIT {
         TokenbillProcess.Result failed = TokenbillProcess.run(dir, db, "run", "--period", "2026-10", "--final",
                 "--input", input.toString(), "--output", dir.resolve("out").toString(), "--tokenbill.max-rejects=0");
         assertThat(failed.exitCode()).as(failed.output()).isEqualTo(2);
-        assertThat(failed.output()).contains("failed in step aggregateUsage").contains("usage rows were rejected")
+        assertThat(failed.output()).contains("failed in step readUsage").contains("usage rows were rejected")
                 .doesNotContain("Exception");
         assertThat(dir.resolve("out/2026-10/rejects.csv")).exists();
 

@@ -64,7 +64,7 @@ class BadInputFunctionalTests {
             "subscription_id,customer_id,plan_id,start_date,end_date,quantity,coupon_code";
     private static final String USAGE_HEADER = "event_id,timestamp,customer_id,model,input_tokens,output_tokens";
     private static final int TEN_MB = 10 * 1024 * 1024;
-    /** JdbcUsageWriter keeps this much of a rejected row's raw text. */
+    /** The usage pipeline keeps this much of a rejected row's raw text. */
     private static final int MAX_RAW = 4000;
     private static final Set<Character> FORMULA_STARTS = Set.of('=', '+', '-', '@', '\t', '\r');
 
@@ -255,9 +255,9 @@ class BadInputFunctionalTests {
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.FAILED.getExitCode());
-        assertThat(failedStep(execution)).isEqualTo("aggregateUsage");
+        assertThat(failedStep(execution)).isEqualTo("readUsage");
         assertThat(execution.getAllFailureExceptions()).singleElement().satisfies(e -> {
-            assertThat(e).isInstanceOf(AggregateUsageTasklet.RejectLimitExceededException.class);
+            assertThat(e).isInstanceOf(ReadUsageTasklet.RejectLimitExceededException.class);
             assertThat(e.getMessage()).contains("3 of 23 usage rows were rejected (13.04 %)",
                     "over the limit of 5 % (tokenbill.max-reject-share)", "rejects.csv").doesNotContain("\n");
         });
@@ -288,7 +288,7 @@ class BadInputFunctionalTests {
         assertThat(failedStep(execution)).isEqualTo("validateInputs");
         assertThat(execution.getAllFailureExceptions()).singleElement().satisfies(e -> assertThat(e.getMessage())
                 .isEqualTo("customers.csv:1: column 'name' appears twice in the header"));
-        assertThat(jdbc.queryForObject("select count(*) from usage_event", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from usage_file", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from customer", Integer.class)).isZero();
         assertThat(tmp.resolve("out").resolve(PERIOD).resolve("invoices")).doesNotExist();
     }
@@ -311,7 +311,7 @@ class BadInputFunctionalTests {
         assertThat(failedStep(execution)).isEqualTo("validateInputs");
         assertThat(execution.getAllFailureExceptions()).singleElement().satisfies(e -> assertThat(e.getMessage())
                 .isEqualTo("customers.csv:6: name is " + TEN_MB + " characters long; at most 1000 are allowed"));
-        assertThat(jdbc.queryForObject("select count(*) from usage_event", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from usage_file", Integer.class)).isZero();
     }
 
     /** The reject share is a setting: lowered to 1 %, the small fixture's one reject in 21 rows fails the run. */
@@ -340,7 +340,7 @@ class BadInputFunctionalTests {
             // then
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
             assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.FAILED.getExitCode());
-            assertThat(failedStep(execution)).isEqualTo("aggregateUsage");
+            assertThat(failedStep(execution)).isEqualTo("readUsage");
             assertThat(execution.getAllFailureExceptions()).singleElement().satisfies(e -> assertThat(e.getMessage())
                     .contains("1 of 21 usage rows were rejected (4.76 %)", "over the limit of 1 % (tokenbill.max-reject-share)"));
             assertThat(csv(output.resolve(PERIOD).resolve("rejects.csv"))).singleElement()

@@ -268,7 +268,7 @@ class BillingJobFunctionalTests {
                 .isEqualTo(second.getJobInstanceId()));
         assertThat(jdbc.queryForObject("select count(*) from invoice_line where run_id = ?", Integer.class,
                 first.getJobInstanceId())).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from usage_event where run_id = ?", Integer.class,
+        assertThat(jdbc.queryForObject("select count(*) from usage_file where run_id = ?", Integer.class,
                 first.getJobInstanceId())).isZero();
         assertThat(allLines(second.getJobInstanceId())).isEqualTo(firstLines).hasSize(12);
         for (Expected expected : EXPECTED) {

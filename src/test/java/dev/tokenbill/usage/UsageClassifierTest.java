@@ -94,7 +94,7 @@ class UsageClassifierTest {
         assertThat(row.model()).isEqualTo("gpt-4o");
         assertThat(row.day()).isEqualTo(LocalDate.parse("2026-10-10"));
         assertThat(row.condition()).isEqualTo(PriceCondition.STANDARD);
-        assertThat(row.contentHash()).hasSize(32);
+        assertThat(row.contentHash().hex()).hasSize(32);
         assertThat(row.meters()).containsOnlyKeys("input_tokens", "output_tokens");
         assertThat(row.meters().get("input_tokens")).isEqualByComparingTo("100");
     }
@@ -320,7 +320,7 @@ class UsageClassifierTest {
         Map<String, String> reordered = new LinkedHashMap<>();
         entries.forEach(e -> reordered.put(e.getKey(), e.getValue()));
 
-        String hash = classify(row()).contentHash();
+        ContentHash hash = classify(row()).contentHash();
 
         assertThat(classify(reordered).contentHash()).as("column order").isEqualTo(hash);
         assertThat(classify(row("input_tokens", " 100 ")).contentHash()).as("surrounding spaces").isEqualTo(hash);

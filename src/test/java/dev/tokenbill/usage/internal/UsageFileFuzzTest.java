@@ -3,12 +3,21 @@ package dev.tokenbill.usage.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenbill.catalog.CatalogLoader;
+import dev.tokenbill.csv.CsvRecord;
+import dev.tokenbill.csv.CsvSource;
 import dev.tokenbill.csv.InputFileException;
 import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.period.BillingPeriod;
 import dev.tokenbill.usage.ClassifiedRow;
 import dev.tokenbill.usage.RowStatus;
 import dev.tokenbill.usage.UsageClassifier;
+import dev.tokenbill.usage.UsageColumns;
+import dev.tokenbill.usage.pipeline.AggregatedUsage;
+import dev.tokenbill.usage.pipeline.FileTally;
+import dev.tokenbill.usage.pipeline.UsagePipeline;
+import dev.tokenbill.usage.pipeline.UsageReject;
+import dev.tokenbill.usage.pipeline.UsageSink;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,21 +28,23 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Generated hostile usage files read by the real {@link UsageFileReader} and classified by the
- * real {@link UsageRowProcessor}. Each case has its own seed, derived from a fixed base seed, and
+ * Generated hostile usage files read by {@link CsvSource} and classified by the real
+ * {@link UsageClassifier}, as the usage pipeline's pass 1 does, then run through the whole
+ * {@link UsagePipeline} (three threads, partitions of 256 bytes). Each case has its own seed, derived from a fixed base seed, and
  * every assertion prints it: re-run one case by returning {@code LongStream.of(seed)} from {@link #seeds()}.
  *
  * <p>Three of four cases are well-formed RFC 4180 files full of bad values (the oracle knows each
@@ -41,8 +52,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * quotes, NULs, lone CRs, truncation). Invariants: nothing but an {@link InputFileException} that
  * names the file and the line is ever thrown (and a well-formed file never throws); the reader
  * returns one row per record; every row ends ACCEPTED, REJECTED (with a reason) or OUT_OF_PERIOD,
- * so read = accepted + rejected + out_of_period (duplicates are decided later, in the aggregation);
- * a restart from any checkpoint returns exactly the rows not yet read.
+ * so read = accepted + rejected + out_of_period (duplicates are decided later, in pass 2); and the
+ * pipeline's per-file tallies equal a plain in-memory de-duplication of those rows (first in file
+ * then line order wins; same content hash = duplicate, other content = conflict).
  */
 class UsageFileFuzzTest {
 
@@ -54,18 +66,18 @@ class UsageFileFuzzTest {
     private static final List<String> MODELS = List.of("gpt-4o", "gpt-4o-mini", "claude-sonnet-4-5", "deepseek-chat");
     private static final long OCTOBER = Instant.parse("2026-10-01T00:00:00Z").getEpochSecond();
 
-    private static UsageRowProcessor processor;
+    private static UsageClassifier classifier;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void classifier() {
-        processor = new UsageRowProcessor(new UsageClassifier(CatalogLoader.load(Path.of("input/catalog.yaml")),
+        classifier = new UsageClassifier(CatalogLoader.load(Path.of("input/catalog.yaml")),
                 BillingPeriod.parse("2026-10"), Map.of(
                         "acme", List.of(sub("s-acme", "acme", "payg-usd", "2026-01-01")),
                         "later", List.of(sub("s-later", "later", "payg-usd", "2026-11-15")),
-                        "pixel", List.of(sub("s-pixel", "pixel", "daily-starter-usd", "2026-01-01")))));
+                        "pixel", List.of(sub("s-pixel", "pixel", "daily-starter-usd", "2026-01-01"))));
     }
 
     private static Subscription sub(String id, String customer, String plan, String start) {
@@ -95,7 +107,7 @@ class UsageFileFuzzTest {
         }
         // when
         List<ClassifiedRow> rows = new ArrayList<>();
-        InputFileException failure = readAll(seed, files, rows, new ExecutionContext(), Integer.MAX_VALUE);
+        InputFileException failure = readAll(seed, files, rows);
         // then
         Map<RowStatus, Integer> counts = new EnumMap<>(RowStatus.class);
         for (ClassifiedRow row : rows) {
@@ -117,28 +129,26 @@ class UsageFileFuzzTest {
         }
         if (!broken) {
             assertMatchesTheOracle(seed, rows, expected);
-            assertRestartFromAnyCheckpoint(seed, random, files, rows);
+            assertPipelineTalliesMatchPlainDeduplication(seed, files, rows);
         }
     }
 
-    /** Reads at most {@code limit} rows into {@code rows}; returns the file-level failure, if any. */
-    private static InputFileException readAll(long seed, List<Path> files, List<ClassifiedRow> rows, ExecutionContext context,
-            int limit) {
-        UsageFileReader reader = new UsageFileReader(files);
+    /** Reads and classifies every record; returns the file-level failure, if any. */
+    private static InputFileException readAll(long seed, List<Path> files, List<ClassifiedRow> rows) {
         try {
-            reader.open(context);
-            for (UsageInputRow item = rows.size() < limit ? reader.read() : null; item != null;
-                    item = rows.size() < limit ? reader.read() : null) {
-                rows.add(processor.process(item));
+            for (Path file : files) {
+                try (CsvSource source = CsvSource.open(file, UsageClassifier.REQUIRED, Set.of(), true)) {
+                    UsageColumns columns = UsageColumns.of(source.header());
+                    for (CsvRecord record = source.nextRecord(); record != null; record = source.nextRecord()) {
+                        rows.add(classifier.classify(source.fileName(), record.line(), record.cells(), columns));
+                    }
+                }
             }
-            reader.update(context);
             return null;
         } catch (InputFileException e) {
             return e;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new AssertionError("seed=" + seed + ": only InputFileException may escape, got " + e, e);
-        } finally {
-            reader.close();
         }
     }
 
@@ -185,16 +195,47 @@ class UsageFileFuzzTest {
         }
     }
 
-    /** The checkpoint is (file index, records read from it): a restart returns exactly the rest. */
-    private static void assertRestartFromAnyCheckpoint(long seed, Random random, List<Path> files, List<ClassifiedRow> all) {
-        int done = random.nextInt(all.size() + 1);
-        ExecutionContext context = new ExecutionContext();
-        List<ClassifiedRow> first = new ArrayList<>();
-        assertThat(readAll(seed, files, first, context, done)).as("seed=%d", seed).isNull();
-        List<ClassifiedRow> rest = new ArrayList<>();
-        assertThat(readAll(seed, files, rest, new ExecutionContext(context), Integer.MAX_VALUE)).as("seed=%d", seed).isNull();
-        assertThat(rest).as("seed=%d: restart after %d of %d rows", seed, done, all.size())
-                .isEqualTo(all.subList(done, all.size()));
+    private void assertPipelineTalliesMatchPlainDeduplication(long seed, List<Path> files, List<ClassifiedRow> rows)
+            throws Exception {
+        Map<String, long[]> want = new LinkedHashMap<>(); // read, accepted, duplicates, rejected, out of period
+        Map<String, ClassifiedRow> firsts = new HashMap<>();
+        for (Path file : files) {
+            want.put(file.getFileName().toString(), new long[5]);
+        }
+        for (ClassifiedRow row : rows) { // rows are in file then line order
+            long[] c = want.get(row.file());
+            c[0]++;
+            if (row.status() == RowStatus.REJECTED) {
+                c[3]++;
+                continue;
+            }
+            ClassifiedRow first = firsts.putIfAbsent(row.eventId(), row);
+            if (first == null) {
+                c[row.status() == RowStatus.ACCEPTED ? 1 : 4]++;
+            } else {
+                c[first.contentHash().equals(row.contentHash()) ? 2 : 3]++;
+            }
+        }
+        List<FileTally> tallies = new ArrayList<>();
+        UsageSink sink = new UsageSink() {
+            @Override
+            public void rejects(List<UsageReject> rejects) {
+            }
+
+            @Override
+            public void totals(List<AggregatedUsage> totals) {
+            }
+
+            @Override
+            public void files(List<FileTally> files) {
+                tallies.addAll(files);
+            }
+        };
+        Path spill = Files.createTempDirectory(dir, "spill");
+        new UsagePipeline(classifier, new UsagePipeline.Settings(3, 256, spill)).run(files, sink);
+        List<FileTally> expected = new ArrayList<>();
+        want.forEach((file, c) -> expected.add(new FileTally(file, c[0], c[1], c[2], c[3], c[4])));
+        assertThat(tallies).as("seed=%d", seed).containsExactlyElementsOf(expected);
     }
 
     enum Kind {

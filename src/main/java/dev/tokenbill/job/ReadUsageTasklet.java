@@ -1,0 +1,134 @@
+package dev.tokenbill.job;
+
+import dev.tokenbill.customer.Customer;
+import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.customer.internal.JdbcCustomerDao;
+import dev.tokenbill.report.JdbcReportQueries;
+import dev.tokenbill.report.RunReports;
+import dev.tokenbill.usage.UsageClassifier;
+import dev.tokenbill.usage.internal.JdbcUsageStore;
+import dev.tokenbill.usage.internal.UsageFiles;
+import dev.tokenbill.usage.pipeline.UsagePipeline;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Step 3: reads, validates, de-duplicates and sums every usage row with the {@link UsagePipeline}
+ * (its worker threads and spill files are sized by {@code tokenbill.threads} and
+ * {@code tokenbill.usage-partition-mb}), stores the rejects, per-file counts and usage totals, then
+ * enforces the reject limits. When they are exceeded it writes rejects.csv (so the operator sees
+ * why) and fails with the counts.
+ *
+ * <p>All of it commits in the step's one transaction: a crash leaves nothing half-written, and a
+ * restart runs the step again from the start (it also clears the run's rows first). The pipeline
+ * reads a million rows in a few seconds, so a finer checkpoint would cost more than it saves.
+ */
+public class ReadUsageTasklet implements Tasklet {
+
+    private final JdbcTemplate jdbc;
+    private final JdbcCustomerDao customers;
+    private final JdbcReportQueries queries;
+    private final BillingProperties properties;
+
+    public ReadUsageTasklet(JdbcTemplate jdbc, JdbcCustomerDao customers, JdbcReportQueries queries,
+            BillingProperties properties) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.queries = queries;
+        this.properties = properties;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
+            throws IOException, InterruptedException {
+        RunContext run = RunContext.of(contribution);
+        Map<String, List<Subscription>> byCustomer = customers.subscriptions(run.runId()).stream()
+                .collect(Collectors.groupingBy(Subscription::customerId));
+        for (Customer customer : customers.customers(run.runId())) {
+            byCustomer.putIfAbsent(customer.id(), List.of());
+        }
+        UsageClassifier classifier = new UsageClassifier(run.catalog(), run.period(), byCustomer);
+        JdbcUsageStore store = new JdbcUsageStore(jdbc, run.runId());
+        store.clear();
+        Path spill = spillDir(run);
+        UsagePipeline.Result result;
+        try {
+            deleteTree(spill);
+            Files.createDirectories(spill);
+            UsagePipeline pipeline = new UsagePipeline(classifier, new UsagePipeline.Settings(
+                    properties.effectiveThreads(), properties.usagePartitionMb() * 1024L * 1024L, spill));
+            result = pipeline.run(UsageFiles.list(run.input()), store);
+        } finally {
+            deleteTree(spill);
+        }
+        StepExecution step = contribution.getStepExecution();
+        step.setReadCount(result.read());
+        step.setWriteCount(result.accepted());
+        step.setFilterCount(result.duplicates() + result.outOfPeriod());
+        contribution.incrementReadSkipCount(result.rejected());
+        enforceRejectLimits(run, result.read(), result.rejected());
+        return RepeatStatus.FINISHED;
+    }
+
+    private void enforceRejectLimits(RunContext run, long read, long rejected) throws IOException {
+        BigDecimal share = read == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(read), 6, RoundingMode.HALF_UP);
+        boolean overAbsolute = properties.maxRejects() >= 0 && rejected > properties.maxRejects();
+        boolean overShare = share.compareTo(properties.maxRejectShare()) > 0;
+        if (overAbsolute || overShare) {
+            RunReports.rejects(run.periodDir().resolve("rejects.csv"), queries.rejects(run.runId(), run.input().resolve("usage")));
+            throw new RejectLimitExceededException(rejected + " of " + read + " usage rows were rejected ("
+                    + share.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + " %), over the limit of "
+                    + (overAbsolute ? properties.maxRejects() + " rows (tokenbill.max-rejects)"
+                            : properties.maxRejectShare().movePointRight(2).stripTrailingZeros().toPlainString()
+                                    + " % (tokenbill.max-reject-share)")
+                    + "; the reasons are in " + run.periodDir().resolve("rejects.csv")
+                    + "; raise the limit and restart, or fix the files and start a new run");
+        }
+    }
+
+    /**
+     * The run's spill directory: under {@code tokenbill.spill-dir} (default the system temp
+     * directory), named after the run, period and output directory, so a restart after a crash
+     * finds and removes what the crashed attempt left.
+     */
+    private Path spillDir(RunContext run) {
+        String base = properties.spillDir() == null || properties.spillDir().isBlank()
+                ? System.getProperty("java.io.tmpdir") : properties.spillDir();
+        String output = HexFormat.of().toHexDigits(run.output().toAbsolutePath().normalize().toString().hashCode());
+        return Path.of(base).resolve("tokenbill-usage-" + run.runId() + "-" + run.period().label() + "-" + output);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Too many usage rows were rejected for the run to be trusted. */
+    public static class RejectLimitExceededException extends RuntimeException {
+        public RejectLimitExceededException(String message) {
+            super(message);
+        }
+    }
+}

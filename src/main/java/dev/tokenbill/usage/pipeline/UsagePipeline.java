@@ -1,0 +1,456 @@
+package dev.tokenbill.usage.pipeline;
+
+import dev.tokenbill.csv.CsvRecord;
+import dev.tokenbill.csv.CsvSource;
+import dev.tokenbill.usage.ClassifiedRow;
+import dev.tokenbill.usage.RowStatus;
+import dev.tokenbill.usage.UsageClassifier;
+import dev.tokenbill.usage.UsageColumns;
+import dev.tokenbill.usage.UsageTotal;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads, validates, de-duplicates and sums a run's usage files in two passes, in memory bounded by
+ * the settings rather than by the number of rows.
+ *
+ * <p>Pass 1: reader threads parse the files (one file per reader, file-name order decides nothing
+ * here) and hand batches of records to worker threads, which classify each row. A rejected row
+ * goes to the worker's reject spill; a valid row (accepted or out of period) goes to the spill
+ * file of its event id's hash partition, with its file index, line, content hash, aggregation key
+ * and meter quantities.
+ *
+ * <p>Pass 2, one partition at a time per thread: every row of an event id is in the same
+ * partition. A first read finds, for each event id, its first occurrence in file-name then line
+ * order (the smallest file index and line, so the order rows were written in plays no part); a
+ * second read classifies every row: the first occurrence wins and is summed, a later row with the
+ * same content hash is a duplicate, one with other content a conflict (rejected). Memory holds
+ * one partition's event ids per thread; the number of partitions grows with the input's size.
+ *
+ * <p>Sums are exact decimals, so the totals do not depend on the order of addition: the results
+ * are the same for any thread count and any partition count.
+ */
+public final class UsagePipeline {
+
+    /** Raw text of a rejected row is kept up to this many characters (a hostile 10 MB field is cut). */
+    public static final int MAX_RAW = 4000;
+    public static final String CONFLICT = "conflicting duplicate: event_id already used by ";
+    private static final Logger log = LoggerFactory.getLogger(UsagePipeline.class);
+    private static final int BATCH = 1024;
+    private static final int SINK_BATCH = 1000;
+    private static final int MAX_PARTITIONS = 4096;
+    private static final int LINE_BITS = 40;
+    private static final Batch END = new Batch(-1, null, null, new CsvRecord[0], 0);
+
+    /**
+     * @param threads worker threads (classification in pass 1, partitions in pass 2); readers are
+     *     extra threads, one per file read at the same time, at most {@code threads}
+     * @param partitionBytes input bytes per de-duplication partition: a partition's event ids are
+     *     held in memory in pass 2 (about 150 bytes per event id, some 60 bytes of CSV per row)
+     * @param spillDir an empty directory for the spill files; the caller deletes it afterwards
+     */
+    public record Settings(int threads, long partitionBytes, Path spillDir) {
+    }
+
+    /** The outcome: per-file tallies (in file-name order), the partition count and the number of totals. */
+    public record Result(List<FileTally> files, int partitions, long totals) {
+
+        public long read() {
+            return files.stream().mapToLong(FileTally::read).sum();
+        }
+
+        public long rejected() {
+            return files.stream().mapToLong(FileTally::rejected).sum();
+        }
+
+        public long duplicates() {
+            return files.stream().mapToLong(FileTally::duplicates).sum();
+        }
+
+        public long accepted() {
+            return files.stream().mapToLong(FileTally::accepted).sum();
+        }
+
+        public long outOfPeriod() {
+            return files.stream().mapToLong(FileTally::outOfPeriod).sum();
+        }
+    }
+
+    private record Batch(int file, String fileName, UsageColumns columns, CsvRecord[] records, int size) {
+    }
+
+    private final UsageClassifier classifier;
+    private final Settings settings;
+    private final UsageKeys keys = new UsageKeys();
+
+    public UsagePipeline(UsageClassifier classifier, Settings settings) {
+        if (settings.threads() < 1 || settings.partitionBytes() < 1) {
+            throw new IllegalArgumentException("threads and partition bytes must be positive: " + settings);
+        }
+        this.classifier = classifier;
+        this.settings = settings;
+    }
+
+    /** Runs both passes over the files (in file-name order) and sends every result to the sink. */
+    public Result run(List<Path> files, UsageSink sink) throws IOException, InterruptedException {
+        List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        int threads = settings.threads();
+        int partitions = (int) Math.min(MAX_PARTITIONS, Math.max(threads, (bytes + settings.partitionBytes() - 1)
+                / settings.partitionBytes()));
+        long start = System.nanoTime();
+        Pass1 pass1 = new Pass1(files, names, partitions, bytes);
+        pass1.run();
+        long pass1Nanos = System.nanoTime() - start;
+        log.info("usage pass 1: {} rows read in {} s ({} rows/s), {} rejected; de-duplicating in {} partitions",
+                pass1.rowsRead.get(), seconds(pass1Nanos), perSecond(pass1.rowsRead.get(), pass1Nanos),
+                sum(pass1.rejected), partitions);
+
+        long[][] counts = new long[4][files.size()]; // accepted, duplicates, conflicts, out of period
+        Map<Long, BigDecimal> sums = new HashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, named("usage-dedup"));
+        try {
+            CompletionService<PartitionResult> done = new ExecutorCompletionService<>(pool);
+            for (int p = 0; p < partitions; p++) {
+                int partition = p;
+                done.submit(() -> deduplicate(partition, names));
+            }
+            for (int p = 0; p < partitions; p++) {
+                PartitionResult result = await(done.take(), pool);
+                for (int k = 0; k < 4; k++) {
+                    for (int f = 0; f < files.size(); f++) {
+                        counts[k][f] += result.counts[k][f];
+                    }
+                }
+                result.sums.forEach((key, value) -> sums.merge(key, value, BigDecimal::add));
+                for (int i = 0; i < result.conflicts.size(); i += SINK_BATCH) {
+                    sink.rejects(result.conflicts.subList(i, Math.min(i + SINK_BATCH, result.conflicts.size())));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        sendRejects(pass1, names, sink);
+        long totals = sendTotals(sums, sink);
+
+        List<FileTally> tallies = new ArrayList<>();
+        for (int f = 0; f < files.size(); f++) {
+            FileTally tally = new FileTally(names.get(f), pass1.read[f], counts[0][f], counts[1][f],
+                    pass1.rejected[f] + counts[2][f], counts[3][f]);
+            if (!tally.addsUp()) {
+                throw new IllegalStateException("usage rows do not add up (a bug): " + tally);
+            }
+            tallies.add(tally);
+        }
+        sink.files(tallies);
+        Result result = new Result(tallies, partitions, totals);
+        long nanos = System.nanoTime() - start;
+        log.info("usage: {} rows in {} s ({} rows/s): {} accepted, {} exact duplicates, {} rejected, {} out of period",
+                result.read(), seconds(nanos), perSecond(result.read(), nanos), result.accepted(), result.duplicates(),
+                result.rejected(), result.outOfPeriod());
+        return result;
+    }
+
+    // pass 1: read, classify, spill
+
+    private final class Pass1 {
+        final List<Path> files;
+        final List<String> names;
+        final int partitions;
+        final long bytes;
+        final long[] read;
+        final long[] rejected;
+        final AtomicLong rowsRead = new AtomicLong();
+        final AtomicLong charsRead = new AtomicLong();
+        final AtomicInteger nextFile = new AtomicInteger();
+        final BlockingQueue<Batch> queue;
+
+        Pass1(List<Path> files, List<String> names, int partitions, long bytes) {
+            this.files = files;
+            this.names = names;
+            this.partitions = partitions;
+            this.bytes = bytes;
+            this.read = new long[files.size()];
+            this.rejected = new long[files.size()];
+            this.queue = new ArrayBlockingQueue<>(4 * settings.threads());
+        }
+
+        void run() throws IOException, InterruptedException {
+            int readers = Math.min(settings.threads(), files.size());
+            int workers = settings.threads();
+            ExecutorService pool = Executors.newFixedThreadPool(readers + workers, named("usage-read"));
+            try {
+                CompletionService<long[]> done = new ExecutorCompletionService<>(pool);
+                for (int r = 0; r < readers; r++) {
+                    done.submit(this::readFiles);
+                }
+                List<Future<long[]>> working = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    int worker = w;
+                    working.add(done.submit(() -> classify(worker)));
+                }
+                long started = System.nanoTime();
+                int finished = 0;
+                int readersLeft = readers;
+                while (finished < readers + workers) {
+                    Future<long[]> next = done.poll(10, TimeUnit.SECONDS);
+                    if (next == null) {
+                        logProgress(started);
+                        continue;
+                    }
+                    finished++;
+                    long[] workerRejects = await(next, pool);
+                    if (working.contains(next)) {
+                        for (int f = 0; f < files.size(); f++) {
+                            rejected[f] += workerRejects[f];
+                        }
+                    } else if (--readersLeft == 0) {
+                        for (int w = 0; w < workers; w++) {
+                            queue.put(END);
+                        }
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        /** A reader: takes the next unread file and queues its records in batches. */
+        long[] readFiles() throws InterruptedException, IOException {
+            for (int f = nextFile.getAndIncrement(); f < files.size(); f = nextFile.getAndIncrement()) {
+                try (CsvSource source = CsvSource.open(files.get(f), UsageClassifier.REQUIRED, Set.of(), true)) {
+                    UsageColumns columns = UsageColumns.of(source.header());
+                    CsvRecord[] records = new CsvRecord[BATCH];
+                    int n = 0;
+                    long rows = 0;
+                    for (CsvRecord record = source.nextRecord(); record != null; record = source.nextRecord()) {
+                        records[n++] = record;
+                        if (n == BATCH) {
+                            queue.put(new Batch(f, names.get(f), columns, records, n));
+                            rowsRead.addAndGet(n);
+                            rows += n;
+                            records = new CsvRecord[BATCH];
+                            n = 0;
+                        }
+                    }
+                    if (n > 0) {
+                        queue.put(new Batch(f, names.get(f), columns, records, n));
+                        rowsRead.addAndGet(n);
+                        rows += n;
+                    }
+                    read[f] = rows;
+                }
+            }
+            return new long[0];
+        }
+
+        /** A worker: classifies queued batches until the end marker; returns its rejects per file. */
+        long[] classify(int worker) throws IOException, InterruptedException {
+            long[] rejects = new long[files.size()];
+            try (SpillWriter spill = new SpillWriter(settings.spillDir(), worker, partitions)) {
+                for (Batch batch = queue.take(); batch != END; batch = queue.take()) {
+                    long chars = 0;
+                    for (int i = 0; i < batch.size(); i++) {
+                        CsvRecord record = batch.records()[i];
+                        for (String cell : record.cells()) {
+                            chars += cell.length() + 1;
+                        }
+                        ClassifiedRow row = classifier.classify(batch.fileName(), record.line(), record.cells(),
+                                batch.columns());
+                        if (row.status() == RowStatus.REJECTED) {
+                            rejects[batch.file()]++;
+                            spill.reject(batch.file(), row);
+                        } else {
+                            int key = row.status() == RowStatus.ACCEPTED
+                                    ? keys.key(row.customerId(), row.subscriptionId(), row.model(), row.condition())
+                                    : -1;
+                            spill.valid(batch.file(), row, key, keys);
+                        }
+                    }
+                    charsRead.addAndGet(chars);
+                }
+            }
+            return rejects;
+        }
+
+        void logProgress(long started) {
+            long rows = rowsRead.get();
+            long nanos = System.nanoTime() - started;
+            long chars = charsRead.get();
+            String left = "";
+            if (rows > 0 && chars > 0) {
+                long estimatedRows = (long) (bytes / ((double) chars / rows));
+                long rate = perSecond(rows, nanos);
+                if (rate > 0 && estimatedRows > rows) {
+                    left = ", about " + (estimatedRows - rows) / rate + " s left";
+                }
+            }
+            log.info("usage pass 1: {} rows read ({} rows/s), file {} of {}{}", rows, perSecond(rows, nanos),
+                    Math.min(nextFile.get(), files.size()), files.size(), left);
+        }
+    }
+
+    // pass 2: de-duplicate and sum one partition
+
+    private record First(long position, long high, long low) {
+    }
+
+    private record PartitionResult(long[][] counts, Map<Long, BigDecimal> sums, List<UsageReject> conflicts) {
+    }
+
+    private PartitionResult deduplicate(int partition, List<String> names) throws IOException {
+        Map<String, First> firsts = new HashMap<>();
+        SpillReader.forEach(settings.spillDir(), settings.threads(), partition, keys, record -> {
+            First first = firsts.get(record.eventId);
+            if (first == null || record.position() < first.position()) {
+                firsts.put(record.eventId, new First(record.position(), record.high, record.low));
+            }
+        });
+        long[][] counts = new long[4][names.size()];
+        Map<Long, BigDecimal> sums = new HashMap<>();
+        List<UsageReject> conflicts = new ArrayList<>();
+        SpillReader.forEach(settings.spillDir(), settings.threads(), partition, keys, record -> {
+            First first = firsts.get(record.eventId);
+            if (first.position() == record.position()) {
+                if (record.key < 0) {
+                    counts[3][record.file]++;
+                } else {
+                    counts[0][record.file]++;
+                    for (int m = 0; m < record.meterCount; m++) {
+                        sums.merge(((long) record.key << 16) | record.meters[m], record.quantities[m], BigDecimal::add);
+                    }
+                }
+            } else if (first.high() == record.high && first.low() == record.low) {
+                counts[1][record.file]++;
+            } else {
+                counts[2][record.file]++;
+                conflicts.add(new UsageReject(names.get(record.file), record.line, record.eventId,
+                        CONFLICT + names.get((int) (first.position() >>> LINE_BITS)) + " line "
+                                + (first.position() & ((1L << LINE_BITS) - 1)) + " with different content", null));
+            }
+        });
+        return new PartitionResult(counts, sums, conflicts);
+    }
+
+    private void sendRejects(Pass1 pass1, List<String> names, UsageSink sink) throws IOException {
+        List<UsageReject> batch = new ArrayList<>();
+        for (int w = 0; w < settings.threads(); w++) {
+            Path file = SpillWriter.rejectFile(settings.spillDir(), w);
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+                while (true) {
+                    int f;
+                    try {
+                        f = in.readInt();
+                    } catch (EOFException end) {
+                        break;
+                    }
+                    batch.add(new UsageReject(names.get(f), in.readLong(), in.readUTF(), in.readUTF(), in.readUTF()));
+                    if (batch.size() == SINK_BATCH) {
+                        sink.rejects(batch);
+                        batch = new ArrayList<>();
+                    }
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            sink.rejects(batch);
+        }
+    }
+
+    private long sendTotals(Map<Long, BigDecimal> sums, UsageSink sink) {
+        List<AggregatedUsage> totals = new ArrayList<>(sums.size());
+        sums.forEach((key, quantity) -> {
+            UsageKeys.Key k = keys.key((int) (key >>> 16));
+            totals.add(new AggregatedUsage(k.customerId(), new UsageTotal(k.subscriptionId(), k.model(),
+                    keys.meter((int) (key & 0xFFFF)), k.condition(), quantity)));
+        });
+        totals.sort(Comparator.comparing((AggregatedUsage a) -> a.total().subscriptionId())
+                .thenComparing(a -> a.total().model()).thenComparing(a -> a.total().meter())
+                .thenComparing(a -> a.total().condition()));
+        for (int i = 0; i < totals.size(); i += SINK_BATCH) {
+            sink.totals(totals.subList(i, Math.min(i + SINK_BATCH, totals.size())));
+        }
+        return totals.size();
+    }
+
+    static long position(int file, long line) {
+        return ((long) file << LINE_BITS) | line;
+    }
+
+    private static <T> T await(Future<T> future, ExecutorService pool) throws IOException, InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static long sum(long[] values) {
+        long total = 0;
+        for (long v : values) {
+            total += v;
+        }
+        return total;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.2f", nanos / 1e9);
+    }
+
+    private static long perSecond(long count, long nanos) {
+        return nanos <= 0 ? 0 : Math.round(count * 1e9 / nanos);
+    }
+}

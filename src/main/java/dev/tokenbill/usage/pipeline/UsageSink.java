@@ -1,0 +1,13 @@
+package dev.tokenbill.usage.pipeline;
+
+import java.util.List;
+
+/** Where the pipeline's results go. Called from the thread that runs the pipeline only, in batches. */
+public interface UsageSink {
+
+    void rejects(List<UsageReject> rejects);
+
+    void totals(List<AggregatedUsage> totals);
+
+    void files(List<FileTally> files);
+}
