@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * A usage row after validation: where it came from, its status, and for valid rows the event id,
  * a hash of its content (to tell exact duplicates from conflicts), the subscription it is billed
- * to and its non-zero meter quantities. {@code reason} is set for rejected rows.
+ * to and its non-zero meter quantities. {@code reason} and {@code raw} are set for rejected rows.
  */
 public record ClassifiedRow(
         String file,

@@ -1,7 +1,6 @@
 package dev.tokenbill.usage;
 
 import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import com.google.common.primitives.Longs;
 import dev.tokenbill.catalog.Catalog;
@@ -70,8 +69,8 @@ public final class UsageClassifier {
     }
 
     /**
-     * Classifies one record of a usage file with the given header layout. The raw record of a
-     * rejected row is its cells joined by commas.
+     * Classifies one record of a usage file with the given header layout. Only a rejected row
+     * keeps its raw record (its cells joined by commas).
      */
     public ClassifiedRow classify(String file, long line, String[] cells, UsageColumns columns) {
         return classify(file, line, cells, columns, cells.length == columns.width(), null);
@@ -79,19 +78,18 @@ public final class UsageClassifier {
 
     private ClassifiedRow classify(String file, long line, String[] cells, UsageColumns columns, boolean cellCountOk,
             String rawText) {
-        String raw = rawText != null ? rawText : String.join(",", cells);
         String eventId = columns.eventId < cells.length ? cells[columns.eventId].strip() : "";
         if (!cellCountOk) {
-            return ClassifiedRow.rejected(file, line, "wrong number of columns", raw, eventId);
+            return reject(file, line, "wrong number of columns", rawText, cells, eventId);
         }
         for (int i = 0; i < cells.length; i++) {
             if (cells[i].length() > MAX_FIELD) {
-                return ClassifiedRow.rejected(file, line, "field " + columns.names.get(i) + " is longer than " + MAX_FIELD
-                        + " characters", raw, "");
+                return reject(file, line, "field " + columns.names.get(i) + " is longer than " + MAX_FIELD
+                        + " characters", rawText, cells, "");
             }
         }
         if (eventId.isEmpty()) {
-            return ClassifiedRow.rejected(file, line, "missing event_id", raw, eventId);
+            return reject(file, line, "missing event_id", rawText, cells, eventId);
         }
         Instant timestamp;
         LocalDate day;
@@ -102,8 +100,8 @@ public final class UsageClassifier {
                     : timestamp.atZone(catalog.billingZone()).toLocalDate();
         } catch (DateTimeException e) {
             // also a well-formed instant outside the calendar's range, e.g. +999999999-12-31T23:59:59-18:00
-            return ClassifiedRow.rejected(file, line, "timestamp '" + timestampText
-                    + "' is not an ISO-8601 instant such as 2026-10-05T13:45:12.345Z", raw, eventId);
+            return reject(file, line, "timestamp '" + timestampText
+                    + "' is not an ISO-8601 instant such as 2026-10-05T13:45:12.345Z", rawText, cells, eventId);
         }
         Map<String, BigDecimal> meters = new LinkedHashMap<>();
         for (int m = 0; m < columns.meters.length; m++) {
@@ -117,19 +115,19 @@ public final class UsageClassifier {
             try {
                 quantity = new BigDecimal(text);
             } catch (NumberFormatException e) {
-                return ClassifiedRow.rejected(file, line, meter + " '" + text + "' is not a number", raw, eventId);
+                return reject(file, line, meter + " '" + text + "' is not a number", rawText, cells, eventId);
             }
             if (quantity.signum() < 0) {
-                return ClassifiedRow.rejected(file, line, meter + " " + text + " is negative", raw, eventId);
+                return reject(file, line, meter + " " + text + " is negative", rawText, cells, eventId);
             }
             if (quantity.signum() > 0 && (long) quantity.precision() - quantity.scale() > MAX_INTEGER_DIGITS) {
-                return ClassifiedRow.rejected(file, line, meter + " " + text + " is too large (more than "
-                        + MAX_INTEGER_DIGITS + " digits before the decimal point)", raw, eventId);
+                return reject(file, line, meter + " " + text + " is too large (more than "
+                        + MAX_INTEGER_DIGITS + " digits before the decimal point)", rawText, cells, eventId);
             }
             if (quantity.signum() > 0 && quantity.scale() > MAX_DECIMALS
                     && quantity.stripTrailingZeros().scale() > MAX_DECIMALS) {
-                return ClassifiedRow.rejected(file, line, meter + " " + text + " has more than " + MAX_DECIMALS
-                        + " decimals", raw, eventId);
+                return reject(file, line, meter + " " + text + " has more than " + MAX_DECIMALS
+                        + " decimals", rawText, cells, eventId);
             }
             if (quantity.signum() > 0) {
                 meters.put(meter, quantity);
@@ -139,12 +137,12 @@ public final class UsageClassifier {
         String customerId = cells[columns.customerId].strip();
         String model = cells[columns.model].strip();
         if (day.isBefore(period.start()) || !day.isBefore(period.end())) {
-            return new ClassifiedRow(file, line, RowStatus.OUT_OF_PERIOD, null, raw, eventId, hash, customerId, null,
+            return new ClassifiedRow(file, line, RowStatus.OUT_OF_PERIOD, null, null, eventId, hash, customerId, null,
                     model, day, null, meters);
         }
         List<Subscription> subscriptions = subscriptionsByCustomer.get(customerId);
         if (subscriptions == null) {
-            return ClassifiedRow.rejected(file, line, "unknown customer '" + customerId + "'", raw, eventId);
+            return reject(file, line, "unknown customer '" + customerId + "'", rawText, cells, eventId);
         }
         Subscription subscription = null;
         for (Subscription s : subscriptions) {
@@ -154,16 +152,16 @@ public final class UsageClassifier {
             }
         }
         if (subscription == null) {
-            return ClassifiedRow.rejected(file, line, "customer '" + customerId + "' has no active subscription on "
-                    + day, raw, eventId);
+            return reject(file, line, "customer '" + customerId + "' has no active subscription on "
+                    + day, rawText, cells, eventId);
         }
         Plan plan = plans.get(subscription.planId());
         if (plan.interval() != period.interval()) {
-            return new ClassifiedRow(file, line, RowStatus.OUT_OF_PERIOD, null, raw, eventId, hash, customerId,
+            return new ClassifiedRow(file, line, RowStatus.OUT_OF_PERIOD, null, null, eventId, hash, customerId,
                     subscription.id(), model, day, null, meters);
         }
         if (!plan.pricesModel(model)) {
-            return ClassifiedRow.rejected(file, line, "model '" + model + "' is not priced by plan " + plan.id(), raw,
+            return reject(file, line, "model '" + model + "' is not priced by plan " + plan.id(), rawText, cells,
                     eventId);
         }
         if (plan.pricesMeter(REQUESTS)) {
@@ -171,24 +169,32 @@ public final class UsageClassifier {
         }
         for (String meter : meters.keySet()) {
             if (plan.chargeFor(meter, model).isEmpty()) {
-                return ClassifiedRow.rejected(file, line, "meter " + meter + " of model '" + model
-                        + "' is not priced by plan " + plan.id(), raw, eventId);
+                return reject(file, line, "meter " + meter + " of model '" + model
+                        + "' is not priced by plan " + plan.id(), rawText, cells, eventId);
             }
         }
         ModelConditions conditions = plan.conditionsOf(model);
         PriceCondition condition = conditions.classify(timestamp, meters);
-        return new ClassifiedRow(file, line, RowStatus.ACCEPTED, null, raw, eventId, hash, customerId, subscription.id(),
-                model, day, condition, meters);
+        // the subscription's own strings: every row of a subscription shares them (cheap to hash and compare)
+        return new ClassifiedRow(file, line, RowStatus.ACCEPTED, null, null, eventId, hash, subscription.customerId(),
+                subscription.id(), model, day, condition, meters);
     }
 
-    /** Murmur3 128 of the row's cells in column-name order: equal hashes mean an exact duplicate. */
+    /** A rejected row; its raw record is the given text or else the cells joined by commas (rejects only: cheap enough). */
+    private static ClassifiedRow reject(String file, long line, String reason, String rawText, String[] cells, String eventId) {
+        return ClassifiedRow.rejected(file, line, reason, rawText != null ? rawText : String.join(",", cells), eventId);
+    }
+
+    /**
+     * Murmur3 128 of the row's cells in column-name order (name, U+0000, stripped value, U+0001 for
+     * each): equal hashes mean an exact duplicate.
+     */
     private static ContentHash hash(String[] cells, UsageColumns columns) {
-        Hasher hasher = MURMUR.newHasher();
+        StringBuilder content = new StringBuilder(128);
         for (int i : columns.hashOrder) {
-            hasher.putString(columns.names.get(i), StandardCharsets.UTF_8).putByte((byte) 0)
-                    .putString(cells[i].strip(), StandardCharsets.UTF_8).putByte((byte) 1);
+            content.append(columns.names.get(i)).append('\u0000').append(cells[i].strip()).append('\u0001');
         }
-        byte[] bytes = hasher.hash().asBytes();
+        byte[] bytes = MURMUR.hashBytes(content.toString().getBytes(StandardCharsets.UTF_8)).asBytes();
         return new ContentHash(Longs.fromBytes(bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7]),
                 Longs.fromBytes(bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]));
     }

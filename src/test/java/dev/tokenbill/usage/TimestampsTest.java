@@ -47,7 +47,7 @@ class TimestampsTest {
     void testImpossibleDates_AreRefusedLikeTheGeneralParser() {
         for (String bad : new String[] {"2026-02-30T00:00:00Z", "2026-10-05T24:00:00Z", "2026-10-05T13:60:00Z",
                 "2026-10-05T13:45:60Z", "2026-13-05T13:45:12Z", "2026-10-05T13:45:12+18:01", "2026-10-05T13:45:12+02:60",
-                "2026-10-05T13:45:12.Z", "2026-10-05T13:45:12.1234567890Z", "2026-10-05 13:45:12Z"}) {
+                "2026-10-05T13:45:12.1234567890Z", "2026-10-05 13:45:12Z"}) {
             assertThatThrownBy(() -> Timestamps.parse(bad)).as(bad).isInstanceOf(DateTimeException.class);
         }
     }

@@ -1,37 +1,41 @@
 package dev.tokenbill.usage.pipeline;
 
 import dev.tokenbill.usage.ClassifiedRow;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * One pass-1 worker's spill files: one per de-duplication partition for valid rows, and one for
- * rejects. Records are written with {@link DataOutputStream}; {@link SpillReader} reads them back.
+ * rejects. {@link SpillReader} reads them back; strings are written by {@link SpillChannel}.
  *
- * <p>Valid row: event id (UTF), file index (int), line (long), content hash (two longs), key id
- * (int, -1 = out of period), then for an accepted row the meter count (short) and per meter its id
- * (short) and quantity (scale byte and unscaled long, or scale -1 and the decimal's text).
- * Reject: file index, line, event id, reason, raw record (cut to {@link UsagePipeline#MAX_RAW}).
+ * <p>Valid row: event id, position (long: file index and line), content hash (two longs), then
+ * the payload's length (short) and the payload: key id (int, -1 = out of period), and for an
+ * accepted row the meter count (short) and per meter its id (short) and quantity (scale byte and
+ * unscaled long, or scale -1 and the decimal's text). The length lets a reader skip the payload.
+ * Reject: file index (int), line (long), event id, reason, raw record (cut to {@link UsagePipeline#MAX_RAW}).
  */
 final class SpillWriter implements Closeable {
 
     private static final int BUFFER = 1 << 15;
 
-    private final DataOutputStream[] partitions;
-    private final DataOutputStream rejects;
+    private final SpillChannel.Output[] partitions;
+    private final long[] counts;
+    private final SpillChannel.Output rejects;
+    private long rejectCount;
+    private ByteBuffer record = ByteBuffer.allocate(1 << 12);
+    private ByteBuffer payload = ByteBuffer.allocate(1 << 12);
 
     SpillWriter(Path dir, int worker, int partitionCount) throws IOException {
-        partitions = new DataOutputStream[partitionCount];
+        partitions = new SpillChannel.Output[partitionCount];
+        counts = new long[partitionCount];
         for (int p = 0; p < partitionCount; p++) {
-            partitions[p] = open(partitionFile(dir, worker, p));
+            partitions[p] = new SpillChannel.Output(partitionFile(dir, worker, p), BUFFER);
         }
-        rejects = open(rejectFile(dir, worker));
+        rejects = new SpillChannel.Output(rejectFile(dir, worker), BUFFER);
     }
 
     static Path partitionFile(Path dir, int worker, int partition) {
@@ -52,36 +56,70 @@ final class SpillWriter implements Closeable {
     }
 
     void valid(int file, ClassifiedRow row, int key, UsageKeys keys) throws IOException {
-        DataOutputStream out = partitions[partition(row.eventId(), partitions.length)];
-        out.writeUTF(row.eventId());
-        out.writeInt(file);
-        out.writeLong(row.line());
-        out.writeLong(row.contentHash().high());
-        out.writeLong(row.contentHash().low());
-        out.writeInt(key);
-        if (key < 0) {
-            return;
-        }
-        out.writeShort(row.meters().size());
-        for (Map.Entry<String, BigDecimal> meter : row.meters().entrySet()) {
-            out.writeShort(keys.meter(meter.getKey()));
-            BigDecimal q = meter.getValue();
-            if (q.scale() >= 0 && q.scale() <= Byte.MAX_VALUE && q.precision() <= 18) {
-                out.writeByte(q.scale());
-                out.writeLong(q.unscaledValue().longValue());
-            } else {
-                out.writeByte(-1);
-                out.writeUTF(q.toString());
+        int partition = partition(row.eventId(), partitions.length);
+        counts[partition]++;
+        payload.clear();
+        payload.putInt(key);
+        if (key >= 0) {
+            int meters = row.meters().size();
+            if (payload.capacity() < 8 + meters * 140) {
+                payload = ByteBuffer.allocate(8 + meters * 140);
+                payload.putInt(key);
+            }
+            payload.putShort((short) meters);
+            for (Map.Entry<String, BigDecimal> meter : row.meters().entrySet()) {
+                payload.putShort((short) keys.meter(meter.getKey()));
+                BigDecimal q = meter.getValue();
+                if (q.scale() == 0 && q.precision() <= 18) {
+                    payload.put((byte) 0).putLong(q.longValue());
+                } else if (q.scale() > 0 && q.scale() <= Byte.MAX_VALUE && q.precision() <= 18) {
+                    payload.put((byte) q.scale()).putLong(q.unscaledValue().longValue());
+                } else {
+                    // at most 26 integer digits and 12 decimals (the classifier's limits): under 64 chars
+                    payload.put((byte) -1);
+                    SpillChannel.putString(payload, q.toString());
+                }
             }
         }
+        payload.flip();
+        int size = SpillChannel.stringBytes(row.eventId()) + 24 + 2 + payload.remaining();
+        if (record.capacity() < size) {
+            record = ByteBuffer.allocate(size * 2);
+        }
+        record.clear();
+        SpillChannel.putString(record, row.eventId());
+        record.putLong(UsagePipeline.position(file, row.line()));
+        record.putLong(row.contentHash().high());
+        record.putLong(row.contentHash().low());
+        record.putShort((short) payload.remaining());
+        record.put(payload);
+        partitions[partition].write(record.flip());
     }
 
     void reject(int file, ClassifiedRow row) throws IOException {
-        rejects.writeInt(file);
-        rejects.writeLong(row.line());
-        rejects.writeUTF(cut(row.eventId(), 256));
-        rejects.writeUTF(cut(row.reason(), 1000));
-        rejects.writeUTF(cut(row.raw(), UsagePipeline.MAX_RAW));
+        rejectCount++;
+        String eventId = cut(row.eventId(), 256);
+        String reason = cut(row.reason(), 1000);
+        String raw = cut(row.raw(), UsagePipeline.MAX_RAW);
+        int size = 12 + SpillChannel.stringBytes(eventId) + SpillChannel.stringBytes(reason) + SpillChannel.stringBytes(raw);
+        if (record.capacity() < size) {
+            record = ByteBuffer.allocate(size * 2);
+        }
+        record.clear();
+        record.putInt(file).putLong(row.line());
+        SpillChannel.putString(record, eventId);
+        SpillChannel.putString(record, reason);
+        SpillChannel.putString(record, raw);
+        rejects.write(record.flip());
+    }
+
+    /** Valid-row records written per partition, so the reader knows where each file ends. */
+    long[] counts() {
+        return counts.clone();
+    }
+
+    long rejects() {
+        return rejectCount;
     }
 
     private static String cut(String text, int max) {
@@ -93,13 +131,9 @@ final class SpillWriter implements Closeable {
 
     @Override
     public void close() throws IOException {
-        for (DataOutputStream out : partitions) {
+        for (SpillChannel.Output out : partitions) {
             out.close();
         }
         rejects.close();
-    }
-
-    private static DataOutputStream open(Path file) throws IOException {
-        return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER));
     }
 }

@@ -7,11 +7,6 @@ import dev.tokenbill.usage.RowStatus;
 import dev.tokenbill.usage.UsageClassifier;
 import dev.tokenbill.usage.UsageColumns;
 import dev.tokenbill.usage.UsageTotal;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -67,6 +62,7 @@ public final class UsagePipeline {
     private static final int SINK_BATCH = 1000;
     private static final int MAX_PARTITIONS = 4096;
     private static final int LINE_BITS = 40;
+    private static final long LINE_MASK = (1L << LINE_BITS) - 1;
     private static final Batch END = new Batch(-1, null, null, new CsvRecord[0], 0);
 
     /**
@@ -143,7 +139,7 @@ public final class UsagePipeline {
             CompletionService<PartitionResult> done = new ExecutorCompletionService<>(pool);
             for (int p = 0; p < partitions; p++) {
                 int partition = p;
-                done.submit(() -> deduplicate(partition, names));
+                done.submit(() -> deduplicate(partition, names, pass1.spilled));
             }
             for (int p = 0; p < partitions; p++) {
                 PartitionResult result = await(done.take(), pool);
@@ -194,6 +190,9 @@ public final class UsagePipeline {
         final AtomicLong charsRead = new AtomicLong();
         final AtomicInteger nextFile = new AtomicInteger();
         final BlockingQueue<Batch> queue;
+        /** Per worker: valid records spilled per partition, and rejects spilled. */
+        final long[][] spilled;
+        final long[] rejectsSpilled;
 
         Pass1(List<Path> files, List<String> names, int partitions, long bytes) {
             this.files = files;
@@ -203,6 +202,8 @@ public final class UsagePipeline {
             this.read = new long[files.size()];
             this.rejected = new long[files.size()];
             this.queue = new ArrayBlockingQueue<>(4 * settings.threads());
+            this.spilled = new long[settings.threads()][];
+            this.rejectsSpilled = new long[settings.threads()];
         }
 
         void run() throws IOException, InterruptedException {
@@ -299,6 +300,8 @@ public final class UsagePipeline {
                     }
                     charsRead.addAndGet(chars);
                 }
+                spilled[worker] = spill.counts();
+                rejectsSpilled[worker] = spill.rejects();
             }
             return rejects;
         }
@@ -322,41 +325,97 @@ public final class UsagePipeline {
 
     // pass 2: de-duplicate and sum one partition
 
-    private record First(long position, long high, long low) {
+    /** The first occurrence of an event id so far, and the other occurrences (rare) as position, high, low. */
+    private static final class Occurrences {
+        long position;
+        long high;
+        long low;
+        long[] others;
+        int otherCount;
+
+        Occurrences(long position, long high, long low) {
+            this.position = position;
+            this.high = high;
+            this.low = low;
+        }
+
+        void add(long p, long h, long l) {
+            if (others == null) {
+                others = new long[3];
+            } else if (otherCount * 3 == others.length) {
+                others = java.util.Arrays.copyOf(others, others.length * 2);
+            }
+            others[otherCount * 3] = p;
+            others[otherCount * 3 + 1] = h;
+            others[otherCount * 3 + 2] = l;
+            otherCount++;
+        }
     }
 
     private record PartitionResult(long[][] counts, Map<Long, BigDecimal> sums, List<UsageReject> conflicts) {
     }
 
-    private PartitionResult deduplicate(int partition, List<String> names) throws IOException {
-        Map<String, First> firsts = new HashMap<>();
-        SpillReader.forEach(settings.spillDir(), settings.threads(), partition, keys, record -> {
-            First first = firsts.get(record.eventId);
-            if (first == null || record.position() < first.position()) {
-                firsts.put(record.eventId, new First(record.position(), record.high, record.low));
+    /**
+     * Pass 2 for one partition. Identities first: the first occurrence of each event id (smallest
+     * position) and, for the few ids seen more than once, the other occurrences, which become
+     * duplicates or conflicts. Then payloads: every row that is not such a later occurrence is
+     * counted (accepted or out of period) and its meters summed.
+     */
+    private PartitionResult deduplicate(int partition, List<String> names, long[][] spilled) throws IOException {
+        long records = 0;
+        for (long[] worker : spilled) {
+            records += worker[partition];
+        }
+        Map<String, Occurrences> byId = new HashMap<>((int) Math.min(Integer.MAX_VALUE / 2, records * 4 / 3 + 16));
+        Map<String, Occurrences> repeated = new HashMap<>();
+        SpillReader.identities(settings.spillDir(), spilled, partition, r -> {
+            Occurrences seen = byId.get(r.eventId);
+            if (seen == null) {
+                byId.put(r.eventId, new Occurrences(r.position, r.high, r.low));
+            } else {
+                if (r.position < seen.position) {
+                    seen.add(seen.position, seen.high, seen.low);
+                    seen.position = r.position;
+                    seen.high = r.high;
+                    seen.low = r.low;
+                } else {
+                    seen.add(r.position, r.high, r.low);
+                }
+                repeated.put(r.eventId, seen);
             }
         });
+        byId.clear();
         long[][] counts = new long[4][names.size()];
-        Map<Long, BigDecimal> sums = new HashMap<>();
+        Set<Long> later = new java.util.HashSet<>();
         List<UsageReject> conflicts = new ArrayList<>();
-        SpillReader.forEach(settings.spillDir(), settings.threads(), partition, keys, record -> {
-            First first = firsts.get(record.eventId);
-            if (first.position() == record.position()) {
-                if (record.key < 0) {
-                    counts[3][record.file]++;
+        repeated.forEach((eventId, seen) -> {
+            for (int i = 0; i < seen.otherCount; i++) {
+                long position = seen.others[i * 3];
+                int file = (int) (position >>> LINE_BITS);
+                later.add(position);
+                if (seen.others[i * 3 + 1] == seen.high && seen.others[i * 3 + 2] == seen.low) {
+                    counts[1][file]++;
                 } else {
-                    counts[0][record.file]++;
-                    for (int m = 0; m < record.meterCount; m++) {
-                        sums.merge(((long) record.key << 16) | record.meters[m], record.quantities[m], BigDecimal::add);
-                    }
+                    counts[2][file]++;
+                    conflicts.add(new UsageReject(names.get(file), position & LINE_MASK, eventId,
+                            CONFLICT + names.get((int) (seen.position >>> LINE_BITS)) + " line "
+                                    + (seen.position & LINE_MASK) + " with different content", null));
                 }
-            } else if (first.high() == record.high && first.low() == record.low) {
-                counts[1][record.file]++;
-            } else {
-                counts[2][record.file]++;
-                conflicts.add(new UsageReject(names.get(record.file), record.line, record.eventId,
-                        CONFLICT + names.get((int) (first.position() >>> LINE_BITS)) + " line "
-                                + (first.position() & ((1L << LINE_BITS) - 1)) + " with different content", null));
+            }
+        });
+        Map<Long, BigDecimal> sums = new HashMap<>();
+        SpillReader.payloads(settings.spillDir(), spilled, partition, r -> {
+            if (!later.isEmpty() && later.contains(r.position)) {
+                return;
+            }
+            int file = (int) (r.position >>> LINE_BITS);
+            if (r.key < 0) {
+                counts[3][file]++;
+                return;
+            }
+            counts[0][file]++;
+            for (int m = 0; m < r.meterCount; m++) {
+                sums.merge(((long) r.key << 16) | r.meters[m], r.quantities[m], BigDecimal::add);
             }
         });
         return new PartitionResult(counts, sums, conflicts);
@@ -365,22 +424,13 @@ public final class UsagePipeline {
     private void sendRejects(Pass1 pass1, List<String> names, UsageSink sink) throws IOException {
         List<UsageReject> batch = new ArrayList<>();
         for (int w = 0; w < settings.threads(); w++) {
-            Path file = SpillWriter.rejectFile(settings.spillDir(), w);
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                while (true) {
-                    int f;
-                    try {
-                        f = in.readInt();
-                    } catch (EOFException end) {
-                        break;
-                    }
-                    batch.add(new UsageReject(names.get(f), in.readLong(), in.readUTF(), in.readUTF(), in.readUTF()));
-                    if (batch.size() == SINK_BATCH) {
-                        sink.rejects(batch);
-                        batch = new ArrayList<>();
-                    }
+            SpillReader.rejects(settings.spillDir(), w, pass1.rejectsSpilled[w], names, reject -> {
+                batch.add(reject);
+                if (batch.size() == SINK_BATCH) {
+                    sink.rejects(List.copyOf(batch));
+                    batch.clear();
                 }
-            }
+            });
         }
         if (!batch.isEmpty()) {
             sink.rejects(batch);
