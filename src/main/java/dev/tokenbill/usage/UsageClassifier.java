@@ -113,7 +113,7 @@ public final class UsageClassifier {
             }
             BigDecimal quantity;
             try {
-                quantity = new BigDecimal(text);
+                quantity = isShortDigits(text) ? BigDecimal.valueOf(Long.parseLong(text)) : new BigDecimal(text);
             } catch (NumberFormatException e) {
                 return reject(file, line, meter + " '" + text + "' is not a number", rawText, cells, eventId);
             }
@@ -178,6 +178,21 @@ public final class UsageClassifier {
         // the subscription's own strings: every row of a subscription shares them (cheap to hash and compare)
         return new ClassifiedRow(file, line, RowStatus.ACCEPTED, null, null, eventId, hash, subscription.customerId(),
                 subscription.id(), model, day, condition, meters);
+    }
+
+    /** Plain digits that fit a long (token counts, mostly): parsed without BigDecimal's general parser. */
+    private static boolean isShortDigits(String text) {
+        int n = text.length();
+        if (n > 18) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A rejected row; its raw record is the given text or else the cells joined by commas (rejects only: cheap enough). */

@@ -12,7 +12,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class UsageKeys {
 
+    /** Rows of one subscription share its id and customer id strings: equality tries identity first. */
     record Key(String customerId, String subscriptionId, String model, PriceCondition condition) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && condition == k.condition
+                    && (subscriptionId == k.subscriptionId || subscriptionId.equals(k.subscriptionId))
+                    && model.equals(k.model) && (customerId == k.customerId || customerId.equals(k.customerId));
+        }
+
+        @Override
+        public int hashCode() {
+            return (subscriptionId.hashCode() * 31 + model.hashCode()) * 31 + condition.ordinal();
+        }
     }
 
     private final Map<Key, Integer> keyIds = new ConcurrentHashMap<>();
@@ -44,6 +57,18 @@ final class UsageKeys {
                 meters.add(m);
                 return meters.size() - 1;
             });
+        }
+    }
+
+    int keyCount() {
+        synchronized (keys) {
+            return keys.size();
+        }
+    }
+
+    int meterCount() {
+        synchronized (meters) {
+            return meters.size();
         }
     }
 

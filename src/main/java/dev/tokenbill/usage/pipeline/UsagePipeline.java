@@ -133,7 +133,7 @@ public final class UsagePipeline {
                 sum(pass1.rejected), partitions);
 
         long[][] counts = new long[4][files.size()]; // accepted, duplicates, conflicts, out of period
-        Map<Long, BigDecimal> sums = new HashMap<>();
+        MeterSums sums = new MeterSums(keys.keyCount(), keys.meterCount());
         ExecutorService pool = Executors.newFixedThreadPool(threads, named("usage-dedup"));
         try {
             CompletionService<PartitionResult> done = new ExecutorCompletionService<>(pool);
@@ -148,7 +148,7 @@ public final class UsagePipeline {
                         counts[k][f] += result.counts[k][f];
                     }
                 }
-                result.sums.forEach((key, value) -> sums.merge(key, value, BigDecimal::add));
+                sums.addAll(result.sums);
                 for (int i = 0; i < result.conflicts.size(); i += SINK_BATCH) {
                     sink.rejects(result.conflicts.subList(i, Math.min(i + SINK_BATCH, result.conflicts.size())));
                 }
@@ -352,7 +352,7 @@ public final class UsagePipeline {
         }
     }
 
-    private record PartitionResult(long[][] counts, Map<Long, BigDecimal> sums, List<UsageReject> conflicts) {
+    private record PartitionResult(long[][] counts, MeterSums sums, List<UsageReject> conflicts) {
     }
 
     /**
@@ -403,7 +403,7 @@ public final class UsagePipeline {
                 }
             }
         });
-        Map<Long, BigDecimal> sums = new HashMap<>();
+        MeterSums sums = new MeterSums(keys.keyCount(), keys.meterCount());
         SpillReader.payloads(settings.spillDir(), spilled, partition, r -> {
             if (!later.isEmpty() && later.contains(r.position)) {
                 return;
@@ -415,7 +415,7 @@ public final class UsagePipeline {
             }
             counts[0][file]++;
             for (int m = 0; m < r.meterCount; m++) {
-                sums.merge(((long) r.key << 16) | r.meters[m], r.quantities[m], BigDecimal::add);
+                sums.add(r.key, r.meters[m], r.quantities[m]);
             }
         });
         return new PartitionResult(counts, sums, conflicts);
@@ -437,12 +437,12 @@ public final class UsagePipeline {
         }
     }
 
-    private long sendTotals(Map<Long, BigDecimal> sums, UsageSink sink) {
-        List<AggregatedUsage> totals = new ArrayList<>(sums.size());
-        sums.forEach((key, quantity) -> {
-            UsageKeys.Key k = keys.key((int) (key >>> 16));
-            totals.add(new AggregatedUsage(k.customerId(), new UsageTotal(k.subscriptionId(), k.model(),
-                    keys.meter((int) (key & 0xFFFF)), k.condition(), quantity)));
+    private long sendTotals(MeterSums sums, UsageSink sink) {
+        List<AggregatedUsage> totals = new ArrayList<>();
+        sums.forEach((key, meter, quantity) -> {
+            UsageKeys.Key k = keys.key(key);
+            totals.add(new AggregatedUsage(k.customerId(), new UsageTotal(k.subscriptionId(), k.model(), keys.meter(meter),
+                    k.condition(), quantity)));
         });
         totals.sort(Comparator.comparing((AggregatedUsage a) -> a.total().subscriptionId())
                 .thenComparing(a -> a.total().model()).thenComparing(a -> a.total().meter())
