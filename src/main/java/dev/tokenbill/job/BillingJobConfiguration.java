@@ -12,7 +12,6 @@ import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
 import dev.tokenbill.invoice.internal.JdbcInvoiceWriter;
 import dev.tokenbill.invoice.internal.JdbcUsageTotals;
 import dev.tokenbill.invoice.internal.RateCustomerProcessor;
-import dev.tokenbill.invoice.internal.StoredInvoice;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
 import dev.tokenbill.report.JdbcReportQueries;
 import dev.tokenbill.report.pdf.SummaryPdfRenderer;
@@ -28,8 +27,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
-import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -166,29 +167,45 @@ public class BillingJobConfiguration {
 
     @Bean
     public Step renderInvoices(JobRepository jobRepository, JdbcTransactionManager tx, BillingProperties properties,
-            ListItemReader<StoredInvoice> storedInvoiceReader, RenderInvoicesWriter pdfWriter) {
+            JdbcPagingItemReader<String> unrenderedInvoiceReader, RenderInvoicesWriter pdfWriter) {
         return new StepBuilder("renderInvoices", jobRepository)
-                .<StoredInvoice, StoredInvoice>chunk(properties.customerChunkSize())
+                .<String, String>chunk(properties.renderChunkSize())
                 .transactionManager(tx)
-                .reader(storedInvoiceReader)
+                .reader(unrenderedInvoiceReader)
                 .writer(pdfWriter)
+                .build();
+    }
+
+    /**
+     * The customer ids of the run's invoices without a PDF, a page at a time. It keeps no restart state: the query
+     * itself resumes, since a committed chunk has set the pdf_file of its invoices.
+     */
+    @Bean
+    @StepScope
+    public JdbcPagingItemReader<String> unrenderedInvoiceReader(DataSource dataSource, BillingProperties properties,
+            @Value(RUN_ID) long runId) throws Exception {
+        return new JdbcPagingItemReaderBuilder<String>()
+                .name("unrenderedInvoiceReader")
+                .dataSource(dataSource)
+                .selectClause("select customer_id")
+                .fromClause("from invoice")
+                .whereClause("where run_id = :runId and pdf_file is null")
+                .sortKeys(Map.of("customer_id", Order.ASCENDING))
+                .parameterValues(Map.of("runId", runId))
+                .rowMapper((rs, n) -> rs.getString("customer_id"))
+                .pageSize(properties.renderChunkSize())
+                .saveState(false)
                 .build();
     }
 
     @Bean
     @StepScope
-    public ListItemReader<StoredInvoice> storedInvoiceReader(JdbcInvoiceDao invoices, @Value(RUN_ID) long runId) {
-        return new ListItemReader<>(invoices.unrendered(runId));
-    }
-
-    @Bean
-    @StepScope
     public RenderInvoicesWriter pdfWriter(InvoicePdfRenderer renderer, JdbcInvoiceDao invoices, JdbcCustomerDao customers,
-            @Value(RUN_ID) long runId, @Value(PERIOD) String period, @Value(MODE) String mode, @Value(INPUT) String input,
-            @Value(OUTPUT) String output) {
+            BillingProperties properties, @Value(RUN_ID) long runId, @Value(PERIOD) String period,
+            @Value(MODE) String mode, @Value(INPUT) String input, @Value(OUTPUT) String output) {
         RunContext run = RunContext.of(runId, period, mode, input, output);
         Catalog catalog = run.catalog();
-        return new RenderInvoicesWriter(renderer, invoices, customers, run, catalog.seller());
+        return new RenderInvoicesWriter(renderer, invoices, customers, run, catalog.seller(), properties.effectiveThreads());
     }
 
     // step 9: reconcile and write the reports

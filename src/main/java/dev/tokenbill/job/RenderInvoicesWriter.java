@@ -1,6 +1,7 @@
 package dev.tokenbill.job;
 
 import dev.tokenbill.catalog.Seller;
+import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.internal.JdbcCustomerDao;
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
 import dev.tokenbill.invoice.internal.StoredInvoice;
@@ -10,45 +11,117 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Step 7's writer: renders each invoice of the chunk to {@code <period>/invoices/<name>.pdf}
- * (atomically, by the renderer) and records the file name. The name is the invoice number or
- * DRAFT-customer_id, never raw input.
+ * Step 8's writer: loads the chunk's invoices and customers (four queries whatever the chunk size), renders each
+ * invoice to {@code <period>/invoices/<name>.pdf} on a pool of {@code threads} workers (atomically, by the renderer),
+ * then records the file names in the chunk's transaction, from the step's own thread. A PDF depends only on its own
+ * invoice, so the files are the same whatever the thread count. The name is the invoice number or
+ * DRAFT-customer_id, never raw input. The pool lives from the step's {@code open} to its {@code close}.
  */
-public class RenderInvoicesWriter implements ItemWriter<StoredInvoice> {
+public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
 
     private final InvoicePdfRenderer renderer;
     private final JdbcInvoiceDao invoices;
     private final JdbcCustomerDao customers;
     private final RunContext run;
     private final Seller seller;
+    private final int threads;
+    private ExecutorService pool;
 
     public RenderInvoicesWriter(InvoicePdfRenderer renderer, JdbcInvoiceDao invoices, JdbcCustomerDao customers,
-            RunContext run, Seller seller) {
+            RunContext run, Seller seller, int threads) {
         this.renderer = renderer;
         this.invoices = invoices;
         this.customers = customers;
         this.run = run;
         this.seller = seller;
+        this.threads = threads;
     }
 
     @Override
-    public void write(Chunk<? extends StoredInvoice> chunk) {
+    public void open(ExecutionContext context) {
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(threads, workers());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+            pool = null;
+        }
+    }
+
+    @Override
+    public void write(Chunk<? extends String> chunk) {
+        if (pool == null) {
+            throw new IllegalStateException("the writer is not open");
+        }
         Path dir = run.periodDir().resolve("invoices");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (StoredInvoice stored : chunk) {
+        List<String> customerIds = List.copyOf(chunk.getItems());
+        Map<String, Customer> byId = customers.customers(run.runId(), customerIds);
+        Map<String, String> fileNames = new LinkedHashMap<>();
+        List<Future<?>> renders = new ArrayList<>(customerIds.size());
+        for (StoredInvoice stored : invoices.invoices(run.runId(), customerIds)) {
             String customerId = stored.invoice().customerId();
             String name = InvoiceViews.fileName(stored.number(), customerId);
-            renderer.render(InvoiceViews.of(stored.invoice(), stored.number(), customers.customer(run.runId(), customerId),
-                    seller, run.period()), dir.resolve(name));
-            invoices.setPdfFile(run.runId(), customerId, name);
+            Customer customer = byId.get(customerId);
+            fileNames.put(customerId, name);
+            renders.add(pool.submit(() -> renderer.render(
+                    InvoiceViews.of(stored.invoice(), stored.number(), customer, seller, run.period()), dir.resolve(name))));
         }
+        awaitAll(renders);
+        invoices.setPdfFiles(run.runId(), fileNames);
+    }
+
+    /** Waits for every render (none is left running into a rollback or a retry), then throws the first failure. */
+    private static void awaitAll(List<Future<?>> renders) {
+        RuntimeException failure = null;
+        for (Future<?> render : renders) {
+            try {
+                render.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                renders.forEach(r -> r.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rendering invoices", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static ThreadFactory workers() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "render-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

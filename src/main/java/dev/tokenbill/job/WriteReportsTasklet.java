@@ -72,9 +72,13 @@ public class WriteReportsTasklet implements Tasklet {
             throw new IllegalStateException("reconciliation failed: accepted usage differs from billed usage for "
                     + differences);
         }
-        List<StoredInvoice> stored = invoices.invoices(run.runId());
+        List<StoredInvoice> stored = new ArrayList<>();
+        invoices.forEachInvoice(run.runId(), 500, stored::add);
         List<JdbcReportQueries.Reject> rejects = queries.rejects(run.runId(), run.input().resolve("usage"));
-        List<StoredInvoice> ledger = new ArrayList<>(run.isFinal() ? invoices.voided(run.period().label()) : List.of());
+        List<StoredInvoice> ledger = new ArrayList<>();
+        if (run.isFinal()) {
+            invoices.forEachVoided(run.period().label(), 500, ledger::add);
+        }
         ledger.addAll(stored);
         List<StepTiming> steps = new ArrayList<>();
         for (StepExecution step : contribution.getStepExecution().getJobExecution().getStepExecutions()) {

@@ -5,8 +5,13 @@ import dev.tokenbill.customer.Subscription;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The customers and subscriptions of a billing run, as loaded from the input files. */
@@ -53,6 +58,23 @@ public class JdbcCustomerDao {
     public Customer customer(long runId, String customerId) {
         return jdbc.queryForObject("select * from customer where run_id = ? and customer_id = ?",
                 JdbcCustomerDao::customer, runId, customerId);
+    }
+
+    /** The customers of the run with these ids, by id, in one query. */
+    public Map<String, Customer> customers(long runId, Collection<String> customerIds) {
+        Map<String, Customer> result = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return result;
+        }
+        List<Object> args = new ArrayList<>(customerIds.size() + 1);
+        args.add(runId);
+        args.addAll(customerIds);
+        jdbc.query("select * from customer where run_id = ? and customer_id in ("
+                + String.join(", ", Collections.nCopies(customerIds.size(), "?")) + ")", rs -> {
+                    Customer customer = customer(rs, 0);
+                    result.put(customer.id(), customer);
+                }, args.toArray());
+        return result;
     }
 
     public List<Subscription> subscriptions(long runId) {

@@ -10,10 +10,13 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Invoices, their lines and tier breakdowns, keyed by run and customer. */
@@ -64,65 +67,117 @@ public class JdbcInvoiceDao {
         return jdbc.queryForList("select customer_id from invoice where run_id = ? order by customer_id", String.class, runId);
     }
 
-    /** The run's invoices that have no PDF yet (all of them on a first run; the rest after a crash). */
-    public List<StoredInvoice> unrendered(long runId) {
-        List<StoredInvoice> result = new ArrayList<>();
-        for (String customerId : jdbc.queryForList("select customer_id from invoice where run_id = ? and pdf_file is null"
-                + " order by customer_id", String.class, runId)) {
-            result.add(invoice(runId, customerId));
+    /**
+     * Calls {@code action} with each invoice of the run in customer id order, loading {@code pageSize} invoices at a
+     * time: memory does not grow with the number of invoices.
+     */
+    public void forEachInvoice(long runId, int pageSize, Consumer<StoredInvoice> action) {
+        String last = "";
+        while (true) {
+            List<String> page = jdbc.queryForList("select customer_id from invoice where run_id = ? and customer_id > ?"
+                    + " order by customer_id fetch first " + pageSize + " rows only", String.class, runId, last);
+            invoices(runId, page).forEach(action);
+            if (page.size() < pageSize) {
+                return;
+            }
+            last = page.get(page.size() - 1);
         }
-        return result;
     }
 
-    /** The void invoices of earlier final runs of the period (kept, with their PDFs, after a correction run). */
-    public List<StoredInvoice> voided(String period) {
-        List<StoredInvoice> result = new ArrayList<>();
-        jdbc.query("select run_id, customer_id from invoice where period = ? and status = 'VOID' order by invoice_number",
-                rs -> {
-                    result.add(invoice(rs.getLong(1), rs.getString(2)));
-                }, period);
-        return result;
-    }
-
-    public List<StoredInvoice> invoices(long runId) {
-        List<StoredInvoice> result = new ArrayList<>();
-        for (String customerId : customersWithInvoices(runId)) {
-            result.add(invoice(runId, customerId));
+    /**
+     * Calls {@code action} with each void invoice of earlier final runs of the period (kept, with their PDFs, after a
+     * correction run) in invoice number order, loading {@code pageSize} at a time.
+     */
+    public void forEachVoided(String period, int pageSize, Consumer<StoredInvoice> action) {
+        String last = "";
+        while (true) {
+            List<Map<String, Object>> page = jdbc.queryForList("select run_id, customer_id, invoice_number from invoice"
+                    + " where period = ? and status = 'VOID' and invoice_number > ? order by invoice_number"
+                    + " fetch first " + pageSize + " rows only", period, last);
+            Map<Long, List<String>> byRun = new LinkedHashMap<>();
+            page.forEach(r -> byRun.computeIfAbsent(((Number) r.get("run_id")).longValue(), k -> new ArrayList<>())
+                    .add((String) r.get("customer_id")));
+            Map<String, StoredInvoice> loaded = new HashMap<>();
+            byRun.forEach((runId, customerIds) -> invoices(runId, customerIds).forEach(i -> loaded.put(i.number(), i)));
+            page.forEach(r -> action.accept(loaded.get((String) r.get("invoice_number"))));
+            if (page.size() < pageSize) {
+                return;
+            }
+            last = (String) page.get(page.size() - 1).get("invoice_number");
         }
-        return result;
     }
 
-    public StoredInvoice invoice(long runId, String customerId) {
-        Map<Integer, List<TierLine>> tiers = new LinkedHashMap<>();
-        Currency currency = Currency.getInstance(jdbc.queryForObject(
-                "select currency from invoice where run_id = ? and customer_id = ?", String.class, runId, customerId));
-        jdbc.query("select * from invoice_line_tier where run_id = ? and customer_id = ? order by position, tier", rs -> {
-            tiers.computeIfAbsent(rs.getInt("position"), p -> new ArrayList<>()).add(new TierLine(rs.getInt("tier"),
-                    rs.getBigDecimal("from_units"), rs.getBigDecimal("up_to"), rs.getBigDecimal("units"),
-                    rs.getBigDecimal("unit_price"), rs.getBigDecimal("flat_fee"), money(rs, "amount", currency)));
-        }, runId, customerId);
-        List<InvoiceLine> lines = jdbc.query("select * from invoice_line where run_id = ? and customer_id = ? order by position",
-                (rs, n) -> {
-                    String condition = rs.getString("price_condition");
-                    return new InvoiceLine(LineKind.valueOf(rs.getString("kind")), rs.getString("description"),
-                            rs.getString("subscription_id"), rs.getString("plan_id"), rs.getString("meter"),
-                            rs.getString("model"), condition == null ? null : PriceCondition.valueOf(condition),
-                            rs.getBigDecimal("usage_quantity"), rs.getBigDecimal("included"), rs.getBigDecimal("quantity"),
-                            rs.getBigDecimal("unit_price"), money(rs, "amount", currency),
-                            tiers.getOrDefault(rs.getInt("position"), List.of()), rs.getString("reference"));
-                }, runId, customerId);
-        return jdbc.queryForObject("select * from invoice where run_id = ? and customer_id = ?", (rs, n) -> {
-            Invoice invoice = new Invoice(customerId, currency, lines, money(rs, "subtotal", currency),
+    /**
+     * The invoices of these customers in the run, in {@code customerIds} order (a customer without an invoice is left
+     * out): three queries whatever the number of customers.
+     */
+    public List<StoredInvoice> invoices(long runId, List<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        String in = " where run_id = ? and customer_id in (" + String.join(", ", Collections.nCopies(customerIds.size(), "?"))
+                + ")";
+        Object[] args = new Object[customerIds.size() + 1];
+        args[0] = runId;
+        for (int i = 0; i < customerIds.size(); i++) {
+            args[i + 1] = customerIds.get(i);
+        }
+        Map<String, Header> headers = new HashMap<>();
+        jdbc.query("select * from invoice" + in, rs -> {
+            Currency currency = Currency.getInstance(rs.getString("currency"));
+            headers.put(rs.getString("customer_id"), new Header(rs.getString("period"), rs.getString("status"),
+                    rs.getString("invoice_number"), rs.getString("pdf_file"), currency, money(rs, "subtotal", currency),
                     money(rs, "discounts", currency), rs.getString("tax_name"), rs.getBigDecimal("tax_rate"),
                     money(rs, "tax", currency), rs.getBoolean("tax_exempt"), money(rs, "total", currency),
-                    money(rs, "credits", currency), money(rs, "amount_due", currency));
-            return new StoredInvoice(runId, rs.getString("period"), rs.getString("status"), rs.getString("invoice_number"),
-                    rs.getString("pdf_file"), invoice);
-        }, runId, customerId);
+                    money(rs, "credits", currency), money(rs, "amount_due", currency)));
+        }, args);
+        Map<String, Map<Integer, List<TierLine>>> tiers = new HashMap<>();
+        jdbc.query("select * from invoice_line_tier" + in + " order by customer_id, position, tier", rs -> {
+            String customerId = rs.getString("customer_id");
+            Currency currency = headers.get(customerId).currency();
+            tiers.computeIfAbsent(customerId, c -> new HashMap<>())
+                    .computeIfAbsent(rs.getInt("position"), p -> new ArrayList<>()).add(new TierLine(rs.getInt("tier"),
+                            rs.getBigDecimal("from_units"), rs.getBigDecimal("up_to"), rs.getBigDecimal("units"),
+                            rs.getBigDecimal("unit_price"), rs.getBigDecimal("flat_fee"), money(rs, "amount", currency)));
+        }, args);
+        Map<String, List<InvoiceLine>> lines = new HashMap<>();
+        jdbc.query("select * from invoice_line" + in + " order by customer_id, position", rs -> {
+            String customerId = rs.getString("customer_id");
+            Currency currency = headers.get(customerId).currency();
+            String condition = rs.getString("price_condition");
+            lines.computeIfAbsent(customerId, c -> new ArrayList<>()).add(new InvoiceLine(LineKind.valueOf(rs.getString("kind")),
+                    rs.getString("description"), rs.getString("subscription_id"), rs.getString("plan_id"),
+                    rs.getString("meter"), rs.getString("model"),
+                    condition == null ? null : PriceCondition.valueOf(condition), rs.getBigDecimal("usage_quantity"),
+                    rs.getBigDecimal("included"), rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"),
+                    money(rs, "amount", currency),
+                    tiers.getOrDefault(customerId, Map.of()).getOrDefault(rs.getInt("position"), List.of()),
+                    rs.getString("reference")));
+        }, args);
+        List<StoredInvoice> result = new ArrayList<>(customerIds.size());
+        for (String customerId : customerIds) {
+            Header h = headers.get(customerId);
+            if (h != null) {
+                Invoice invoice = new Invoice(customerId, h.currency(), lines.getOrDefault(customerId, List.of()),
+                        h.subtotal(), h.discounts(), h.taxName(), h.taxRate(), h.tax(), h.taxExempt(), h.total(),
+                        h.credits(), h.amountDue());
+                result.add(new StoredInvoice(runId, h.period(), h.status(), h.number(), h.pdfFile(), invoice));
+            }
+        }
+        return result;
     }
 
-    public void setPdfFile(long runId, String customerId, String fileName) {
-        jdbc.update("update invoice set pdf_file = ? where run_id = ? and customer_id = ?", fileName, runId, customerId);
+    /** Records the PDF file of each customer's invoice (customer id to file name), in one batch. */
+    public void setPdfFiles(long runId, Map<String, String> fileNames) {
+        List<Object[]> rows = new ArrayList<>(fileNames.size());
+        fileNames.forEach((customerId, fileName) -> rows.add(new Object[] {fileName, runId, customerId}));
+        jdbc.batchUpdate("update invoice set pdf_file = ? where run_id = ? and customer_id = ?", rows);
+    }
+
+    /** One row of the invoice table. */
+    private record Header(String period, String status, String number, String pdfFile, Currency currency, Money subtotal,
+            Money discounts, String taxName, BigDecimal taxRate, Money tax, boolean taxExempt, Money total, Money credits,
+            Money amountDue) {
     }
 
     private static Money money(ResultSet rs, String column, Currency currency) throws SQLException {
