@@ -41,17 +41,25 @@ class CrashRestartEndToEndIT {
         assertThat(uninterrupted.pdfText()).hasSameSizeAs(uninterrupted.invoices());
     }
 
-    @ParameterizedTest(name = "killed {1} ms into {0}")
-    @CsvSource({"readUsage, 1500", "aggregateUsage, 100", "rateCustomers, 300", "numberInvoices, 0",
-            "renderInvoices, 2500", "writeReports, 50"})
-    void killedMidStep_restart_givesTheUninterruptedResult(String step, long delayMillis) throws Exception {
+    /**
+     * The kill comes {@code delayMillis} after {@code marker} appears in the output (default: the
+     * step's start). readUsage is killed between its two passes: it logs "usage pass 1" when the
+     * spill files are written and nothing is committed yet.
+     */
+    @ParameterizedTest(name = "killed {2} ms after ''{1}'' in {0}")
+    @CsvSource({"readUsage, usage pass 1:, 0", "readUsage, , 150", "rateCustomers, , 300", "numberInvoices, , 0",
+            "renderInvoices, , 2500", "writeReports, , 50"})
+    void killedMidStep_restart_givesTheUninterruptedResult(String step, String marker, long delayMillis) throws Exception {
         // given: a final run killed with SIGKILL while in the step
-        Path dir = work.resolve("kill-" + step);
+        Path dir = work.resolve("kill-" + step + (marker == null ? "" : "-marker"));
         Path db = dir.resolve("db");
         String out = dir.resolve("out").toString();
         TokenbillProcess run = TokenbillProcess.start(dir, db, "run", "--period", "2026-10", "--final", "--input",
                 input.toString(), "--output", out);
         assertThat(run.awaitOutput("Executing step: [" + step + "]", 180_000)).as(run.output()).isTrue();
+        if (marker != null) {
+            assertThat(run.awaitOutput(marker, 60_000)).as(run.output()).isTrue();
+        }
         Thread.sleep(delayMillis);
         assertThat(run.isAlive()).as("the run ended before it could be killed:\n" + run.output()).isTrue();
         run.kill();

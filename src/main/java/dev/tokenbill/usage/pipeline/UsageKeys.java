@@ -60,6 +60,12 @@ final class UsageKeys {
         }
     }
 
+    /** After pass 1: drops the lookup maps (numbers stay readable; no new keys may come). */
+    void freeze() {
+        keyIds.clear();
+        meterIds.clear();
+    }
+
     int keyCount() {
         synchronized (keys) {
             return keys.size();

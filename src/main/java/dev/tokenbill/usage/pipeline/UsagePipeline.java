@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,13 +132,20 @@ public final class UsagePipeline {
                 sum(pass1.rejected), partitions);
 
         long[][] counts = new long[4][files.size()]; // accepted, duplicates, conflicts, out of period
-        MeterSums sums = new MeterSums(keys.keyCount(), keys.meterCount());
+        keys.freeze();
+        // one set of sums per pass-2 thread (not per partition): memory follows the number of keys times threads
+        List<MeterSums> threadSums = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ThreadLocal<MeterSums> sumsOfThread = ThreadLocal.withInitial(() -> {
+            MeterSums sums = new MeterSums(keys.keyCount(), keys.meterCount());
+            threadSums.add(sums);
+            return sums;
+        });
         ExecutorService pool = Executors.newFixedThreadPool(threads, named("usage-dedup"));
         try {
             CompletionService<PartitionResult> done = new ExecutorCompletionService<>(pool);
             for (int p = 0; p < partitions; p++) {
                 int partition = p;
-                done.submit(() -> deduplicate(partition, names, pass1.spilled));
+                done.submit(() -> deduplicate(partition, names, pass1.spilled, sumsOfThread.get()));
             }
             for (int p = 0; p < partitions; p++) {
                 PartitionResult result = await(done.take(), pool);
@@ -148,7 +154,6 @@ public final class UsagePipeline {
                         counts[k][f] += result.counts[k][f];
                     }
                 }
-                sums.addAll(result.sums);
                 for (int i = 0; i < result.conflicts.size(); i += SINK_BATCH) {
                     sink.rejects(result.conflicts.subList(i, Math.min(i + SINK_BATCH, result.conflicts.size())));
                 }
@@ -157,6 +162,10 @@ public final class UsagePipeline {
             pool.shutdownNow();
         }
         sendRejects(pass1, names, sink);
+        MeterSums sums = threadSums.isEmpty() ? new MeterSums(0, 0) : threadSums.get(0);
+        for (int t = 1; t < threadSums.size(); t++) {
+            sums.addAll(threadSums.get(t));
+        }
         long totals = sendTotals(sums, sink);
 
         List<FileTally> tallies = new ArrayList<>();
@@ -352,7 +361,7 @@ public final class UsagePipeline {
         }
     }
 
-    private record PartitionResult(long[][] counts, MeterSums sums, List<UsageReject> conflicts) {
+    private record PartitionResult(long[][] counts, List<UsageReject> conflicts) {
     }
 
     /**
@@ -361,7 +370,8 @@ public final class UsagePipeline {
      * duplicates or conflicts. Then payloads: every row that is not such a later occurrence is
      * counted (accepted or out of period) and its meters summed.
      */
-    private PartitionResult deduplicate(int partition, List<String> names, long[][] spilled) throws IOException {
+    private PartitionResult deduplicate(int partition, List<String> names, long[][] spilled, MeterSums sums)
+            throws IOException {
         long records = 0;
         for (long[] worker : spilled) {
             records += worker[partition];
@@ -403,7 +413,6 @@ public final class UsagePipeline {
                 }
             }
         });
-        MeterSums sums = new MeterSums(keys.keyCount(), keys.meterCount());
         SpillReader.payloads(settings.spillDir(), spilled, partition, r -> {
             if (!later.isEmpty() && later.contains(r.position)) {
                 return;
@@ -418,7 +427,7 @@ public final class UsagePipeline {
                 sums.add(r.key, r.meters[m], r.quantities[m]);
             }
         });
-        return new PartitionResult(counts, sums, conflicts);
+        return new PartitionResult(counts, conflicts);
     }
 
     private void sendRejects(Pass1 pass1, List<String> names, UsageSink sink) throws IOException {
@@ -437,20 +446,25 @@ public final class UsagePipeline {
         }
     }
 
+    /** Sends the totals in batches (in key order, which is not meaningful: the rows are what count). */
     private long sendTotals(MeterSums sums, UsageSink sink) {
-        List<AggregatedUsage> totals = new ArrayList<>();
+        List<AggregatedUsage> batch = new ArrayList<>();
+        long[] sent = {0};
         sums.forEach((key, meter, quantity) -> {
             UsageKeys.Key k = keys.key(key);
-            totals.add(new AggregatedUsage(k.customerId(), new UsageTotal(k.subscriptionId(), k.model(), keys.meter(meter),
+            batch.add(new AggregatedUsage(k.customerId(), new UsageTotal(k.subscriptionId(), k.model(), keys.meter(meter),
                     k.condition(), quantity)));
+            if (batch.size() == SINK_BATCH) {
+                sink.totals(List.copyOf(batch));
+                sent[0] += batch.size();
+                batch.clear();
+            }
         });
-        totals.sort(Comparator.comparing((AggregatedUsage a) -> a.total().subscriptionId())
-                .thenComparing(a -> a.total().model()).thenComparing(a -> a.total().meter())
-                .thenComparing(a -> a.total().condition()));
-        for (int i = 0; i < totals.size(); i += SINK_BATCH) {
-            sink.totals(totals.subList(i, Math.min(i + SINK_BATCH, totals.size())));
+        if (!batch.isEmpty()) {
+            sink.totals(batch);
+            sent[0] += batch.size();
         }
-        return totals.size();
+        return sent[0];
     }
 
     static long position(int file, long line) {
