@@ -12,8 +12,39 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class UsageKeys {
 
-    /** Rows of one subscription share its id and customer id strings: equality tries identity first. */
-    record Key(String customerId, String subscriptionId, String model, PriceCondition condition) {
+    /**
+     * An aggregation key and its number. Rows of one subscription share its id and customer id
+     * strings, so equality tries identity first; the number is not part of equality.
+     */
+    static final class Key {
+        private final String customerId;
+        private final String subscriptionId;
+        private final String model;
+        private final PriceCondition condition;
+        private int id = -1;
+
+        Key(String customerId, String subscriptionId, String model, PriceCondition condition) {
+            this.customerId = customerId;
+            this.subscriptionId = subscriptionId;
+            this.model = model;
+            this.condition = condition;
+        }
+
+        String customerId() {
+            return customerId;
+        }
+
+        String subscriptionId() {
+            return subscriptionId;
+        }
+
+        String model() {
+            return model;
+        }
+
+        PriceCondition condition() {
+            return condition;
+        }
 
         @Override
         public boolean equals(Object o) {
@@ -28,22 +59,29 @@ final class UsageKeys {
         }
     }
 
-    private final Map<Key, Integer> keyIds = new ConcurrentHashMap<>();
+    private final Map<Key, Key> keyIds = new ConcurrentHashMap<>();
     private final List<Key> keys = new ArrayList<>();
+    /** Model names are few: a new key takes the model string already held, not the row's copy. */
+    private final Map<String, String> models = new ConcurrentHashMap<>();
     private final Map<String, Integer> meterIds = new ConcurrentHashMap<>();
     private final List<String> meters = new ArrayList<>();
 
     int key(String customerId, String subscriptionId, String model, PriceCondition condition) {
-        Key key = new Key(customerId, subscriptionId, model, condition);
-        Integer id = keyIds.get(key);
-        if (id != null) {
-            return id;
+        Key found = keyIds.get(new Key(customerId, subscriptionId, model, condition));
+        if (found != null) {
+            return found.id;
         }
         synchronized (keys) {
-            return keyIds.computeIfAbsent(key, k -> {
-                keys.add(k);
-                return keys.size() - 1;
-            });
+            Key key = new Key(customerId, subscriptionId, models.computeIfAbsent(model, m -> m), condition);
+            Key existing = keyIds.get(key);
+            if (existing != null) {
+                return existing.id;
+            }
+            // numbered before it is published: a thread that finds it in the map sees its number
+            key.id = keys.size();
+            keys.add(key);
+            keyIds.put(key, key);
+            return key.id;
         }
     }
 
