@@ -147,8 +147,16 @@ public final class UsagePipeline {
                 int partition = p;
                 done.submit(() -> deduplicate(partition, names, pass1.spilled, sumsOfThread.get()));
             }
+            long pass2Start = System.nanoTime();
             for (int p = 0; p < partitions; p++) {
-                PartitionResult result = await(done.take(), pool);
+                Future<PartitionResult> next = done.poll(10, TimeUnit.SECONDS);
+                while (next == null) {
+                    long nanos = System.nanoTime() - pass2Start;
+                    log.info("usage pass 2: {} of {} partitions de-duplicated{}", p, partitions,
+                            p == 0 ? "" : ", about " + nanos / p * (partitions - p) / 1_000_000_000L + " s left");
+                    next = done.poll(10, TimeUnit.SECONDS);
+                }
+                PartitionResult result = await(next, pool);
                 for (int k = 0; k < 4; k++) {
                     for (int f = 0; f < files.size(); f++) {
                         counts[k][f] += result.counts[k][f];
