@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -18,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ValidateInputsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ValidateInputsTasklet.class);
+    private static final Pattern METER_COLUMN = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private final JdbcTemplate jdbc;
 
     public ValidateInputsTasklet(JdbcTemplate jdbc) {
@@ -62,7 +63,7 @@ public class ValidateInputsTasklet implements Tasklet {
         for (Path file : files) {
             try (CsvSource source = CsvSource.open(file, UsageClassifier.REQUIRED, Set.of(), true)) {
                 for (String column : source.header()) {
-                    if (!UsageClassifier.REQUIRED.contains(column) && !column.matches("[a-z][a-z0-9_]{0,63}")) {
+                    if (!UsageClassifier.REQUIRED.contains(column) && !METER_COLUMN.matcher(column).matches()) {
                         throw new InputFileException(file.getFileName().toString(), 1, "meter column '" + column
                                 + "' must be lower-case letters, digits and '_'");
                     }
@@ -78,13 +79,16 @@ public class ValidateInputsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** Decodes the whole file as strict UTF-8 in 64 KiB blocks; fails with the line of the first bad byte. */
+    /**
+     * Decodes the whole file as strict UTF-8 in 64 KiB blocks; fails with the line of the first bad
+     * byte. Lines are counted only then, in a second pass: a valid file is decoded once and nothing more.
+     */
     static void requireUtf8(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(1 << 16);
         CharBuffer out = CharBuffer.allocate(1 << 16);
-        long line = 1;
+        long consumed = 0;
         try (InputStream stream = Files.newInputStream(file)) {
             boolean eof = false;
             while (!eof) {
@@ -96,26 +100,29 @@ public class ValidateInputsTasklet implements Tasklet {
                 in.flip();
                 CoderResult result = decoder.decode(in, out, eof);
                 if (result.isError()) {
-                    line += count(out);
-                    throw new InputFileException(file.getFileName().toString(), line,
-                            "bytes that are not valid UTF-8 (save the file as UTF-8)");
+                    throw notUtf8(file, consumed + in.position());
                 }
-                line += count(out);
+                consumed += in.position();
                 out.clear();
                 in.compact();
             }
-        } catch (CharacterCodingException e) {
-            throw new InputFileException(file.getFileName().toString(), line, "bytes that are not valid UTF-8");
         }
     }
 
-    private static long count(CharBuffer out) {
-        long lines = 0;
-        for (int i = 0; i < out.position(); i++) {
-            if (out.get(i) == '\n') {
-                lines++;
+    /** The error for a bad byte at {@code offset}: its line is 1 + the line feeds before it ('\n' is never part of a multi-byte sequence). */
+    private static InputFileException notUtf8(Path file, long offset) throws IOException {
+        long line = 1;
+        byte[] block = new byte[1 << 16];
+        try (InputStream stream = Files.newInputStream(file)) {
+            long position = 0;
+            for (int n = stream.read(block); n > 0 && position < offset; n = stream.read(block)) {
+                for (int i = 0; i < n && position + i < offset; i++) {
+                    line += block[i] == '\n' ? 1 : 0;
+                }
+                position += n;
             }
         }
-        return lines;
+        return new InputFileException(file.getFileName().toString(), line,
+                "bytes that are not valid UTF-8 (save the file as UTF-8)");
     }
 }

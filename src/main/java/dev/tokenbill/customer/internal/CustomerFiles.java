@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 public final class CustomerFiles {
 
     public static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final int MAX_TEXT = 1000;
     private static final int MAX_ADDRESS = 4000;
     private static final Set<String> CUSTOMER_COLUMNS = Set.of("customer_id", "name", "billing_email", "address",
@@ -78,7 +79,7 @@ public final class CustomerFiles {
             throw new InputFileException(file, row.line(), "customer " + id + " has no name");
         }
         String country = row.get("country").strip();
-        if (!country.matches("[A-Z]{2}")) {
+        if (!COUNTRY.matcher(country).matches()) {
             throw new InputFileException(file, row.line(), "country '" + country + "' is not an ISO 3166-1 alpha-2 code");
         }
         Currency currency;
@@ -107,19 +108,23 @@ public final class CustomerFiles {
     private static List<Subscription> subscriptions(Path file, Map<String, Customer> customers, Catalog catalog) {
         List<Subscription> subscriptions = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
+        // each customer's earlier subscriptions, in file order: the overlap check is per customer, not n x n
+        Map<String, List<Subscription>> byCustomer = new java.util.HashMap<>();
         try (CsvSource source = CsvSource.open(file, SUBSCRIPTION_COLUMNS, Set.of(), false)) {
             for (CsvRow row = source.next(); row != null; row = source.next()) {
                 Subscription subscription = subscription(source.fileName(), row, customers, catalog);
                 if (!ids.add(subscription.id())) {
                     throw error(source, row, "subscription_id '" + subscription.id() + "' appears twice");
                 }
-                for (Subscription other : subscriptions) {
-                    if (other.customerId().equals(subscription.customerId()) && other.overlaps(subscription)) {
+                List<Subscription> ofCustomer = byCustomer.computeIfAbsent(subscription.customerId(), c -> new ArrayList<>());
+                for (Subscription other : ofCustomer) {
+                    if (other.overlaps(subscription)) {
                         throw error(source, row, "subscription " + subscription.id() + " of customer "
                                 + subscription.customerId() + " overlaps subscription " + other.id()
                                 + " (end_date is exclusive: a plan change ends one on the day the next starts)");
                     }
                 }
+                ofCustomer.add(subscription);
                 subscriptions.add(subscription);
             }
         } catch (IOException e) {
