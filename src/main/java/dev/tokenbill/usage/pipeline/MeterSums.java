@@ -1,18 +1,21 @@
 package dev.tokenbill.usage.pipeline;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Exact sums per (key id, meter id), in arrays sized by the numbers of keys and meters pass 1
- * met. Whole quantities add up in a long (overflow moves the slot to BigDecimal); others in
- * BigDecimal. No rounding anywhere, so the order of addition does not matter.
+ * met. Whole quantities add up in a long (a slot that would overflow moves to BigDecimal);
+ * fractional ones (GPU seconds, say) in BigDecimal, kept only for the slots that have them. No
+ * rounding anywhere, so the order of addition does not matter.
  */
 final class MeterSums {
 
     private final int meters;
     private final long[] units;
     private final boolean[] used;
-    private BigDecimal[] decimals;
+    private final Map<Integer, BigDecimal> decimals = new HashMap<>();
 
     MeterSums(int keys, int meters) {
         this.meters = meters;
@@ -20,31 +23,38 @@ final class MeterSums {
         this.used = new boolean[keys * meters];
     }
 
-    void add(int key, int meter, BigDecimal quantity) {
+    /** Adds a whole quantity. */
+    void add(int key, int meter, long value) {
         int slot = key * meters + meter;
         used[slot] = true;
-        if (quantity.scale() == 0 && quantity.precision() <= 18 && (decimals == null || decimals[slot] == null)) {
-            long value = quantity.longValue();
-            long sum = units[slot] + value;
-            if (((units[slot] ^ sum) & (value ^ sum)) >= 0) { // no overflow (Math.addExact without the exception)
-                units[slot] = sum;
-                return;
-            }
+        long sum = units[slot] + value;
+        if (((units[slot] ^ sum) & (value ^ sum)) >= 0) { // no overflow (Math.addExact without the exception)
+            units[slot] = sum;
+        } else {
+            decimals.merge(slot, BigDecimal.valueOf(value), BigDecimal::add);
         }
-        if (decimals == null) {
-            decimals = new BigDecimal[units.length];
+    }
+
+    void add(int key, int meter, BigDecimal quantity) {
+        if (quantity.scale() == 0 && quantity.precision() <= 18) {
+            add(key, meter, quantity.longValue());
+            return;
         }
-        BigDecimal current = decimals[slot] != null ? decimals[slot] : BigDecimal.valueOf(units[slot]);
-        decimals[slot] = current.add(quantity);
-        units[slot] = 0;
+        int slot = key * meters + meter;
+        used[slot] = true;
+        decimals.merge(slot, quantity, BigDecimal::add);
     }
 
     void addAll(MeterSums other) {
         for (int slot = 0; slot < units.length; slot++) {
             if (other.used[slot]) {
-                add(slot / meters, slot % meters, other.sum(slot));
+                add(slot / meters, slot % meters, other.units[slot]);
             }
         }
+        other.decimals.forEach((slot, value) -> {
+            used[slot] = true;
+            decimals.merge(slot, value, BigDecimal::add);
+        });
     }
 
     interface SlotConsumer {
@@ -54,12 +64,10 @@ final class MeterSums {
     void forEach(SlotConsumer consumer) {
         for (int slot = 0; slot < units.length; slot++) {
             if (used[slot]) {
-                consumer.accept(slot / meters, slot % meters, sum(slot));
+                BigDecimal fraction = decimals.get(slot);
+                BigDecimal sum = BigDecimal.valueOf(units[slot]);
+                consumer.accept(slot / meters, slot % meters, fraction == null ? sum : sum.add(fraction));
             }
         }
-    }
-
-    private BigDecimal sum(int slot) {
-        return decimals != null && decimals[slot] != null ? decimals[slot] : BigDecimal.valueOf(units[slot]);
     }
 }

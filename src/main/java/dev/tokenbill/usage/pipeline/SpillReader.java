@@ -7,21 +7,21 @@ import java.nio.file.Path;
 
 /**
  * Reads one partition's valid-row records back from every worker's spill file (see
- * {@link SpillWriter}): either the identities (event id, position, content hash; payloads skipped)
- * or the payloads (position, key and meters; event ids and hashes skipped).
+ * {@link SpillWriter}): either the identities (encoded event id, position, content hash; payloads
+ * skipped) or the payloads (position, key and meters; event ids and hashes skipped).
  */
 final class SpillReader {
 
     /** One record; the reader reuses one instance, so a consumer copies what it keeps. */
     static final class Record {
-        String eventId;
         long position;
-        long high;
-        long low;
         int key;
         int meterCount;
         int[] meters = new int[8];
-        BigDecimal[] quantities = new BigDecimal[8];
+        /** Quantity as unscaled value and scale; scale -1: the quantity is in {@code decimals}. */
+        long[] units = new long[8];
+        int[] scales = new int[8];
+        BigDecimal[] decimals = new BigDecimal[8];
     }
 
     interface Consumer {
@@ -31,21 +31,29 @@ final class SpillReader {
     private SpillReader() {
     }
 
-    /** Event id, position and content hash of every record of the partition. */
-    static void identities(Path dir, long[][] counts, int partition, Consumer consumer) throws IOException {
-        Record r = new Record();
+    /** A record's identity as read: its event id's encoding lies at [idStart, idStart + idLength) of the buffer. */
+    interface IdentityConsumer {
+        void accept(ByteBuffer buffer, int idStart, int idLength, long position, long high, long low);
+    }
+
+    /** Event id (still encoded, in the read buffer), position and content hash of every record of the partition. */
+    static void identities(Path dir, long[][] counts, int partition, IdentityConsumer consumer) throws IOException {
         for (int w = 0; w < counts.length; w++) {
             try (SpillChannel.Input in = new SpillChannel.Input(SpillWriter.partitionFile(dir, w, partition))) {
                 for (long n = counts[w][partition]; n > 0; n--) {
-                    r.eventId = in.string();
-                    ByteBuffer b = in.need(26);
-                    r.position = b.getLong();
-                    r.high = b.getLong();
-                    r.low = b.getLong();
+                    ByteBuffer b = in.need(2);
+                    int header = b.getShort(b.position()) & 0xFFFF;
+                    int idLength = 2 + ((header & 0x8000) == 0 ? header : 2 * (header & 0x7FFF));
+                    b = in.need(idLength + 26);
+                    int idStart = b.position();
+                    b.position(idStart + idLength);
+                    long position = b.getLong();
+                    long high = b.getLong();
+                    long low = b.getLong();
                     int payload = b.getShort() & 0xFFFF;
+                    consumer.accept(b, idStart, idLength, position, high, low);
                     b = in.need(payload);
                     b.position(b.position() + payload);
-                    consumer.accept(r);
                 }
             }
         }
@@ -69,12 +77,18 @@ final class SpillReader {
                         r.meterCount = b.getShort() & 0xFFFF;
                         if (r.meterCount > r.meters.length) {
                             r.meters = new int[r.meterCount];
-                            r.quantities = new BigDecimal[r.meterCount];
+                            r.units = new long[r.meterCount];
+                            r.scales = new int[r.meterCount];
+                            r.decimals = new BigDecimal[r.meterCount];
                         }
                         for (int m = 0; m < r.meterCount; m++) {
                             r.meters[m] = b.getShort() & 0xFFFF;
-                            int scale = b.get();
-                            r.quantities[m] = scale >= 0 ? BigDecimal.valueOf(b.getLong(), scale) : new BigDecimal(in.string());
+                            r.scales[m] = b.get();
+                            if (r.scales[m] >= 0) {
+                                r.units[m] = b.getLong();
+                            } else {
+                                r.decimals[m] = new BigDecimal(in.string());
+                            }
                         }
                     }
                     consumer.accept(r);

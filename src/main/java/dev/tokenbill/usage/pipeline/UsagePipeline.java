@@ -342,30 +342,19 @@ public final class UsagePipeline {
 
     // pass 2: de-duplicate and sum one partition
 
-    /** The first occurrence of an event id so far, and the other occurrences (rare) as position, high, low. */
-    private static final class Occurrences {
-        long position;
-        long high;
-        long low;
-        long[] others;
-        int otherCount;
-
-        Occurrences(long position, long high, long low) {
-            this.position = position;
-            this.high = high;
-            this.low = low;
-        }
+    /** The later occurrences of one event id (rare): position, high, low, in threes. */
+    private static final class Others {
+        long[] values = new long[3];
+        int count;
 
         void add(long p, long h, long l) {
-            if (others == null) {
-                others = new long[3];
-            } else if (otherCount * 3 == others.length) {
-                others = java.util.Arrays.copyOf(others, others.length * 2);
+            if (count * 3 == values.length) {
+                values = java.util.Arrays.copyOf(values, values.length * 2);
             }
-            others[otherCount * 3] = p;
-            others[otherCount * 3 + 1] = h;
-            others[otherCount * 3 + 2] = l;
-            otherCount++;
+            values[count * 3] = p;
+            values[count * 3 + 1] = h;
+            values[count * 3 + 2] = l;
+            count++;
         }
     }
 
@@ -384,40 +373,40 @@ public final class UsagePipeline {
         for (long[] worker : spilled) {
             records += worker[partition];
         }
-        Map<String, Occurrences> byId = new HashMap<>((int) Math.min(Integer.MAX_VALUE / 2, records * 4 / 3 + 16));
-        Map<String, Occurrences> repeated = new HashMap<>();
-        SpillReader.identities(settings.spillDir(), spilled, partition, r -> {
-            Occurrences seen = byId.get(r.eventId);
-            if (seen == null) {
-                byId.put(r.eventId, new Occurrences(r.position, r.high, r.low));
+        FirstOccurrences firsts = new FirstOccurrences(records);
+        Map<Integer, Others> repeated = new HashMap<>();
+        SpillReader.identities(settings.spillDir(), spilled, partition, (buffer, idStart, idLength, position, high, low) -> {
+            int hash = FirstOccurrences.hash(buffer, idStart, idLength);
+            int slot = firsts.find(buffer, idStart, idLength, hash);
+            if (slot < 0) {
+                firsts.insert(-slot - 1, buffer, idStart, idLength, hash, position, high, low);
+                return;
+            }
+            Others others = repeated.computeIfAbsent(slot, s -> new Others());
+            if (position < firsts.position(slot)) {
+                others.add(firsts.position(slot), firsts.high(slot), firsts.low(slot));
+                firsts.set(slot, position, high, low);
             } else {
-                if (r.position < seen.position) {
-                    seen.add(seen.position, seen.high, seen.low);
-                    seen.position = r.position;
-                    seen.high = r.high;
-                    seen.low = r.low;
-                } else {
-                    seen.add(r.position, r.high, r.low);
-                }
-                repeated.put(r.eventId, seen);
+                others.add(position, high, low);
             }
         });
-        byId.clear();
         long[][] counts = new long[4][names.size()];
         Set<Long> later = new java.util.HashSet<>();
         List<UsageReject> conflicts = new ArrayList<>();
-        repeated.forEach((eventId, seen) -> {
-            for (int i = 0; i < seen.otherCount; i++) {
-                long position = seen.others[i * 3];
+        repeated.forEach((slot, others) -> {
+            long first = firsts.position(slot);
+            String eventId = firsts.eventId(slot);
+            for (int i = 0; i < others.count; i++) {
+                long position = others.values[i * 3];
                 int file = (int) (position >>> LINE_BITS);
                 later.add(position);
-                if (seen.others[i * 3 + 1] == seen.high && seen.others[i * 3 + 2] == seen.low) {
+                if (others.values[i * 3 + 1] == firsts.high(slot) && others.values[i * 3 + 2] == firsts.low(slot)) {
                     counts[1][file]++;
                 } else {
                     counts[2][file]++;
                     conflicts.add(new UsageReject(names.get(file), position & LINE_MASK, eventId,
-                            CONFLICT + names.get((int) (seen.position >>> LINE_BITS)) + " line "
-                                    + (seen.position & LINE_MASK) + " with different content", null));
+                            CONFLICT + names.get((int) (first >>> LINE_BITS)) + " line " + (first & LINE_MASK)
+                                    + " with different content", null));
                 }
             }
         });
@@ -432,7 +421,12 @@ public final class UsagePipeline {
             }
             counts[0][file]++;
             for (int m = 0; m < r.meterCount; m++) {
-                sums.add(r.key, r.meters[m], r.quantities[m]);
+                if (r.scales[m] == 0) {
+                    sums.add(r.key, r.meters[m], r.units[m]);
+                } else {
+                    sums.add(r.key, r.meters[m], r.scales[m] > 0 ? BigDecimal.valueOf(r.units[m], r.scales[m])
+                            : r.decimals[m]);
+                }
             }
         });
         return new PartitionResult(counts, conflicts);
