@@ -35,17 +35,12 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         long events = 1_000_000;
-        int threads = 1;
+        int threads = Runtime.getRuntime().availableProcessors();
         String xmx = "1g";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
-                case "--threads" -> {
-                    threads = Integer.parseInt(args[++i]);
-                    if (threads != 1) {
-                        System.out.println("note: the job does not partition over threads yet; running with 1");
-                    }
-                }
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--xmx" -> xmx = args[++i];
                 default -> throw new IllegalArgumentException("usage: bench/run.sh --events N [--threads T] [--xmx SIZE]");
             }
@@ -70,8 +65,7 @@ public final class Benchmark {
         result.put("wall_seconds", round(job.wallSeconds));
         result.put("peak_heap_mb", job.peakHeapMb);
         result.put("peak_rss_mb", job.peakRssMb);
-        // the job has no thread setting yet: every figure is one thread of work (see the README)
-        result.put("threads", 1);
+        result.put("threads", threads);
         result.put("xmx_mb", megabytes(xmx));
 
         System.out.println();
@@ -90,7 +84,7 @@ public final class Benchmark {
         Path db = work.resolve("db-" + System.nanoTime());
         Path out = work.resolve("out");
         List<String> command = List.of("java", "-Xmx" + xmx, "-jar", "target/tokenbill.jar", "run", "--period", "2026-10",
-                "--input", input.toString(), "--output", out.toString());
+                "--input", input.toString(), "--output", out.toString(), "--tokenbill.threads=" + threads);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("job.log").toFile());
         builder.environment().put("TOKENBILL_DB", db.toString());
