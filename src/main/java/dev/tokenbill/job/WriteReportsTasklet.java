@@ -1,23 +1,22 @@
 package dev.tokenbill.job;
 
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
-import dev.tokenbill.invoice.internal.StoredInvoice;
 import dev.tokenbill.report.FileCounts;
+import dev.tokenbill.report.InvoiceLedger;
 import dev.tokenbill.report.JdbcReportQueries;
 import dev.tokenbill.report.RunReports;
 import dev.tokenbill.report.StepTiming;
 import dev.tokenbill.report.pdf.SummaryPdfRenderer;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -39,6 +38,9 @@ public class WriteReportsTasklet implements Tasklet {
     private static final List<String> RUN_TABLES = List.of("invoice_line_tier", "invoice_line", "invoice", "credit_applied",
             "credit_grant", "plan_whatif", "cost_allocation", "cost_pool", "usage_total",
             "usage_reject", "usage_file", "subscription", "customer");
+
+    /** Invoices (and PDF names) read at a time: the reports never hold every invoice of the run. */
+    private static final int LEDGER_PAGE_SIZE = 500;
 
     private final JdbcTemplate jdbc;
     private final JdbcInvoiceDao invoices;
@@ -72,14 +74,7 @@ public class WriteReportsTasklet implements Tasklet {
             throw new IllegalStateException("reconciliation failed: accepted usage differs from billed usage for "
                     + differences);
         }
-        List<StoredInvoice> stored = new ArrayList<>();
-        invoices.forEachInvoice(run.runId(), 500, stored::add);
         List<JdbcReportQueries.Reject> rejects = queries.rejects(run.runId(), run.input().resolve("usage"));
-        List<StoredInvoice> ledger = new ArrayList<>();
-        if (run.isFinal()) {
-            invoices.forEachVoided(run.period().label(), 500, ledger::add);
-        }
-        ledger.addAll(stored);
         List<StepTiming> steps = new ArrayList<>();
         for (StepExecution step : contribution.getStepExecution().getJobExecution().getStepExecutions()) {
             if (step.getId() == contribution.getStepExecution().getId()) {
@@ -90,18 +85,18 @@ public class WriteReportsTasklet implements Tasklet {
             steps.add(new StepTiming(step.getStepName(), step.getStatus().name(), step.getReadCount(), step.getWriteCount(),
                     step.getSkipCount(), seconds));
         }
-        RunReports.writeAll(run.periodDir(), new RunReports.RunFacts(run.runId(), run.period().label(), run.mode(),
-                "COMPLETED", files, ledger, rejects, steps, differences,
-                allocations.allocations(run.runId()), queries.whatIfs(run.runId())), summaryPdf.get());
-        supersedeEarlierDrafts(run, stored);
+        InvoiceLedger ledger = new JdbcInvoiceLedger(invoices, allocations, run, LEDGER_PAGE_SIZE);
+        long written = RunReports.writeAll(run.periodDir(), new RunReports.RunFacts(run.runId(), run.period().label(),
+                run.mode(), "COMPLETED", files, ledger, rejects, steps, differences, queries.whatIfs(run.runId())),
+                summaryPdf.get());
+        supersedeEarlierDrafts(run);
         jdbc.update("update billing_run set status = 'COMPLETED' where run_id = ?", run.runId());
-        log.info("wrote {} invoices' charges, {} rejects and the summary to {}", stored.size(),
-                rejects.size(), run.periodDir());
+        log.info("wrote {} invoices' charges, {} rejects and the summary to {}", written, rejects.size(), run.periodDir());
         return RepeatStatus.FINISHED;
     }
 
     /** A completed run replaces the period's earlier drafts: their rows and the draft PDFs this run did not write. */
-    private void supersedeEarlierDrafts(RunContext run, List<StoredInvoice> stored) throws IOException {
+    private void supersedeEarlierDrafts(RunContext run) throws IOException {
         List<Long> earlier = jdbc.queryForList("select run_id from billing_run where period = ? and mode = 'DRAFT'"
                 + " and run_id <> ?", Long.class, run.period().label(), run.runId());
         for (long runId : earlier) {
@@ -110,18 +105,32 @@ public class WriteReportsTasklet implements Tasklet {
             }
             jdbc.update("update billing_run set status = 'SUPERSEDED' where run_id = ?", runId);
         }
-        Set<String> current = new HashSet<>();
-        stored.forEach(s -> current.add(s.pdfFile()));
         Path dir = run.periodDir().resolve("invoices");
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> pdfs = Files.list(dir)) {
-                for (Path pdf : pdfs.toList()) {
-                    String name = pdf.getFileName().toString();
-                    if (name.startsWith("DRAFT-") && !current.contains(name)) {
-                        Files.delete(pdf);
-                    }
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        // the directory is checked against this run's pdf_file column a batch of names at a time
+        List<Path> drafts = new ArrayList<>();
+        try (DirectoryStream<Path> pdfs = Files.newDirectoryStream(dir, "DRAFT-*")) {
+            for (Path pdf : pdfs) {
+                drafts.add(pdf);
+                if (drafts.size() == LEDGER_PAGE_SIZE) {
+                    deleteStale(run, drafts);
                 }
             }
         }
+        deleteStale(run, drafts);
+    }
+
+    /** Deletes the PDFs among {@code drafts} that are not this run's, and empties the list. */
+    private void deleteStale(RunContext run, List<Path> drafts) throws IOException {
+        Set<String> current = invoices.pdfFilesAmong(run.runId(),
+                drafts.stream().map(p -> p.getFileName().toString()).toList());
+        for (Path pdf : drafts) {
+            if (!current.contains(pdf.getFileName().toString())) {
+                Files.delete(pdf);
+            }
+        }
+        drafts.clear();
     }
 }

@@ -1,11 +1,8 @@
 package dev.tokenbill.report;
 
 import dev.tokenbill.invoice.Invoice;
-import dev.tokenbill.invoice.internal.StoredInvoice;
 import dev.tokenbill.money.Money;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The invoices of one currency added up: their count and the sums of their rounded totals (no further rounding).
@@ -13,13 +10,9 @@ import java.util.TreeMap;
  */
 record CurrencyTotals(long count, Money subtotal, Money discounts, Money tax, Money total, Money credits, Money due) {
 
-    /** Totals per currency code, in code order. */
-    static Map<String, CurrencyTotals> byCurrency(List<StoredInvoice> invoices) {
-        Map<String, CurrencyTotals> totals = new TreeMap<>();
-        for (StoredInvoice s : invoices) {
-            totals.merge(s.invoice().currency().getCurrencyCode(), of(s.invoice()), CurrencyTotals::plus);
-        }
-        return totals;
+    /** Adds {@code invoice} to the totals of its currency code in {@code totals} (a sorted map keeps code order). */
+    static void add(Map<String, CurrencyTotals> totals, Invoice invoice) {
+        totals.merge(invoice.currency().getCurrencyCode(), of(invoice), CurrencyTotals::plus);
     }
 
     private static CurrencyTotals of(Invoice i) {

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The queries behind the run's reports: per-file counts, rejects, and the usage-versus-billed check. */
 public class JdbcReportQueries {
 
+    private static final int STREAMING_FETCH_SIZE = 1000;
+
     private final JdbcTemplate jdbc;
 
     public JdbcReportQueries(JdbcTemplate jdbc) {
@@ -26,10 +28,20 @@ public class JdbcReportQueries {
     public record WhatIf(String customerId, String currentPlan, String plan, BigDecimal amount, BigDecimal difference) {
     }
 
-    public List<WhatIf> whatIfs(long runId) {
-        return jdbc.query("select customer_id, current_plan, plan_id, amount, difference from plan_whatif where run_id = ?"
-                + " order by customer_id, plan_id", (rs, n) -> new WhatIf(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4).stripTrailingZeros(), rs.getBigDecimal(5).stripTrailingZeros()), runId);
+    /** The run's plan comparisons, in customer then plan order, read as {@link RowSource#forEach} hands them out. */
+    public RowSource<WhatIf> whatIfs(long runId) {
+        return action -> streaming().query("select customer_id, current_plan, plan_id, amount, difference from plan_whatif"
+                + " where run_id = ? order by customer_id, plan_id", rs -> {
+                    action.accept(new WhatIf(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getBigDecimal(4).stripTrailingZeros(), rs.getBigDecimal(5).stripTrailingZeros()));
+                }, runId);
+    }
+
+    /** A template on the same data source (and transaction) that fetches rows a batch at a time, not all at once. */
+    private JdbcTemplate streaming() {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(STREAMING_FETCH_SIZE);
+        return streaming;
     }
 
     public record Reject(String file, long line, String eventId, String reason, String raw) {

@@ -2,14 +2,15 @@ package dev.tokenbill.report;
 
 import dev.tokenbill.allocation.Allocation;
 import dev.tokenbill.invoice.Invoice;
-import dev.tokenbill.invoice.internal.StoredInvoice;
 import dev.tokenbill.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -31,36 +32,46 @@ public record MarginRow(String customerId, Currency currency, Money revenue, Mon
         return margin != null;
     }
 
+    /** The row of one invoice; {@code allocation} is the customer's allocated cost, {@code null} when none. */
+    public static MarginRow of(Invoice i, Allocation allocation) {
+        Money revenue = i.subtotal().minus(i.discounts());
+        Money cost = allocation == null ? Money.zero(i.currency()) : allocation.amount();
+        if (cost.currency().equals(revenue.currency())) {
+            return compared(i.customerId(), revenue, cost, false);
+        }
+        return new MarginRow(i.customerId(), i.currency(), revenue, cost, null, null, false);
+    }
+
     /**
-     * One row per invoice in {@code invoices} order, then one {@code TOTAL} row per revenue currency (in currency
-     * code order) adding up revenue, and cost only where it shares that currency (no margin when no cost does).
+     * The {@code TOTAL} rows, one per revenue currency in currency code order, of the invoices added so far: revenue
+     * added up, and cost only where it shares that currency (no margin when no cost does).
      */
-    public static List<MarginRow> of(List<StoredInvoice> invoices, Map<String, Allocation> allocations) {
-        List<MarginRow> rows = new ArrayList<>();
-        Map<String, Money[]> totals = new TreeMap<>();
-        java.util.Set<String> costed = new java.util.HashSet<>();
-        for (StoredInvoice s : invoices) {
-            Invoice i = s.invoice();
-            Money revenue = i.subtotal().minus(i.discounts());
-            Allocation a = allocations.get(i.customerId());
-            Money cost = a == null ? Money.zero(i.currency()) : a.amount();
+    public static final class Totals {
+
+        private final Map<String, Money[]> totals = new TreeMap<>();
+        private final Set<String> costed = new HashSet<>();
+
+        /** Adds the row of an invoice; {@code allocation} as for {@link MarginRow#of(Invoice, Allocation)}. */
+        public void add(Invoice i, Allocation allocation) {
+            MarginRow row = of(i, allocation);
             Money[] t = totals.computeIfAbsent(i.currency().getCurrencyCode(),
                     c -> new Money[] {Money.zero(i.currency()), Money.zero(i.currency())});
-            t[0] = t[0].plus(revenue);
-            if (cost.currency().equals(revenue.currency())) {
-                if (a != null) {
+            t[0] = t[0].plus(row.revenue());
+            if (row.comparable()) {
+                if (allocation != null) {
                     costed.add(i.currency().getCurrencyCode());
                 }
-                t[1] = t[1].plus(cost);
-                rows.add(compared(i.customerId(), revenue, cost, false));
-            } else {
-                rows.add(new MarginRow(i.customerId(), i.currency(), revenue, cost, null, null, false));
+                t[1] = t[1].plus(row.cost());
             }
         }
-        // a currency with no cost of its own gets no margin, rather than a fake 100 %
-        totals.forEach((code, t) -> rows.add(costed.contains(code) ? compared(TOTAL, t[0], t[1], true)
-                : new MarginRow(TOTAL, t[0].currency(), t[0], t[1], null, null, true)));
-        return rows;
+
+        public List<MarginRow> rows() {
+            List<MarginRow> rows = new ArrayList<>();
+            // a currency with no cost of its own gets no margin, rather than a fake 100 %
+            totals.forEach((code, t) -> rows.add(costed.contains(code) ? compared(TOTAL, t[0], t[1], true)
+                    : new MarginRow(TOTAL, t[0].currency(), t[0], t[1], null, null, true)));
+            return rows;
+        }
     }
 
     private static MarginRow compared(String customerId, Money revenue, Money cost, boolean total) {

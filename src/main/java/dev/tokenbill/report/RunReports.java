@@ -35,74 +35,103 @@ public final class RunReports {
     private RunReports() {
     }
 
+    /**
+     * What the reports are made of. The ledger and the what-if rows are read as they are written out, so that no
+     * report holds every invoice of the run.
+     */
     public record RunFacts(long runId, String period, String mode, String status, List<FileCounts> files,
-            List<StoredInvoice> invoices, List<JdbcReportQueries.Reject> rejects, List<StepTiming> steps,
-            Map<String, BigDecimal> usageDifferences, Map<String, Allocation> allocations,
-            List<JdbcReportQueries.WhatIf> whatIfs) {
+            InvoiceLedger ledger, List<JdbcReportQueries.Reject> rejects, List<StepTiming> steps,
+            Map<String, BigDecimal> usageDifferences, RowSource<JdbcReportQueries.WhatIf> whatIfs) {
+
+        /** Facts held in memory: {@code invoices} in ledger order, allocated costs by customer id. */
+        public RunFacts(long runId, String period, String mode, String status, List<FileCounts> files,
+                List<StoredInvoice> invoices, List<JdbcReportQueries.Reject> rejects, List<StepTiming> steps,
+                Map<String, BigDecimal> usageDifferences, Map<String, Allocation> allocations,
+                List<JdbcReportQueries.WhatIf> whatIfs) {
+            this(runId, period, mode, status, files, InvoiceLedger.of(invoices, allocations), rejects, steps,
+                    usageDifferences, RowSource.of(whatIfs));
+        }
     }
 
     /**
-     * Writes every report of the run into {@code dir}; {@code summaryPdf} renders summary.pdf. The margin rows are
-     * computed once, for margin.csv and the PDF's margin page alike. run.json comes last.
+     * Writes every report of the run into {@code dir}; {@code summaryPdf} renders summary.pdf. charges.csv and
+     * margin.csv are written in one pass over the ledger, which adds up the totals the other reports print; the PDF's
+     * margin page reads the ledger a second time. run.json comes last.
+     *
+     * @return the number of the run's own invoices
      */
-    public static void writeAll(Path dir, RunFacts facts, SummaryPdfRenderer summaryPdf) throws IOException {
+    public static long writeAll(Path dir, RunFacts facts, SummaryPdfRenderer summaryPdf) throws IOException {
         Files.createDirectories(dir);
-        List<MarginRow> margins = MarginRow.of(current(facts), facts.allocations());
-        charges(dir.resolve("charges.csv"), facts);
+        LedgerTotals totals = chargesAndMargin(dir.resolve("charges.csv"), dir.resolve("margin.csv"), facts);
         rejects(dir.resolve("rejects.csv"), facts.rejects());
-        summary(dir.resolve("summary.csv"), facts);
-        margin(dir.resolve("margin.csv"), margins);
+        summary(dir.resolve("summary.csv"), facts, totals);
         whatIf(dir.resolve("plans-whatif.csv"), facts);
-        summaryPdf.render(SummaryViews.of(facts, margins), dir.resolve("summary.pdf"));
-        runJson(dir.resolve("run.json"), facts);
+        summaryPdf.render(SummaryViews.of(facts, totals), dir.resolve("summary.pdf"));
+        runJson(dir.resolve("run.json"), facts, totals);
+        return totals.current();
     }
 
-    /** margin.csv: the rows of {@link MarginRow#of}, a cost in another currency written with its currency code. */
-    static void margin(Path file, List<MarginRow> rows) throws IOException {
-        try (CsvSink csv = new CsvSink(file, "customer_id", "currency", "revenue", "allocated_cost", "margin", "margin_pct")) {
-            for (MarginRow r : rows) {
-                String cost = r.cost().amount().toPlainString();
-                csv.row(r.customerId(), r.currency().getCurrencyCode(), r.revenue().amount().toPlainString(),
-                        r.comparable() ? cost : r.total() ? "" : cost + " " + r.cost().currency().getCurrencyCode(),
-                        r.comparable() ? r.margin().amount().toPlainString() : "",
-                        r.marginPct() == null ? "" : r.marginPct().toPlainString());
+    /**
+     * charges.csv, every invoice of the ledger; margin.csv, a row per invoice of the run (from
+     * {@link MarginRow#of(Invoice, Allocation)}) then the TOTAL rows, a cost in another currency written with its
+     * currency code.
+     */
+    private static LedgerTotals chargesAndMargin(Path chargesFile, Path marginFile, RunFacts facts) throws IOException {
+        LedgerTotals totals = new LedgerTotals();
+        try (CsvSink charges = new CsvSink(chargesFile, CHARGES_HEADER.toArray(String[]::new));
+                CsvSink margin = new CsvSink(marginFile, "customer_id", "currency", "revenue", "allocated_cost", "margin",
+                        "margin_pct")) {
+            for (InvoiceLedger.Entry entry : facts.ledger()) {
+                charges(charges, facts, entry.invoice());
+                totals.add(entry);
+                if (entry.current()) {
+                    margin(margin, MarginRow.of(entry.invoice().invoice(), entry.allocation()));
+                }
             }
-            csv.commit();
+            for (MarginRow total : totals.marginTotals()) {
+                margin(margin, total);
+            }
+            charges.commit();
+            margin.commit();
         }
+        return totals;
+    }
+
+    private static void margin(CsvSink csv, MarginRow r) {
+        String cost = r.cost().amount().toPlainString();
+        csv.row(r.customerId(), r.currency().getCurrencyCode(), r.revenue().amount().toPlainString(),
+                r.comparable() ? cost : r.total() ? "" : cost + " " + r.cost().currency().getCurrencyCode(),
+                r.comparable() ? r.margin().amount().toPlainString() : "",
+                r.marginPct() == null ? "" : r.marginPct().toPlainString());
     }
 
     static void whatIf(Path file, RunFacts facts) throws IOException {
         try (CsvSink csv = new CsvSink(file, "customer_id", "current_plan", "plan", "amount", "difference")) {
-            for (JdbcReportQueries.WhatIf w : facts.whatIfs()) {
-                csv.row(w.customerId(), w.currentPlan(), w.plan(), w.amount().toPlainString(), w.difference().toPlainString());
-            }
+            facts.whatIfs().forEach(w -> csv.row(w.customerId(), w.currentPlan(), w.plan(), w.amount().toPlainString(),
+                    w.difference().toPlainString()));
             csv.commit();
         }
     }
 
-    static void charges(Path file, RunFacts facts) throws IOException {
-        try (CsvSink csv = new CsvSink(file, CHARGES_HEADER.toArray(String[]::new))) {
-            for (StoredInvoice stored : facts.invoices()) {
-                Invoice i = stored.invoice();
-                int position = 0;
-                for (InvoiceLine l : i.lines()) {
-                    position++;
-                    csv.row(facts.period(), stored.number(), stored.status(), i.customerId(), code(i), position, l.kind(),
-                            l.description(), l.subscriptionId(), l.planId(), l.model(), l.meter(), l.condition(),
-                            plain(l.usage()), plain(l.included()), plain(l.quantity()), plain(l.unitPrice()),
-                            l.amount().amount().toPlainString(), "", "", "", "", "", "", "");
-                    for (TierLine t : l.tiers()) {
-                        csv.row(facts.period(), stored.number(), stored.status(), i.customerId(), code(i), position, "TIER",
-                                l.description(), l.subscriptionId(), l.planId(), l.model(), l.meter(), l.condition(), "",
-                                "", "", "", "", t.tier(), plain(t.from()), plain(t.upTo()), plain(t.units()),
-                                plain(t.unitPrice()), plain(t.flatFee()), t.amount().amount().toPlainString());
-                    }
-                }
-                totalRow(csv, facts, stored, "TAX", i.taxExempt() ? "Tax exempt" : i.taxName() + " "
-                        + i.taxRate().movePointRight(2).stripTrailingZeros().toPlainString() + "%", i.tax());
+    /** The charges.csv rows of one invoice: its lines, their tiers, and its TAX row. */
+    private static void charges(CsvSink csv, RunFacts facts, StoredInvoice stored) {
+        Invoice i = stored.invoice();
+        int position = 0;
+        for (InvoiceLine l : i.lines()) {
+            position++;
+            csv.row(facts.period(), stored.number(), stored.status(), i.customerId(), code(i), position, l.kind(),
+                    l.description(), l.subscriptionId(), l.planId(), l.model(), l.meter(), l.condition(),
+                    plain(l.usage()), plain(l.included()), plain(l.quantity()), plain(l.unitPrice()),
+                    l.amount().amount().toPlainString(), "", "", "", "", "", "", "");
+            for (TierLine t : l.tiers()) {
+                csv.row(facts.period(), stored.number(), stored.status(), i.customerId(), code(i), position, "TIER",
+                        l.description(), l.subscriptionId(), l.planId(), l.model(), l.meter(), l.condition(), "",
+                        "", "", "", "", t.tier(), plain(t.from()), plain(t.upTo()), plain(t.units()),
+                        plain(t.unitPrice()), plain(t.flatFee()), t.amount().amount().toPlainString());
             }
-            csv.commit();
         }
+        totalRow(csv, facts, stored, "TAX", i.taxExempt() ? "Tax exempt" : i.taxName() + " "
+                + i.taxRate().movePointRight(2).stripTrailingZeros().toPlainString() + "%", i.tax());
     }
 
     private static void totalRow(CsvSink csv, RunFacts facts, StoredInvoice stored, String kind, String description,
@@ -124,13 +153,13 @@ public final class RunReports {
         }
     }
 
-    static void summary(Path file, RunFacts facts) throws IOException {
+    static void summary(Path file, RunFacts facts, LedgerTotals totals) throws IOException {
         try (CsvSink csv = new CsvSink(file, "section", "name", "currency", "metric", "value")) {
-            for (PlanCharges p : PlanCharges.of(current(facts))) {
+            for (PlanCharges p : totals.plans()) {
                 csv.row("plan", p.planId(), p.charges().currency().getCurrencyCode(), "charges",
                         p.charges().amount().toPlainString());
             }
-            for (Map.Entry<String, CurrencyTotals> e : CurrencyTotals.byCurrency(current(facts)).entrySet()) {
+            for (Map.Entry<String, CurrencyTotals> e : totals.currencies().entrySet()) {
                 CurrencyTotals t = e.getValue();
                 csv.row("currency", e.getKey(), e.getKey(), "invoices", t.count());
                 csv.row("currency", e.getKey(), e.getKey(), "subtotal", t.subtotal().amount().toPlainString());
@@ -153,7 +182,7 @@ public final class RunReports {
         }
     }
 
-    static void runJson(Path file, RunFacts facts) throws IOException {
+    static void runJson(Path file, RunFacts facts, LedgerTotals ledger) throws IOException {
         JsonMapper mapper = JsonMapper.builder().build();
         ObjectNode root = mapper.createObjectNode();
         root.put("run_id", facts.runId());
@@ -170,12 +199,11 @@ public final class RunReports {
             n.put("rejected", f.rejected());
             n.put("out_of_period", f.outOfPeriod());
         }
-        root.put("invoice_count", current(facts).size());
-        List<String> numbers = invoiceNumbers(facts);
-        root.put("first_invoice_number", numbers.isEmpty() ? null : numbers.get(0));
-        root.put("last_invoice_number", numbers.isEmpty() ? null : numbers.get(numbers.size() - 1));
+        root.put("invoice_count", ledger.current());
+        root.put("first_invoice_number", ledger.firstNumber());
+        root.put("last_invoice_number", ledger.lastNumber());
         ObjectNode totals = root.putObject("totals");
-        for (Map.Entry<String, CurrencyTotals> e : CurrencyTotals.byCurrency(current(facts)).entrySet()) {
+        for (Map.Entry<String, CurrencyTotals> e : ledger.currencies().entrySet()) {
             CurrencyTotals t = e.getValue();
             ObjectNode n = totals.putObject(e.getKey());
             n.put("invoices", t.count());
@@ -211,16 +239,6 @@ public final class RunReports {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** The numbers of the run's own invoices, sorted; empty for drafts. */
-    static List<String> invoiceNumbers(RunFacts facts) {
-        return current(facts).stream().map(StoredInvoice::number).filter(n -> n != null).sorted().toList();
-    }
-
-    /** The run's own invoices: the ledger also lists the void invoices a correction run replaced. */
-    static List<StoredInvoice> current(RunFacts facts) {
-        return facts.invoices().stream().filter(s -> !"VOID".equals(s.status())).toList();
     }
 
     private static String code(Invoice i) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Builds the printed view of the run summary from the same numbers as summary.csv and margin.csv: amounts at their
@@ -22,33 +24,32 @@ final class SummaryViews {
     private SummaryViews() {
     }
 
-    static SummaryView of(RunFacts facts, List<MarginRow> margins) {
-        List<String> numbers = RunReports.invoiceNumbers(facts);
+    static SummaryView of(RunFacts facts, LedgerTotals totals) {
         boolean draft = !"FINAL".equals(facts.mode());
-        String range = numbers.isEmpty() ? (draft ? "none (drafts are not numbered)" : "none")
-                : numbers.size() == 1 ? numbers.get(0) : numbers.get(0) + " \u2013 " + numbers.get(numbers.size() - 1);
-        long voided = facts.invoices().stream().filter(s -> "VOID".equals(s.status())).count();
+        String range = totals.numbered() == 0 ? (draft ? "none (drafts are not numbered)" : "none")
+                : totals.numbered() == 1 ? totals.firstNumber() : totals.firstNumber() + " \u2013 " + totals.lastNumber();
+        long voided = totals.voided();
         String note = voided == 0 ? "" : "Correction run: " + count(voided) + (voided == 1 ? " invoice" : " invoices")
                 + " of an earlier final run voided and replaced by this run's invoices.";
-        if (RunReports.current(facts).isEmpty()) {
+        if (totals.current() == 0) {
             note = "No invoices in this run: no customer had a charge or an active subscription in the period.";
         }
         boolean usageBalanced = facts.usageDifferences().isEmpty();
         return new SummaryView(facts.period(), facts.mode(), draft, Long.toString(facts.runId()), facts.status(),
-                count(RunReports.current(facts).size()), range, note, currencies(facts), plans(facts), files(facts),
-                usageBalanced ? "Yes" : "No", usageNote(facts.usageDifferences()), margins(margins));
+                count(totals.current()), range, note, currencies(totals), plans(totals), files(facts),
+                usageBalanced ? "Yes" : "No", usageNote(facts.usageDifferences()), margins(facts.ledger(), totals));
     }
 
-    private static List<SummaryView.CurrencyRow> currencies(RunFacts facts) {
+    private static List<SummaryView.CurrencyRow> currencies(LedgerTotals totals) {
         List<SummaryView.CurrencyRow> rows = new ArrayList<>();
-        CurrencyTotals.byCurrency(RunReports.current(facts)).forEach((currency, t) -> rows.add(new SummaryView.CurrencyRow(
+        totals.currencies().forEach((currency, t) -> rows.add(new SummaryView.CurrencyRow(
                 currency, count(t.count()), amount(t.subtotal()), amount(t.discounts()), amount(t.tax()),
                 amount(t.total()), amount(t.credits()), amount(t.due()))));
         return rows;
     }
 
-    private static List<SummaryView.PlanRow> plans(RunFacts facts) {
-        return PlanCharges.of(RunReports.current(facts)).stream().map(p -> new SummaryView.PlanRow(p.planId(),
+    private static List<SummaryView.PlanRow> plans(LedgerTotals totals) {
+        return totals.plans().stream().map(p -> new SummaryView.PlanRow(p.planId(),
                 p.charges().currency().getCurrencyCode(), amount(p.charges()))).toList();
     }
 
@@ -82,13 +83,24 @@ final class SummaryViews {
                 + String.join(", ", listed) + (differences.size() > LISTED_DIFFERENCES ? ", \u2026" : "") + ".";
     }
 
-    private static List<SummaryView.MarginLine> margins(List<MarginRow> margins) {
-        return margins.stream().map(m -> new SummaryView.MarginLine(m.customerId(), m.currency().getCurrencyCode(),
-                amount(m.revenue()),
+    /**
+     * The margin page: a line per invoice of the run, read from the ledger as the page is filled, then the TOTAL
+     * lines. The same rows as margin.csv.
+     */
+    private static Iterable<SummaryView.MarginLine> margins(InvoiceLedger ledger, LedgerTotals totals) {
+        List<MarginRow> totalRows = totals.marginTotals();
+        return () -> Stream.concat(
+                StreamSupport.stream(ledger.spliterator(), false).filter(InvoiceLedger.Entry::current)
+                        .map(e -> MarginRow.of(e.invoice().invoice(), e.allocation())),
+                totalRows.stream()).map(SummaryViews::marginLine).iterator();
+    }
+
+    private static SummaryView.MarginLine marginLine(MarginRow m) {
+        return new SummaryView.MarginLine(m.customerId(), m.currency().getCurrencyCode(), amount(m.revenue()),
                 m.comparable() ? amount(m.cost()) : m.total() ? DASH : amount(m.cost()) + " " + m.cost().currency().getCurrencyCode(),
                 m.comparable() ? amount(m.margin()) : DASH,
                 m.marginPct() == null ? DASH : MoneyFormat.number(m.marginPct(), 2) + "%",
-                m.total(), m.comparable() && m.margin().amount().signum() < 0)).toList();
+                m.total(), m.comparable() && m.margin().amount().signum() < 0);
     }
 
     private static String amount(Money money) {

@@ -3,7 +3,11 @@ package dev.tokenbill.allocation.internal;
 import dev.tokenbill.allocation.Allocation;
 import dev.tokenbill.money.Money;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +55,24 @@ public class JdbcAllocationDao {
             Currency c = Currency.getInstance(rs.getString(2));
             return Money.of(rs.getBigDecimal(1).setScale(Money.minorUnits(c), RoundingMode.UNNECESSARY), c);
         }, runId, customerId).stream().findFirst();
+    }
+
+    /** The allocations of these customers of the run, by customer id, in one query. */
+    public Map<String, Allocation> allocations(long runId, Collection<String> customerIds) {
+        Map<String, Allocation> result = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return result;
+        }
+        List<Object> args = new ArrayList<>(customerIds.size() + 1);
+        args.add(runId);
+        args.addAll(customerIds);
+        jdbc.query("select customer_id, currency, share, amount from cost_allocation where run_id = ? and customer_id in ("
+                + String.join(", ", Collections.nCopies(customerIds.size(), "?")) + ")", rs -> {
+                    Currency c = Currency.getInstance(rs.getString(2));
+                    result.put(rs.getString(1), new Allocation(rs.getString(1), rs.getBigDecimal(3),
+                            Money.of(rs.getBigDecimal(4).setScale(Money.minorUnits(c), RoundingMode.UNNECESSARY), c)));
+                }, args.toArray());
+        return result;
     }
 
     public Map<String, Allocation> allocations(long runId) {

@@ -13,10 +13,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Invoices, their lines and tier breakdowns, keyed by run and customer. */
@@ -68,43 +69,28 @@ public class JdbcInvoiceDao {
     }
 
     /**
-     * Calls {@code action} with each invoice of the run in customer id order, loading {@code pageSize} invoices at a
-     * time: memory does not grow with the number of invoices.
+     * Up to {@code size} invoices of the run whose customer id comes after {@code after} ("" for the first page), in
+     * customer id order: four queries a page, so a caller can go through every invoice in bounded memory.
      */
-    public void forEachInvoice(long runId, int pageSize, Consumer<StoredInvoice> action) {
-        String last = "";
-        while (true) {
-            List<String> page = jdbc.queryForList("select customer_id from invoice where run_id = ? and customer_id > ?"
-                    + " order by customer_id fetch first " + pageSize + " rows only", String.class, runId, last);
-            invoices(runId, page).forEach(action);
-            if (page.size() < pageSize) {
-                return;
-            }
-            last = page.get(page.size() - 1);
-        }
+    public List<StoredInvoice> invoicesAfter(long runId, String after, int size) {
+        return invoices(runId, jdbc.queryForList("select customer_id from invoice where run_id = ? and customer_id > ?"
+                + " order by customer_id fetch first " + size + " rows only", String.class, runId, after));
     }
 
     /**
-     * Calls {@code action} with each void invoice of earlier final runs of the period (kept, with their PDFs, after a
-     * correction run) in invoice number order, loading {@code pageSize} at a time.
+     * Up to {@code size} void invoices of earlier final runs of the period (kept, with their PDFs, after a correction
+     * run) whose number comes after {@code after} ("" for the first page), in invoice number order.
      */
-    public void forEachVoided(String period, int pageSize, Consumer<StoredInvoice> action) {
-        String last = "";
-        while (true) {
-            List<Map<String, Object>> page = jdbc.queryForList("select run_id, customer_id, invoice_number from invoice"
-                    + " where period = ? and status = 'VOID' and invoice_number > ? order by invoice_number"
-                    + " fetch first " + pageSize + " rows only", period, last);
-            Map<Long, List<String>> byRun = new LinkedHashMap<>();
-            page.forEach(r -> byRun.computeIfAbsent(((Number) r.get("run_id")).longValue(), k -> new ArrayList<>())
-                    .add((String) r.get("customer_id")));
-            Map<String, StoredInvoice> loaded = new HashMap<>();
-            byRun.forEach((runId, customerIds) -> invoices(runId, customerIds).forEach(i -> loaded.put(i.number(), i)));
-            page.forEach(r -> action.accept(loaded.get((String) r.get("invoice_number"))));
-            if (page.size() < pageSize) {
-                return;
-            }
-            last = (String) page.get(page.size() - 1).get("invoice_number");
-        }
+    public List<StoredInvoice> voidedAfter(String period, String after, int size) {
+        List<Map<String, Object>> page = jdbc.queryForList("select run_id, customer_id, invoice_number from invoice"
+                + " where period = ? and status = 'VOID' and invoice_number > ? order by invoice_number"
+                + " fetch first " + size + " rows only", period, after);
+        Map<Long, List<String>> byRun = new LinkedHashMap<>();
+        page.forEach(r -> byRun.computeIfAbsent(((Number) r.get("run_id")).longValue(), k -> new ArrayList<>())
+                .add((String) r.get("customer_id")));
+        Map<String, StoredInvoice> byNumber = new HashMap<>();
+        byRun.forEach((runId, customerIds) -> invoices(runId, customerIds).forEach(i -> byNumber.put(i.number(), i)));
+        return page.stream().map(r -> byNumber.get((String) r.get("invoice_number"))).toList();
     }
 
     /**
@@ -172,6 +158,18 @@ public class JdbcInvoiceDao {
         List<Object[]> rows = new ArrayList<>(fileNames.size());
         fileNames.forEach((customerId, fileName) -> rows.add(new Object[] {fileName, runId, customerId}));
         jdbc.batchUpdate("update invoice set pdf_file = ? where run_id = ? and customer_id = ?", rows);
+    }
+
+    /** The names among {@code fileNames} that are the PDF file of an invoice of the run. */
+    public Set<String> pdfFilesAmong(long runId, List<String> fileNames) {
+        if (fileNames.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> args = new ArrayList<>(fileNames.size() + 1);
+        args.add(runId);
+        args.addAll(fileNames);
+        return new HashSet<>(jdbc.queryForList("select pdf_file from invoice where run_id = ? and pdf_file in ("
+                + String.join(", ", Collections.nCopies(fileNames.size(), "?")) + ")", String.class, args.toArray()));
     }
 
     /** One row of the invoice table. */

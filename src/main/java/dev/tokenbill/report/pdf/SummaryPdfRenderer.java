@@ -11,15 +11,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRField;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JRVirtualizer;
 import net.sf.jasperreports.engine.JRRuntimeException;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
+import net.sf.jasperreports.engine.util.JRSwapFile;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
@@ -31,13 +38,18 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  *
  * <p>What the template receives: every scalar component of the view as a parameter of the same name, the tables
  * {@code currencies}, {@code plans} and {@code files} as {@code JRDataSource} parameters, and the margin lines as
- * the main data source. Each table row is a map from the record's component names to its values (the JavaBean
+ * the main data source, read one at a time; filled pages beyond a few go to a swap file in the temporary directory. Each table row is a map from the record's component names to its values (the JavaBean
  * data source of JasperReports 7.0 does not see record accessors), its strings cleaned by {@link PdfText#clean}.
  */
 public final class SummaryPdfRenderer {
 
     /** Where the jar carries the template (the pom packages {@code templates/} as classpath resources). */
     public static final String CLASSPATH_TEMPLATE = "templates/summary.jrxml";
+
+    /** Filled pages kept in memory; the others wait in a swap file, so a long margin page needs no more heap. */
+    private static final int PAGES_IN_MEMORY = 20;
+    private static final int SWAP_BLOCK_SIZE = 4096;
+    private static final int SWAP_MIN_GROW = 256;
 
     private final JasperReport report;
 
@@ -73,8 +85,11 @@ public final class SummaryPdfRenderer {
      */
     public void render(SummaryView view, Path target) {
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
+                new JRSwapFile(System.getProperty("java.io.tmpdir"), SWAP_BLOCK_SIZE, SWAP_MIN_GROW), true);
         try {
-            JasperPrint print = fill(view);
+            JasperPrint print = fill(view, virtualizer);
+            virtualizer.setReadOnly(true);
             try (OutputStream out = Files.newOutputStream(temp)) {
                 export(print, view, out);
             }
@@ -85,16 +100,44 @@ public final class SummaryPdfRenderer {
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;
+        } finally {
+            virtualizer.cleanup();
         }
     }
 
-    private JasperPrint fill(SummaryView view) throws JRException {
+    private JasperPrint fill(SummaryView view, JRVirtualizer virtualizer) throws JRException {
         // JasperReports adds its built-in parameters to this map: it must be mutable
         Map<String, Object> parameters = new HashMap<>(row(view));
         parameters.put("currencies", new JRMapCollectionDataSource(rows(view.currencies())));
         parameters.put("plans", new JRMapCollectionDataSource(rows(view.plans())));
         parameters.put("files", new JRMapCollectionDataSource(rows(view.files())));
-        return JasperFillManager.fillReport(report, parameters, new JRMapCollectionDataSource(rows(view.margins())));
+        parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
+        return JasperFillManager.fillReport(report, parameters, new RecordDataSource(view.margins().iterator()));
+    }
+
+    /** The rows of a data source made one at a time, as the report reaches them (the margin page may be long). */
+    private static final class RecordDataSource implements JRDataSource {
+
+        private final Iterator<? extends Record> records;
+        private Map<String, Object> current;
+
+        RecordDataSource(Iterator<? extends Record> records) {
+            this.records = records;
+        }
+
+        @Override
+        public boolean next() {
+            if (!records.hasNext()) {
+                return false;
+            }
+            current = row(records.next());
+            return true;
+        }
+
+        @Override
+        public Object getFieldValue(JRField field) {
+            return current.get(field.getName());
+        }
     }
 
     private static void export(JasperPrint print, SummaryView view, OutputStream out) throws JRException {

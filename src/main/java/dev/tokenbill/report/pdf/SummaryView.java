@@ -12,6 +12,7 @@ import java.util.List;
  * @param note a remark on the run (e.g. the invoices a correction run voided), or ""
  * @param usageBalanced "Yes" or "No": accepted usage equals the billed quantities for every customer and meter
  * @param usageNote what {@code usageBalanced} means, or which customers and meters differ
+ * @param margins the lines of the margin report, iterated once as the page is filled (they may come from the database)
  */
 public record SummaryView(
         String period,
@@ -27,13 +28,12 @@ public record SummaryView(
         List<FileRow> files,
         String usageBalanced,
         String usageNote,
-        List<MarginLine> margins) {
+        Iterable<MarginLine> margins) {
 
     public SummaryView {
         currencies = List.copyOf(currencies);
         plans = List.copyOf(plans);
         files = List.copyOf(files);
-        margins = List.copyOf(margins);
     }
 
     /** The invoices of one currency added up. */

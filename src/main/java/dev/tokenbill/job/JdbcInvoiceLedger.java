@@ -1,0 +1,77 @@
+package dev.tokenbill.job;
+
+import dev.tokenbill.allocation.Allocation;
+import dev.tokenbill.allocation.internal.JdbcAllocationDao;
+import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
+import dev.tokenbill.invoice.internal.StoredInvoice;
+import dev.tokenbill.report.InvoiceLedger;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The ledger of a run read from the database a page at a time (invoices, lines, tiers and allocated costs of
+ * {@code pageSize} customers in five queries): the void invoices of the period when the run is final, then the run's
+ * own invoices.
+ */
+final class JdbcInvoiceLedger implements InvoiceLedger {
+
+    private final JdbcInvoiceDao invoices;
+    private final JdbcAllocationDao allocations;
+    private final RunContext run;
+    private final int pageSize;
+
+    JdbcInvoiceLedger(JdbcInvoiceDao invoices, JdbcAllocationDao allocations, RunContext run, int pageSize) {
+        this.invoices = invoices;
+        this.allocations = allocations;
+        this.run = run;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public Iterator<Entry> iterator() {
+        return new Iterator<>() {
+
+            private Phase phase = run.isFinal() ? Phase.VOIDED : Phase.CURRENT;
+            private String after = "";
+            private List<StoredInvoice> page = List.of();
+            private Map<String, Allocation> allocated = Map.of();
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == page.size() && phase != Phase.DONE) {
+                    loadPage();
+                }
+                return next < page.size();
+            }
+
+            @Override
+            public Entry next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                StoredInvoice invoice = page.get(next++);
+                return new Entry(invoice, allocated.get(invoice.invoice().customerId()));
+            }
+
+            private void loadPage() {
+                next = 0;
+                if (phase == Phase.VOIDED) {
+                    page = invoices.voidedAfter(run.period().label(), after, pageSize);
+                    allocated = Map.of();
+                    after = page.size() < pageSize ? "" : page.get(page.size() - 1).number();
+                    phase = page.size() < pageSize ? Phase.CURRENT : Phase.VOIDED;
+                    return;
+                }
+                page = invoices.invoicesAfter(run.runId(), after, pageSize);
+                allocated = allocations.allocations(run.runId(), page.stream().map(i -> i.invoice().customerId()).toList());
+                after = page.isEmpty() ? after : page.get(page.size() - 1).invoice().customerId();
+                phase = page.size() < pageSize ? Phase.DONE : Phase.CURRENT;
+            }
+        };
+    }
+
+    private enum Phase { VOIDED, CURRENT, DONE }
+}
