@@ -51,8 +51,9 @@ public class BillingInfrastructure {
     }
 
     /**
-     * Compiled once per JVM (one run), on first use: {@code tokenbill.template}, by default
-     * templates/invoice.jrxml in the working directory, else the copy inside the jar.
+     * Compiled once per JVM (one run), on a thread of its own started on first use (the job asks for it when rating
+     * starts, so the compile overlaps rating): {@code tokenbill.template}, by default templates/invoice.jrxml in the
+     * working directory, else the copy inside the jar.
      */
     @Bean
     @Lazy
@@ -66,7 +67,7 @@ public class BillingInfrastructure {
                 java.nio.file.Files.copy(in, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        return new InvoicePdfRenderer(path);
+        return InvoicePdfRenderer.compileInBackground(path);
     }
 
     /**

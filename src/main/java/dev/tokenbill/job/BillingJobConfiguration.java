@@ -23,8 +23,10 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
@@ -114,13 +116,20 @@ public class BillingJobConfiguration {
     @Bean
     public Step rateCustomers(JobRepository jobRepository, JdbcTransactionManager tx, BillingProperties properties,
             JdbcCursorItemReader<Customer> customerReader, RateCustomerProcessor rateProcessor,
-            JdbcInvoiceWriter invoiceWriter) {
+            JdbcInvoiceWriter invoiceWriter, ObjectProvider<InvoicePdfRenderer> invoicePdfRenderer) {
         return new StepBuilder("rateCustomers", jobRepository)
                 .<Customer, RatedCustomer>chunk(properties.customerChunkSize())
                 .transactionManager(tx)
                 .reader(customerReader)
                 .processor(rateProcessor)
                 .writer(invoiceWriter)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public void beforeStep(StepExecution stepExecution) {
+                        // the invoice template compiles on a thread of its own while customers are rated (step 8 uses it)
+                        invoicePdfRenderer.getObject();
+                    }
+                })
                 .build();
     }
 

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRRuntimeException;
@@ -27,8 +29,8 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 /**
  * Renders an {@link InvoiceView} to PDF with the JasperReports template {@code templates/invoice.jrxml}.
  *
- * <p>The template is compiled once, in the constructor; every render fills and exports on its own, so one renderer
- * can serve concurrent {@code render} calls. Every string of the view goes through {@link PdfText#clean} first.
+ * <p>The template is compiled once, in the constructor or (see {@link #compileInBackground}) on a thread of its own;
+ * every render fills and exports on its own, so one renderer can serve concurrent {@code render} calls. Every string of the view goes through {@link PdfText#clean} first.
  *
  * <p>What the template receives:
  * <ul>
@@ -47,15 +49,51 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  */
 public final class InvoicePdfRenderer {
 
-    private final JasperReport report;
+    private final CompletableFuture<JasperReport> report;
 
     /** Compiles the JRXML template at {@code template}. */
     public InvoicePdfRenderer(Path template) {
+        this(CompletableFuture.completedFuture(compile(template)));
+    }
+
+    private InvoicePdfRenderer(CompletableFuture<JasperReport> report) {
+        this.report = report;
+    }
+
+    /**
+     * A renderer whose template compiles on a thread of its own, started now (the compile takes a second or two):
+     * the first renders wait for it. A template that does not compile fails every render with the compile's
+     * {@link InvoiceRenderingException}.
+     */
+    public static InvoicePdfRenderer compileInBackground(Path template) {
+        CompletableFuture<JasperReport> report = new CompletableFuture<>();
+        Thread compiler = new Thread(() -> {
+            try {
+                report.complete(compile(template));
+            } catch (RuntimeException e) {
+                report.completeExceptionally(e);
+            }
+        }, "invoice-template");
+        compiler.setDaemon(true);
+        compiler.start();
+        return new InvoicePdfRenderer(report);
+    }
+
+    private static JasperReport compile(Path template) {
         try (InputStream in = Files.newInputStream(template)) {
-            this.report = JasperCompileManager.compileReport(in);
+            return JasperCompileManager.compileReport(in);
         } catch (JRException | JRRuntimeException | IOException e) {
             throw new InvoiceRenderingException("Cannot compile the invoice template " + template + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** The compiled template, once it is there. */
+    private JasperReport report() {
+        try {
+            return report.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
@@ -134,7 +172,7 @@ public final class InvoicePdfRenderer {
         parameters.put("amountDue", view.amountDue());
         parameters.put("note", view.note());
         parameters.put("usage", new JRMapCollectionDataSource(usageRecords(view.usage())));
-        return JasperFillManager.fillReport(report, parameters, new JRMapCollectionDataSource(lineRecords(view.lines())));
+        return JasperFillManager.fillReport(report(), parameters, new JRMapCollectionDataSource(lineRecords(view.lines())));
     }
 
     private static void export(JasperPrint print, InvoiceView view, OutputStream out) throws JRException {

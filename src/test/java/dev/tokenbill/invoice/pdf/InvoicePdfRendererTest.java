@@ -2,6 +2,7 @@ package dev.tokenbill.invoice.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -120,6 +121,31 @@ class InvoicePdfRendererTest {
         }
     }
 
+    @Test
+    void backgroundCompile_RendersTheSameTextAsACompileInTheConstructor() throws IOException {
+        InvoiceView view = sample("INV-2025-000045", false, "Acme Robotics GmbH", "Hauptstraße 5", sampleLines());
+        InvoicePdfRenderer background = InvoicePdfRenderer.compileInBackground(Path.of("templates/invoice.jrxml"));
+
+        byte[] bytes = background.renderBytes(view);
+
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            assertEquals(text(renderer.renderBytes(view)), new PDFTextStripper().getText(document));
+        }
+    }
+
+    @Test
+    void backgroundCompileOfAMissingTemplate_FailsEveryRender() {
+        InvoicePdfRenderer broken = InvoicePdfRenderer.compileInBackground(dir.resolve("missing.jrxml"));
+        InvoiceView view = sample("INV-2025-000046", false, "Acme Robotics GmbH", "Hauptstraße 5", sampleLines());
+
+        for (int i = 0; i < 2; i++) {
+            InvoiceRenderingException e = assertThrows(InvoiceRenderingException.class,
+                    () -> broken.render(view, dir.resolve("never.pdf")));
+            assertContains(e.getMessage(), "Cannot compile the invoice template");
+        }
+        assertFalse(Files.exists(dir.resolve("never.pdf")));
+    }
+
     static List<LineView> sampleLines() {
         return List.of(
                 new LineView("Pro plan, monthly fee (1 Jan 2025 – 31 Jan 2025)", "1", "$499.00", "$499.00", false),
@@ -142,6 +168,12 @@ class InvoicePdfRendererTest {
                 List.of(new UsageView("gpt-large", "input_tokens", "12,500,000"),
                         new UsageView("gpt-large", "output_tokens", "3,000,000"),
                         new UsageView("embed-small", "tokens", "25,000,000")));
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private static String text(Path pdf) throws IOException {
