@@ -1,11 +1,10 @@
 package dev.tokenbill.allocation.internal;
 
 import dev.tokenbill.allocation.Allocation;
+import dev.tokenbill.database.RunKeys;
 import dev.tokenbill.money.Money;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,15 +62,12 @@ public class JdbcAllocationDao {
         if (customerIds.isEmpty()) {
             return result;
         }
-        List<Object> args = new ArrayList<>(customerIds.size() + 1);
-        args.add(runId);
-        args.addAll(customerIds);
-        jdbc.query("select customer_id, currency, share, amount from cost_allocation where run_id = ? and customer_id in ("
-                + String.join(", ", Collections.nCopies(customerIds.size(), "?")) + ")", rs -> {
+        jdbc.query("select t.customer_id, t.currency, t.share, t.amount from "
+                + RunKeys.join("cost_allocation", "customer_id", customerIds.size()), rs -> {
                     Currency c = Currency.getInstance(rs.getString(2));
                     result.put(rs.getString(1), new Allocation(rs.getString(1), rs.getBigDecimal(3),
                             Money.of(rs.getBigDecimal(4).setScale(Money.minorUnits(c), RoundingMode.UNNECESSARY), c)));
-                }, args.toArray());
+                }, RunKeys.args(customerIds, runId));
         return result;
     }
 

@@ -2,12 +2,11 @@ package dev.tokenbill.customer.internal;
 
 import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.database.RunKeys;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -66,14 +65,10 @@ public class JdbcCustomerDao {
         if (customerIds.isEmpty()) {
             return result;
         }
-        List<Object> args = new ArrayList<>(customerIds.size() + 1);
-        args.add(runId);
-        args.addAll(customerIds);
-        jdbc.query("select * from customer where run_id = ? and customer_id in ("
-                + String.join(", ", Collections.nCopies(customerIds.size(), "?")) + ")", rs -> {
-                    Customer customer = customer(rs, 0);
-                    result.put(customer.id(), customer);
-                }, args.toArray());
+        jdbc.query("select t.* from " + RunKeys.join("customer", "customer_id", customerIds.size()), rs -> {
+            Customer customer = customer(rs, 0);
+            result.put(customer.id(), customer);
+        }, RunKeys.args(customerIds, runId));
         return result;
     }
 

@@ -1,6 +1,7 @@
 package dev.tokenbill.invoice.internal;
 
 import dev.tokenbill.catalog.PriceCondition;
+import dev.tokenbill.database.RunKeys;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
@@ -101,15 +102,10 @@ public class JdbcInvoiceDao {
         if (customerIds.isEmpty()) {
             return List.of();
         }
-        String in = " where run_id = ? and customer_id in (" + String.join(", ", Collections.nCopies(customerIds.size(), "?"))
-                + ")";
-        Object[] args = new Object[customerIds.size() + 1];
-        args[0] = runId;
-        for (int i = 0; i < customerIds.size(); i++) {
-            args[i + 1] = customerIds.get(i);
-        }
+        String keys = RunKeys.join("%s", "customer_id", customerIds.size());
+        Object[] args = RunKeys.args(customerIds, runId);
         Map<String, Header> headers = new HashMap<>();
-        jdbc.query("select * from invoice" + in, rs -> {
+        jdbc.query("select t.* from " + keys.formatted("invoice"), rs -> {
             Currency currency = Currency.getInstance(rs.getString("currency"));
             headers.put(rs.getString("customer_id"), new Header(rs.getString("period"), rs.getString("status"),
                     rs.getString("invoice_number"), rs.getString("pdf_file"), currency, money(rs, "subtotal", currency),
@@ -118,7 +114,8 @@ public class JdbcInvoiceDao {
                     money(rs, "credits", currency), money(rs, "amount_due", currency)));
         }, args);
         Map<String, Map<Integer, List<TierLine>>> tiers = new HashMap<>();
-        jdbc.query("select * from invoice_line_tier" + in + " order by customer_id, position, tier", rs -> {
+        jdbc.query("select t.* from " + keys.formatted("invoice_line_tier") + " order by t.customer_id, t.position, t.tier",
+                rs -> {
             String customerId = rs.getString("customer_id");
             Currency currency = headers.get(customerId).currency();
             tiers.computeIfAbsent(customerId, c -> new HashMap<>())
@@ -127,7 +124,7 @@ public class JdbcInvoiceDao {
                             rs.getBigDecimal("unit_price"), rs.getBigDecimal("flat_fee"), money(rs, "amount", currency)));
         }, args);
         Map<String, List<InvoiceLine>> lines = new HashMap<>();
-        jdbc.query("select * from invoice_line" + in + " order by customer_id, position", rs -> {
+        jdbc.query("select t.* from " + keys.formatted("invoice_line") + " order by t.customer_id, t.position", rs -> {
             String customerId = rs.getString("customer_id");
             Currency currency = headers.get(customerId).currency();
             String condition = rs.getString("price_condition");
