@@ -48,7 +48,7 @@ class CrashRestartEndToEndIT {
      */
     @ParameterizedTest(name = "killed {2} ms after ''{1}'' in {0}")
     @CsvSource({"readUsage, usage pass 1:, 0", "readUsage, , 150", "rateCustomers, , 300", "numberInvoices, , 0",
-            "renderInvoices, , 2500", "writeReports, , 50"})
+            "renderInvoices, , 600", "writeReports, , 50"})
     void killedMidStep_restart_givesTheUninterruptedResult(String step, String marker, long delayMillis) throws Exception {
         // given: a final run killed with SIGKILL while in the step
         Path dir = work.resolve("kill-" + step + (marker == null ? "" : "-marker"));
