@@ -81,7 +81,9 @@ public final class InvoicePdfRenderer {
 
     private static JasperReport compile(Path template) {
         try (InputStream in = Files.newInputStream(template)) {
-            return JasperCompileManager.compileReport(in);
+            JasperReport report = JasperCompileManager.compileReport(in);
+            FastFontCompression.apply(report);
+            return report;
         } catch (JRException | JRRuntimeException | IOException e) {
             throw new InvoiceRenderingException("Cannot compile the invoice template " + template + ": "
                     + e.getMessage(), e);

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.Deflater;
+
+import com.lowagie.text.pdf.BaseFont;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -144,6 +147,16 @@ class InvoicePdfRendererTest {
             assertContains(e.getMessage(), "Cannot compile the invoice template");
         }
         assertFalse(Files.exists(dir.resolve("never.pdf")));
+    }
+
+    @Test
+    void templateFonts_AreEmbeddedAtTheFastestCompressionLevel() throws Exception {
+        // the renderer compiled in @BeforeAll has set the level on OpenPDF's cached DejaVu Sans faces
+        for (String face : List.of("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique")) {
+            BaseFont font = BaseFont.createFont("net/sf/jasperreports/fonts/dejavu/" + face + ".ttf", "Identity-H", true,
+                    true, null, null);
+            assertEquals(Deflater.BEST_SPEED, font.getCompressionLevel(), face);
+        }
     }
 
     static List<LineView> sampleLines() {
