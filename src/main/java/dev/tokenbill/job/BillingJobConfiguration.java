@@ -1,11 +1,11 @@
 package dev.tokenbill.job;
 
 import dev.tokenbill.catalog.Catalog;
-import dev.tokenbill.customer.Customer;
-import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.customer.internal.JdbcCustomerDao;
 import dev.tokenbill.allocation.internal.JdbcAllocationDao;
 import dev.tokenbill.credit.internal.JdbcCreditDao;
+import dev.tokenbill.invoice.internal.CustomerToRate;
+import dev.tokenbill.invoice.internal.CustomerToRateReader;
 import dev.tokenbill.invoice.internal.RatedCustomer;
 import dev.tokenbill.invoice.internal.InvoiceNumbering;
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
@@ -15,10 +15,7 @@ import dev.tokenbill.invoice.internal.RateCustomerProcessor;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
 import dev.tokenbill.report.JdbcReportQueries;
 import dev.tokenbill.report.pdf.SummaryPdfRenderer;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -28,19 +25,19 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The billing job: eight steps, each restartable. Chunk steps commit their rows and their
@@ -113,12 +110,17 @@ public class BillingJobConfiguration {
 
     // step 6: rate each customer
 
+    /**
+     * A chunk is one page of the reader (five queries) and one batched write; with more than one
+     * thread the chunk's customers are rated concurrently and collected in reading order, so the
+     * written rows are the same for any thread count.
+     */
     @Bean
     public Step rateCustomers(JobRepository jobRepository, JdbcTransactionManager tx, BillingProperties properties,
-            JdbcCursorItemReader<Customer> customerReader, RateCustomerProcessor rateProcessor,
-            JdbcInvoiceWriter invoiceWriter, ObjectProvider<InvoicePdfRenderer> invoicePdfRenderer) {
-        return new StepBuilder("rateCustomers", jobRepository)
-                .<Customer, RatedCustomer>chunk(properties.customerChunkSize())
+            CustomerToRateReader customerReader, RateCustomerProcessor rateProcessor, JdbcInvoiceWriter invoiceWriter,
+            ObjectProvider<ThreadPoolTaskExecutor> ratingExecutor, ObjectProvider<InvoicePdfRenderer> invoicePdfRenderer) {
+        var step = new StepBuilder("rateCustomers", jobRepository)
+                .<CustomerToRate, RatedCustomer>chunk(properties.ratingChunkSize())
                 .transactionManager(tx)
                 .reader(customerReader)
                 .processor(rateProcessor)
@@ -126,33 +128,44 @@ public class BillingJobConfiguration {
                 .listener(new StepExecutionListener() {
                     @Override
                     public void beforeStep(StepExecution stepExecution) {
-                        // the invoice template compiles on a thread of its own while customers are rated (step 8 uses it)
+                        // the invoice template compiles on a thread of its own while customers are rated (step 7 uses it)
                         invoicePdfRenderer.getObject();
                     }
-                })
-                .build();
+                });
+        if (properties.effectiveThreads() > 1) {
+            step.taskExecutor(ratingExecutor.getObject());
+        }
+        return step.build();
+    }
+
+    /** The rating threads (tokenbill.threads), started when rating first needs them. */
+    @Bean
+    @Lazy
+    public ThreadPoolTaskExecutor ratingExecutor(BillingProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.effectiveThreads());
+        executor.setMaxPoolSize(properties.effectiveThreads());
+        executor.setThreadNamePrefix("rating-");
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
     }
 
     @Bean
     @StepScope
-    public JdbcCursorItemReader<Customer> customerReader(DataSource dataSource, @Value(RUN_ID) long runId) {
-        return new JdbcCursorItemReaderBuilder<Customer>()
-                .name("customerReader")
-                .dataSource(dataSource)
-                .sql("select * from customer where run_id = ? order by customer_id")
-                .queryArguments(runId)
-                .rowMapper(JdbcCustomerDao::customer)
-                .build();
+    public CustomerToRateReader customerReader(JdbcCustomerDao customers, JdbcTemplate jdbc, JdbcCreditDao credits,
+            JdbcAllocationDao allocations, BillingProperties properties, @Value(RUN_ID) long runId,
+            @Value(PERIOD) String period) {
+        return new CustomerToRateReader(customers, new JdbcUsageTotals(jdbc), credits, allocations, runId, period,
+                properties.ratingChunkSize());
     }
 
     @Bean
     @StepScope
     public RateCustomerProcessor rateProcessor(@Value(RUN_ID) long runId, @Value(PERIOD) String period,
-            @Value(MODE) String mode, @Value(INPUT) String input, @Value(OUTPUT) String output, JdbcCustomerDao customers,
-            JdbcTemplate jdbc, JdbcCreditDao credits, JdbcAllocationDao allocations) {
+            @Value(MODE) String mode, @Value(INPUT) String input, @Value(OUTPUT) String output) {
         RunContext run = RunContext.of(runId, period, mode, input, output);
-        return new RateCustomerProcessor(run.catalog(), run.period(), runId, customers, new JdbcUsageTotals(jdbc), credits,
-                allocations);
+        return new RateCustomerProcessor(run.catalog(), run.period());
     }
 
     @Bean

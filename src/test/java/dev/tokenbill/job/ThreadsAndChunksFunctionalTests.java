@@ -33,7 +33,7 @@ import org.springframework.test.context.TestPropertySource;
  * rejects.csv must be equal, row for row and byte for byte.
  */
 @BillingJobTest
-@TestPropertySource(properties = {"tokenbill.threads=4", "tokenbill.customer-chunk-size=7",
+@TestPropertySource(properties = {"tokenbill.threads=4", "tokenbill.rating-chunk-size=7",
         "tokenbill.render-chunk-size=7", "tokenbill.usage-partition-mb=1"})
 class ThreadsAndChunksFunctionalTests {
 
@@ -76,7 +76,7 @@ class ThreadsAndChunksFunctionalTests {
         try (ConfigurableApplicationContext single = new SpringApplicationBuilder(TokenbillApplication.class)
                 .initializers(new EmbeddedPostgresInitializer())
                 .properties("tokenbill.cli.enabled=false", "logging.file.name=target/tokenbill-test.log",
-                        "logging.threshold.console=WARN", "tokenbill.threads=1", "tokenbill.customer-chunk-size=50",
+                        "logging.threshold.console=WARN", "tokenbill.threads=1", "tokenbill.rating-chunk-size=50",
                         "tokenbill.render-chunk-size=50")
                 .run()) {
             BillingDatabase.reset(single.getBean(JdbcTemplate.class));

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The run's cost pools and the allocated cost of each customer. */
@@ -49,11 +48,16 @@ public class JdbcAllocationDao {
                 });
     }
 
-    public Optional<Money> allocatedTo(long runId, String customerId) {
-        return jdbc.query("select amount, currency from cost_allocation where run_id = ? and customer_id = ?", (rs, n) -> {
-            Currency c = Currency.getInstance(rs.getString(2));
-            return Money.of(rs.getBigDecimal(1).setScale(Money.minorUnits(c), RoundingMode.UNNECESSARY), c);
-        }, runId, customerId).stream().findFirst();
+    /** The allocated cost of the customers from {@code firstId} to {@code lastId} (both included, in the database's order). */
+    public Map<String, Money> allocatedBetween(long runId, String firstId, String lastId) {
+        Map<String, Money> result = new HashMap<>();
+        jdbc.query("select customer_id, amount, currency from cost_allocation where run_id = ?"
+                + " and customer_id between ? and ?", rs -> {
+                    Currency c = Currency.getInstance(rs.getString(3));
+                    result.put(rs.getString(1), Money.of(rs.getBigDecimal(2).setScale(Money.minorUnits(c),
+                            RoundingMode.UNNECESSARY), c));
+                }, runId, firstId, lastId);
+        return result;
     }
 
     /** The allocations of these customers of the run, by customer id, in one query. */

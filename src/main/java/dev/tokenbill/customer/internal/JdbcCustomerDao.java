@@ -6,6 +6,7 @@ import dev.tokenbill.database.RunKeys;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
@@ -75,6 +76,39 @@ public class JdbcCustomerDao {
     public List<Subscription> subscriptions(long runId) {
         return jdbc.query("select * from subscription where run_id = ? order by customer_id, start_date",
                 JdbcCustomerDao::subscription, runId);
+    }
+
+    /**
+     * Up to {@code limit} customers of the run after {@code afterId} (from the first when null), in
+     * customer-id order: one page of a keyset scan. (Ordered by the whole primary key so that H2 reads
+     * the page from the index instead of sorting every later customer.)
+     */
+    public List<Customer> customersAfter(long runId, String afterId, int limit) {
+        return afterId == null
+                ? jdbc.query("select * from customer where run_id = ? order by run_id, customer_id fetch first ? rows only",
+                        JdbcCustomerDao::customer, runId, limit)
+                : jdbc.query("select * from customer where run_id = ? and customer_id > ? order by run_id, customer_id"
+                        + " fetch first ? rows only", JdbcCustomerDao::customer, runId, afterId, limit);
+    }
+
+    /** The id of the run's {@code n}-th customer (1-based) in customer-id order: where a restarted scan resumes. */
+    public String customerIdAt(long runId, int n) {
+        return jdbc.queryForObject("select customer_id from customer where run_id = ? order by run_id, customer_id"
+                + " offset ? rows fetch next 1 rows only", String.class, runId, n - 1);
+    }
+
+    /**
+     * The subscriptions of the customers from {@code firstId} to {@code lastId} (both included, in the
+     * database's customer-id order), by customer, each customer's by start date.
+     */
+    public Map<String, List<Subscription>> subscriptionsBetween(long runId, String firstId, String lastId) {
+        Map<String, List<Subscription>> result = new HashMap<>();
+        jdbc.query("select * from subscription where run_id = ? and customer_id between ? and ?"
+                + " order by customer_id, start_date", rs -> {
+                    Subscription s = subscription(rs, 0);
+                    result.computeIfAbsent(s.customerId(), c -> new ArrayList<>()).add(s);
+                }, runId, firstId, lastId);
+        return result;
     }
 
     public List<Subscription> subscriptionsOf(long runId, String customerId) {

@@ -8,8 +8,10 @@ import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.invoice.TierLine;
 import dev.tokenbill.money.Money;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 
 /** Invoices, their lines and tier breakdowns, keyed by run and customer. */
 public class JdbcInvoiceDao {
@@ -30,39 +33,115 @@ public class JdbcInvoiceDao {
         this.jdbc = jdbc;
     }
 
-    /** Replaces the draft invoices of these customers in the run: writing the same chunk twice leaves one copy. */
+    /**
+     * Replaces the run's draft invoices of the customers from the first to the last of
+     * {@code invoices}, which are a contiguous run of customers in the database's customer-id order
+     * (a chunk of the rating step): writing the same chunk twice leaves one copy. Six batched
+     * statements whatever the number of invoices: a range delete per table, then the inserts, every
+     * parameter set with its SQL type.
+     */
     public void saveDrafts(long runId, String period, List<? extends Invoice> invoices) {
-        List<Object[]> keys = invoices.stream().map(i -> new Object[] {runId, i.customerId()}).toList();
-        jdbc.batchUpdate("delete from invoice_line_tier where run_id = ? and customer_id = ?", keys);
-        jdbc.batchUpdate("delete from invoice_line where run_id = ? and customer_id = ?", keys);
-        jdbc.batchUpdate("delete from invoice where run_id = ? and customer_id = ?", keys);
-        List<Object[]> rows = new ArrayList<>();
-        List<Object[]> lines = new ArrayList<>();
-        List<Object[]> tiers = new ArrayList<>();
+        if (invoices.isEmpty()) {
+            return;
+        }
+        String first = invoices.get(0).customerId();
+        String last = invoices.get(invoices.size() - 1).customerId();
+        for (String table : List.of("invoice_line_tier", "invoice_line", "invoice")) {
+            jdbc.update("delete from " + table + " where run_id = ? and customer_id between ? and ?", runId, first, last);
+        }
+        List<NumberedLine> lines = new ArrayList<>();
+        List<NumberedTier> tiers = new ArrayList<>();
         for (Invoice i : invoices) {
-            rows.add(new Object[] {runId, i.customerId(), period, "DRAFT", i.currency().getCurrencyCode(),
-                    i.subtotal().amount(), i.discounts().amount(), i.taxName(), i.taxRate(), i.tax().amount(), i.taxExempt(),
-                    i.total().amount(), i.credits().amount(), i.amountDue().amount()});
             int position = 0;
             for (InvoiceLine l : i.lines()) {
                 position++;
-                lines.add(new Object[] {runId, i.customerId(), position, l.kind().name(), l.description(),
-                        l.subscriptionId(), l.planId(), l.meter(), l.model(),
-                        l.condition() == null ? null : l.condition().name(), l.usage(), l.included(), l.quantity(),
-                        l.unitPrice(), l.amount().amount(), l.reference()});
+                lines.add(new NumberedLine(i.customerId(), position, l));
                 for (TierLine t : l.tiers()) {
-                    tiers.add(new Object[] {runId, i.customerId(), position, t.tier(), t.from(), t.upTo(), t.units(),
-                            t.unitPrice(), t.flatFee(), t.amount().amount()});
+                    tiers.add(new NumberedTier(i.customerId(), position, t));
                 }
             }
         }
-        jdbc.batchUpdate("insert into invoice (run_id, customer_id, period, status, currency, subtotal, discounts, tax_name,"
-                + " tax_rate, tax, tax_exempt, total, credits, amount_due) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        jdbc.batchUpdate("insert into invoice_line (run_id, customer_id, position, kind, description, subscription_id, plan_id,"
+        batch("insert into invoice (run_id, customer_id, period, status, currency, subtotal, discounts, tax_name,"
+                + " tax_rate, tax, tax_exempt, total, credits, amount_due) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                invoices, (ps, i) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, i.customerId());
+                    ps.setString(3, period);
+                    ps.setString(4, "DRAFT");
+                    ps.setString(5, i.currency().getCurrencyCode());
+                    ps.setBigDecimal(6, i.subtotal().amount());
+                    ps.setBigDecimal(7, i.discounts().amount());
+                    ps.setString(8, i.taxName());
+                    ps.setBigDecimal(9, i.taxRate());
+                    ps.setBigDecimal(10, i.tax().amount());
+                    ps.setBoolean(11, i.taxExempt());
+                    ps.setBigDecimal(12, i.total().amount());
+                    ps.setBigDecimal(13, i.credits().amount());
+                    ps.setBigDecimal(14, i.amountDue().amount());
+                });
+        batch("insert into invoice_line (run_id, customer_id, position, kind, description, subscription_id, plan_id,"
                 + " meter, model, price_condition, usage_quantity, included, quantity, unit_price, amount, reference)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
-        jdbc.batchUpdate("insert into invoice_line_tier (run_id, customer_id, position, tier, from_units, up_to, units,"
-                + " unit_price, flat_fee, amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tiers);
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines, (ps, n) -> {
+                    InvoiceLine l = n.line();
+                    ps.setLong(1, runId);
+                    ps.setString(2, n.customerId());
+                    ps.setInt(3, n.position());
+                    ps.setString(4, l.kind().name());
+                    ps.setString(5, l.description());
+                    text(ps, 6, l.subscriptionId());
+                    text(ps, 7, l.planId());
+                    text(ps, 8, l.meter());
+                    text(ps, 9, l.model());
+                    text(ps, 10, l.condition() == null ? null : l.condition().name());
+                    number(ps, 11, l.usage());
+                    number(ps, 12, l.included());
+                    number(ps, 13, l.quantity());
+                    number(ps, 14, l.unitPrice());
+                    ps.setBigDecimal(15, l.amount().amount());
+                    text(ps, 16, l.reference());
+                });
+        batch("insert into invoice_line_tier (run_id, customer_id, position, tier, from_units, up_to, units,"
+                + " unit_price, flat_fee, amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tiers, (ps, n) -> {
+                    TierLine t = n.tier();
+                    ps.setLong(1, runId);
+                    ps.setString(2, n.customerId());
+                    ps.setInt(3, n.position());
+                    ps.setInt(4, t.tier());
+                    ps.setBigDecimal(5, t.from());
+                    number(ps, 6, t.upTo());
+                    ps.setBigDecimal(7, t.units());
+                    ps.setBigDecimal(8, t.unitPrice());
+                    ps.setBigDecimal(9, t.flatFee());
+                    ps.setBigDecimal(10, t.amount().amount());
+                });
+    }
+
+    private record NumberedLine(String customerId, int position, InvoiceLine line) {
+    }
+
+    private record NumberedTier(String customerId, int position, TierLine tier) {
+    }
+
+    private <T> void batch(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> setter) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows, rows.size(), setter);
+        }
+    }
+
+    private static void text(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    private static void number(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.NUMERIC);
+        } else {
+            ps.setBigDecimal(index, value);
+        }
     }
 
     public List<String> customersWithInvoices(long runId) {

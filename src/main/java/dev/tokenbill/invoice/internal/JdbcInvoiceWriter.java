@@ -1,6 +1,7 @@
 package dev.tokenbill.invoice.internal;
 
 import dev.tokenbill.credit.internal.JdbcCreditDao;
+import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.rating.PlanWhatIf;
@@ -10,7 +11,12 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Writes rated invoices as drafts of the run, with their credit applications and what-if rows; idempotent per customer. */
+/**
+ * Writes a chunk of rated invoices as drafts of the run, with their credit applications and
+ * what-if rows. A chunk is a contiguous run of customers in customer-id order (as
+ * {@link CustomerToRateReader} reads them), so each table is replaced by one range delete from the
+ * chunk's first to its last customer and one batched insert: writing a chunk twice leaves one copy.
+ */
 public class JdbcInvoiceWriter implements ItemWriter<RatedCustomer> {
 
     private final JdbcInvoiceDao invoices;
@@ -29,23 +35,29 @@ public class JdbcInvoiceWriter implements ItemWriter<RatedCustomer> {
 
     @Override
     public void write(Chunk<? extends RatedCustomer> chunk) {
-        invoices.saveDrafts(runId, period, chunk.getItems().stream().map(RatedCustomer::invoice).toList());
+        if (chunk.isEmpty()) {
+            return;
+        }
+        List<Invoice> rated = chunk.getItems().stream().map(RatedCustomer::invoice).toList();
+        String first = rated.get(0).customerId();
+        String last = rated.get(rated.size() - 1).customerId();
+        invoices.saveDrafts(runId, period, rated);
+        List<JdbcCreditDao.Applied> applied = new ArrayList<>();
         List<Object[]> whatIfs = new ArrayList<>();
-        for (RatedCustomer rated : chunk) {
-            String customerId = rated.invoice().customerId();
-            List<Object[]> applied = new ArrayList<>();
-            for (InvoiceLine line : rated.invoice().lines()) {
+        for (RatedCustomer r : chunk) {
+            String customerId = r.invoice().customerId();
+            for (InvoiceLine line : r.invoice().lines()) {
                 if (line.kind() == LineKind.CREDIT) {
-                    applied.add(new Object[] {line.reference(), line.amount().negate().amount()});
+                    applied.add(new JdbcCreditDao.Applied(customerId, line.reference(), line.amount().negate().amount()));
                 }
             }
-            credits.saveApplied(runId, customerId, period, applied);
-            jdbc.update("delete from plan_whatif where run_id = ? and customer_id = ?", runId, customerId);
-            for (PlanWhatIf.Comparison c : rated.whatIfs()) {
+            for (PlanWhatIf.Comparison c : r.whatIfs()) {
                 whatIfs.add(new Object[] {runId, customerId, c.currentPlan(), c.plan(),
                         c.amount().currency().getCurrencyCode(), c.amount().amount(), c.difference().amount()});
             }
         }
+        credits.replaceApplied(runId, period, first, last, applied);
+        jdbc.update("delete from plan_whatif where run_id = ? and customer_id between ? and ?", runId, first, last);
         jdbc.batchUpdate("insert into plan_whatif (run_id, customer_id, current_plan, plan_id, currency, amount, difference)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", whatIfs);
     }

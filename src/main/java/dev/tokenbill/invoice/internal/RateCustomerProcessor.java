@@ -1,12 +1,9 @@
 package dev.tokenbill.invoice.internal;
 
-import dev.tokenbill.allocation.internal.JdbcAllocationDao;
 import dev.tokenbill.catalog.Catalog;
 import dev.tokenbill.catalog.Plan;
-import dev.tokenbill.credit.internal.JdbcCreditDao;
 import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.Subscription;
-import dev.tokenbill.customer.internal.JdbcCustomerDao;
 import dev.tokenbill.discount.SubscriptionCoupon;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.money.Money;
@@ -15,7 +12,6 @@ import dev.tokenbill.rating.Adjustments;
 import dev.tokenbill.rating.PlanWhatIf;
 import dev.tokenbill.rating.RatingEngine;
 import dev.tokenbill.rating.SubscriptionUsage;
-import dev.tokenbill.usage.UsageTotal;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,41 +19,31 @@ import java.util.List;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Gathers one customer's subscriptions billed in this period, their usage, coupons, credit
- * balances and allocated cost, and hands them to the {@link RatingEngine}; then compares the other
- * plans. A customer with no subscription billed in the period gets no invoice.
+ * Rates one customer as read by {@link CustomerToRateReader}: its subscriptions billed in this
+ * period, their usage, coupons, credit balances and allocated cost go to the {@link RatingEngine};
+ * then the other plans are compared. A customer with no subscription billed in the period gets no
+ * invoice. Reads no database and keeps no state, so items may be processed on several threads.
  */
-public class RateCustomerProcessor implements ItemProcessor<Customer, RatedCustomer> {
+public class RateCustomerProcessor implements ItemProcessor<CustomerToRate, RatedCustomer> {
 
     private final RatingEngine engine = new RatingEngine();
     private final Catalog catalog;
     private final BillingPeriod period;
-    private final long runId;
-    private final JdbcCustomerDao customers;
-    private final JdbcUsageTotals usage;
-    private final JdbcCreditDao credits;
-    private final JdbcAllocationDao allocations;
 
-    public RateCustomerProcessor(Catalog catalog, BillingPeriod period, long runId, JdbcCustomerDao customers,
-            JdbcUsageTotals usage, JdbcCreditDao credits, JdbcAllocationDao allocations) {
+    public RateCustomerProcessor(Catalog catalog, BillingPeriod period) {
         this.catalog = catalog;
         this.period = period;
-        this.runId = runId;
-        this.customers = customers;
-        this.usage = usage;
-        this.credits = credits;
-        this.allocations = allocations;
     }
 
     @Override
-    public RatedCustomer process(Customer customer) {
-        List<UsageTotal> totals = usage.of(runId, customer.id());
+    public RatedCustomer process(CustomerToRate input) {
+        Customer customer = input.customer();
         List<SubscriptionUsage> billed = new ArrayList<>();
         List<SubscriptionCoupon> coupons = new ArrayList<>();
-        for (Subscription subscription : billedSubscriptions(catalog, period, customers.subscriptionsOf(runId, customer.id()))) {
+        for (Subscription subscription : billedSubscriptions(catalog, period, input.subscriptions())) {
             Plan plan = catalog.plan(subscription.planId()).orElseThrow();
             billed.add(new SubscriptionUsage(subscription, plan,
-                    totals.stream().filter(t -> t.subscriptionId().equals(subscription.id())).toList()));
+                    input.usage().stream().filter(t -> t.subscriptionId().equals(subscription.id())).toList()));
             if (subscription.couponCode() != null) {
                 coupons.add(new SubscriptionCoupon(subscription.id(), catalog.coupon(subscription.couponCode()).orElseThrow(),
                         periodNumber(subscription)));
@@ -66,9 +52,9 @@ public class RateCustomerProcessor implements ItemProcessor<Customer, RatedCusto
         if (billed.isEmpty()) {
             return null;
         }
-        Money allocated = allocations.allocatedTo(runId, customer.id()).orElse(null);
-        Adjustments adjustments = new Adjustments(coupons, catalog.volumeDiscountFor(customer.currency()),
-                credits.balances(runId, period.label(), customer.id()), allocated);
+        Money allocated = input.allocatedCost();
+        Adjustments adjustments = new Adjustments(coupons, catalog.volumeDiscountFor(customer.currency()), input.credits(),
+                allocated);
         Invoice invoice = engine.rate(customer, period, billed, catalog.taxFor(customer.country()), adjustments);
         return new RatedCustomer(invoice,
                 PlanWhatIf.compare(engine, customer, period, billed, invoice, catalog.plans().values(), allocated));

@@ -1,0 +1,23 @@
+package dev.tokenbill.invoice.internal;
+
+import dev.tokenbill.credit.CreditGrant;
+import dev.tokenbill.customer.Customer;
+import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.money.Money;
+import dev.tokenbill.usage.UsageTotal;
+import java.util.List;
+
+/**
+ * Everything the rating step needs about one customer, read with the rest of its chunk: its
+ * subscriptions (by start date), usage totals, credit grants with their balances before the period
+ * (by grant id), and its allocated cost (null when none was allocated).
+ */
+public record CustomerToRate(Customer customer, List<Subscription> subscriptions, List<UsageTotal> usage,
+        List<CreditGrant> credits, Money allocatedCost) {
+
+    public CustomerToRate {
+        subscriptions = List.copyOf(subscriptions);
+        usage = List.copyOf(usage);
+        credits = List.copyOf(credits);
+    }
+}
