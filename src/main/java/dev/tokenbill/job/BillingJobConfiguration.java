@@ -16,6 +16,7 @@ import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
 import dev.tokenbill.report.JdbcReportQueries;
 import dev.tokenbill.report.pdf.SummaryPdfRenderer;
 import java.util.Map;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -75,18 +76,27 @@ public class BillingJobConfiguration {
     // step 1: validate the inputs
 
     @Bean
-    public Step validateInputs(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc) {
-        return new StepBuilder("validateInputs", jobRepository).tasklet(new ValidateInputsTasklet(jdbc), tx)
+    public Step validateInputs(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
+            ValidatedInputs validatedInputs) {
+        return new StepBuilder("validateInputs", jobRepository)
+                .tasklet(new ValidateInputsTasklet(jdbc, validatedInputs), tx)
                 .allowStartIfComplete(true).build();
+    }
+
+    /** What validateInputs read, for loadCustomers of the same execution (the files are parsed once). */
+    @Bean
+    @JobScope
+    public ValidatedInputs validatedInputs() {
+        return new ValidatedInputs();
     }
 
     // step 2: load customers and subscriptions
 
     @Bean
     public Step loadCustomers(JobRepository jobRepository, JdbcTransactionManager tx, JdbcCustomerDao customers,
-            JdbcCreditDao credits, JdbcAllocationDao allocations) {
+            JdbcCreditDao credits, JdbcAllocationDao allocations, ValidatedInputs validatedInputs) {
         return new StepBuilder("loadCustomers", jobRepository)
-                .tasklet(new LoadCustomersTasklet(customers, credits, allocations), tx).build();
+                .tasklet(new LoadCustomersTasklet(customers, credits, allocations, validatedInputs), tx).build();
     }
 
     // step 3: read, validate, de-duplicate and sum every usage row

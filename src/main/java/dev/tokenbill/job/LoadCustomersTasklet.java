@@ -1,17 +1,13 @@
 package dev.tokenbill.job;
 
-import dev.tokenbill.allocation.internal.CostFiles;
 import dev.tokenbill.allocation.internal.JdbcAllocationDao;
 import dev.tokenbill.credit.internal.CreditFiles;
 import dev.tokenbill.credit.internal.JdbcCreditDao;
-import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.internal.CustomerFiles;
 import dev.tokenbill.customer.internal.JdbcCustomerDao;
 import dev.tokenbill.money.Money;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -21,7 +17,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step 2: stores the run's customers, subscriptions, credit grants and cost pools (replacing any
- * earlier copy of this run, so it can run twice).
+ * earlier copy of this run, so it can run twice), as validateInputs read them in this execution.
  */
 public class LoadCustomersTasklet implements Tasklet {
 
@@ -29,22 +25,26 @@ public class LoadCustomersTasklet implements Tasklet {
     private final JdbcCustomerDao customers;
     private final JdbcCreditDao credits;
     private final JdbcAllocationDao allocations;
+    private final ValidatedInputs validated;
 
-    public LoadCustomersTasklet(JdbcCustomerDao customers, JdbcCreditDao credits, JdbcAllocationDao allocations) {
+    public LoadCustomersTasklet(JdbcCustomerDao customers, JdbcCreditDao credits, JdbcAllocationDao allocations,
+            ValidatedInputs validated) {
         this.customers = customers;
         this.credits = credits;
         this.allocations = allocations;
+        this.validated = validated;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunContext run = RunContext.of(contribution);
-        CustomerFiles.CustomerBook book = CustomerFiles.read(run.input(), run.catalog());
+        ValidatedInputs.Read read = validated.take(run.input())
+                .orElseGet(() -> ValidatedInputs.read(run.input(), run.catalog(), run.period().label()));
+        CustomerFiles.CustomerBook book = read.book();
+        List<CreditFiles.Grant> grants = read.grants();
+        Map<String, Money> pools = read.pools();
         customers.replace(run.runId(), book);
-        Map<String, Customer> byId = book.customers().stream().collect(Collectors.toMap(Customer::id, Function.identity()));
-        List<CreditFiles.Grant> grants = CreditFiles.read(run.input(), byId);
         credits.replaceGrants(run.runId(), grants);
-        Map<String, Money> pools = CostFiles.poolsOf(run.input(), run.period().label());
         allocations.replacePools(run.runId(), pools);
         contribution.incrementWriteCount(book.customers().size() + book.subscriptions().size() + grants.size() + pools.size());
         log.info("loaded {} customers, {} subscriptions, {} credit grants, {} cost pools", book.customers().size(),

@@ -1,9 +1,12 @@
 package dev.tokenbill.job;
 
 import dev.tokenbill.catalog.Catalog;
+import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.csv.CsvSource;
 import dev.tokenbill.csv.InputFileException;
+import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.customer.internal.CustomerFiles;
+import dev.tokenbill.money.Money;
 import dev.tokenbill.usage.UsageClassifier;
 import dev.tokenbill.usage.internal.UsageFiles;
 import java.io.IOException;
@@ -16,7 +19,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,29 +34,30 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Step 1: checks every input file before any billing work (catalog, customers, subscriptions,
  * usage headers and UTF-8), and records the run. Any problem fails the step with a one-line
- * message naming the file. Repeatable: it only reads, and upserts the run row.
+ * message naming the file. Repeatable: it only reads, and upserts the run row. What it read of the
+ * customer, subscription, credit and cost files is kept for loadCustomers ({@link ValidatedInputs}).
  */
 public class ValidateInputsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ValidateInputsTasklet.class);
     private static final Pattern METER_COLUMN = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private final JdbcTemplate jdbc;
+    private final ValidatedInputs validated;
 
-    public ValidateInputsTasklet(JdbcTemplate jdbc) {
+    public ValidateInputsTasklet(JdbcTemplate jdbc, ValidatedInputs validated) {
         this.jdbc = jdbc;
+        this.validated = validated;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         RunContext run = RunContext.of(contribution);
         Catalog catalog = run.catalog();
-        CustomerFiles.CustomerBook book = CustomerFiles.read(run.input(), catalog);
-        dev.tokenbill.credit.internal.CreditFiles.read(run.input(), book.customers().stream()
-                .collect(java.util.stream.Collectors.toMap(dev.tokenbill.customer.Customer::id, c -> c)));
-        var pools = dev.tokenbill.allocation.internal.CostFiles.poolsOf(run.input(), run.period().label());
-        var plansInUse = book.subscriptions().stream().map(dev.tokenbill.customer.Subscription::planId)
-                .collect(java.util.stream.Collectors.toSet());
-        for (var plan : catalog.plans().values()) {
+        ValidatedInputs.Read read = ValidatedInputs.read(run.input(), catalog, run.period().label());
+        CustomerFiles.CustomerBook book = read.book();
+        Map<String, Money> pools = read.pools();
+        Set<String> plansInUse = book.subscriptions().stream().map(Subscription::planId).collect(Collectors.toSet());
+        for (Plan plan : catalog.plans().values()) {
             if (plan.isCostPlus() && plansInUse.contains(plan.id()) && !pools.isEmpty()
                     && !pools.values().iterator().next().currency().equals(plan.currency())) {
                 throw new InputFileException("costs.csv", 0, "cost-plus plan " + plan.id() + " is priced in "
@@ -71,6 +77,7 @@ public class ValidateInputsTasklet implements Tasklet {
             }
             requireUtf8(file);
         }
+        validated.keep(read);
         jdbc.update("delete from billing_run where run_id = ?", run.runId());
         jdbc.update("insert into billing_run (run_id, period, mode, status, input_dir, output_dir) values (?, ?, ?, ?, ?, ?)",
                 run.runId(), run.period().label(), run.mode(), "STARTED", run.input().toString(), run.output().toString());

@@ -23,8 +23,9 @@ public class JdbcAllocationDao {
 
     public void replacePools(long runId, Map<String, Money> pools) {
         jdbc.update("delete from cost_pool where run_id = ?", runId);
-        pools.forEach((pool, amount) -> jdbc.update("insert into cost_pool (run_id, pool, amount, currency)"
-                + " values (?, ?, ?, ?)", runId, pool, amount.amount(), amount.currency().getCurrencyCode()));
+        jdbc.batchUpdate("insert into cost_pool (run_id, pool, amount, currency) values (?, ?, ?, ?)",
+                pools.entrySet().stream().map(p -> new Object[] {runId, p.getKey(), p.getValue().amount(),
+                        p.getValue().currency().getCurrencyCode()}).toList());
     }
 
     public Map<String, Money> pools(long runId) {
