@@ -32,6 +32,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 public class AllocateCostsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(AllocateCostsTasklet.class);
+    /** Customers read per round trip: their subscriptions and usage come with two range queries. */
+    private static final int PAGE = 1000;
     private final JdbcCustomerDao customers;
     private final JdbcUsageTotals usage;
     private final JdbcAllocationDao allocations;
@@ -58,32 +60,44 @@ public class AllocateCostsTasklet implements Tasklet {
         Catalog catalog = run.catalog();
         AllocationWeights weights = catalog.allocation();
         List<CostDriver> drivers = new ArrayList<>();
-        for (Customer customer : customers.customers(run.runId())) {
-            List<Subscription> billed = RateCustomerProcessor.billedSubscriptions(catalog, run.period(),
-                    customers.subscriptionsOf(run.runId(), customer.id()));
-            if (billed.isEmpty()) {
-                continue;
-            }
-            BigDecimal performance = BigDecimal.ZERO;
-            for (Subscription s : billed) {
-                performance = performance.max(catalog.plan(s.planId()).orElseThrow().performanceTier());
-            }
-            BigDecimal resource = BigDecimal.ZERO;
-            BigDecimal volume = BigDecimal.ZERO;
-            for (UsageTotal t : usage.of(run.runId(), customer.id())) {
-                if (weights.resourceMeters().contains(t.meter())) {
-                    resource = resource.add(t.quantity());
-                }
-                if (weights.usageMeters().contains(t.meter())) {
-                    volume = volume.add(t.quantity());
+        List<Customer> page = customers.customersAfter(run.runId(), null, PAGE);
+        while (!page.isEmpty()) {
+            String first = page.get(0).id();
+            String last = page.get(page.size() - 1).id();
+            Map<String, List<Subscription>> subscriptions = customers.subscriptionsBetween(run.runId(), first, last);
+            Map<String, List<UsageTotal>> totals = usage.between(run.runId(), first, last);
+            for (Customer customer : page) {
+                List<Subscription> billed = RateCustomerProcessor.billedSubscriptions(catalog, run.period(),
+                        subscriptions.getOrDefault(customer.id(), List.of()));
+                if (!billed.isEmpty()) {
+                    drivers.add(driver(customer, billed, totals.getOrDefault(customer.id(), List.of()), catalog, weights));
                 }
             }
-            drivers.add(new CostDriver(customer.id(), resource, performance, volume));
+            page = customers.customersAfter(run.runId(), last, PAGE);
         }
         List<Allocation> result = CostAllocator.allocate(total, drivers, weights);
         allocations.replaceAllocations(run.runId(), result);
         contribution.incrementWriteCount(result.size());
         log.info("allocated {} of cost over {} customers", total, result.size());
         return RepeatStatus.FINISHED;
+    }
+
+    private static CostDriver driver(Customer customer, List<Subscription> billed, List<UsageTotal> usage, Catalog catalog,
+            AllocationWeights weights) {
+        BigDecimal performance = BigDecimal.ZERO;
+        for (Subscription s : billed) {
+            performance = performance.max(catalog.plan(s.planId()).orElseThrow().performanceTier());
+        }
+        BigDecimal resource = BigDecimal.ZERO;
+        BigDecimal volume = BigDecimal.ZERO;
+        for (UsageTotal t : usage) {
+            if (weights.resourceMeters().contains(t.meter())) {
+                resource = resource.add(t.quantity());
+            }
+            if (weights.usageMeters().contains(t.meter())) {
+                volume = volume.add(t.quantity());
+            }
+        }
+        return new CostDriver(customer.id(), resource, performance, volume);
     }
 }

@@ -111,11 +111,6 @@ public class JdbcCustomerDao {
         return result;
     }
 
-    public List<Subscription> subscriptionsOf(long runId, String customerId) {
-        return jdbc.query("select * from subscription where run_id = ? and customer_id = ? order by start_date",
-                JdbcCustomerDao::subscription, runId, customerId);
-    }
-
     /** Maps a row of the customer table. */
     public static Customer customer(ResultSet rs, int row) throws SQLException {
         return new Customer(rs.getString("customer_id"), rs.getString("name"), rs.getString("email"),

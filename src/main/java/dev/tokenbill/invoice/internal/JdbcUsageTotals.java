@@ -19,11 +19,6 @@ public class JdbcUsageTotals {
         this.jdbc = jdbc;
     }
 
-    public List<UsageTotal> of(long runId, String customerId) {
-        return jdbc.query("select subscription_id, model, meter, price_condition, quantity from usage_total"
-                + " where run_id = ? and customer_id = ?", (rs, n) -> total(rs), runId, customerId);
-    }
-
     /** The totals of the customers from {@code firstId} to {@code lastId} (both included, in the database's order), by customer. */
     public Map<String, List<UsageTotal>> between(long runId, String firstId, String lastId) {
         Map<String, List<UsageTotal>> result = new HashMap<>();
