@@ -105,7 +105,7 @@ public class BillingJobConfiguration {
     public Step readUsage(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
             JdbcCustomerDao customers, BillingProperties properties) {
         return new StepBuilder("readUsage", jobRepository)
-                .tasklet(new ReadUsageTasklet(jdbc, customers, new JdbcReportQueries(jdbc), properties), tx)
+                .tasklet(new ReadUsageTasklet(jdbc, customers, new JdbcReportQueries(jdbc), properties, tx), tx)
                 .build();
     }
 

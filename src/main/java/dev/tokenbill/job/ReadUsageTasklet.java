@@ -26,6 +26,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Step 3: reads, validates, de-duplicates and sums every usage row with the {@link UsagePipeline}
@@ -34,9 +35,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * enforces the reject limits. When they are exceeded it writes rejects.csv (so the operator sees
  * why) and fails with the counts.
  *
- * <p>All of it commits in the step's one transaction: a crash leaves nothing half-written, and a
- * restart runs the step again from the start (it also clears the run's rows first). The pipeline
- * reads a million rows in a few seconds, so a finer checkpoint would cost more than it saves.
+ * <p>The step is repeatable rather than checkpointed: it starts by clearing the run's usage rows,
+ * and its results are written in batches of their own transactions (see {@link JdbcUsageStore});
+ * nothing reads them before the step has completed. After a crash, a restart runs the step again
+ * from the start. The pipeline reads a million rows in seconds, so a finer checkpoint would cost
+ * more than it saves.
  */
 public class ReadUsageTasklet implements Tasklet {
 
@@ -44,10 +47,12 @@ public class ReadUsageTasklet implements Tasklet {
     private final JdbcCustomerDao customers;
     private final JdbcReportQueries queries;
     private final BillingProperties properties;
+    private final PlatformTransactionManager transactions;
 
     public ReadUsageTasklet(JdbcTemplate jdbc, JdbcCustomerDao customers, JdbcReportQueries queries,
-            BillingProperties properties) {
+            BillingProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.customers = customers;
         this.queries = queries;
         this.properties = properties;
@@ -63,7 +68,7 @@ public class ReadUsageTasklet implements Tasklet {
             byCustomer.putIfAbsent(customer.id(), List.of());
         }
         UsageClassifier classifier = new UsageClassifier(run.catalog(), run.period(), byCustomer);
-        JdbcUsageStore store = new JdbcUsageStore(jdbc, run.runId());
+        JdbcUsageStore store = new JdbcUsageStore(jdbc, run.runId(), transactions);
         store.clear();
         Path spill = spillDir(run);
         UsagePipeline.Result result;
