@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads worker threads for reading usage, rating and rendering (default 0: one per CPU core);
  *     the results are the same for any thread count
  * @param usagePartitionMb megabytes of usage files per de-duplication partition (default 16): each
- *     worker holds one partition's event ids in memory, some 40 MB of heap for 16 MB of CSV
+ *     worker holds one partition's event ids in memory, some 13 MB of heap for 16 MB of CSV
  * @param spillDir where the usage step spills its partitions (default: the system temp directory);
  *     it needs free space of about the size of the usage files
  * @param ratingChunkSize customers per transaction in rating (default 500): each chunk is read with

@@ -68,7 +68,7 @@ public final class UsagePipeline {
      * @param threads worker threads (classification in pass 1, partitions in pass 2); readers are
      *     extra threads, one per file read at the same time, at most {@code threads}
      * @param partitionBytes input bytes per de-duplication partition: a partition's event ids are
-     *     held in memory in pass 2 (about 150 bytes per event id, some 60 bytes of CSV per row)
+     *     held in memory in pass 2 (about 50 bytes per event id, some 80 bytes of CSV per row)
      * @param spillDir an empty directory for the spill files; the caller deletes it afterwards
      */
     public record Settings(int threads, long partitionBytes, Path spillDir) {
