@@ -4,12 +4,11 @@ import static dev.tokenbill.testsupport.RunOutput.fileNames;
 import static dev.tokenbill.testsupport.RunOutput.pdfText;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenbill.TokenbillApplication;
 import dev.tokenbill.generate.GeneratorSpec;
 import dev.tokenbill.generate.SyntheticInput;
 import dev.tokenbill.testsupport.BillingDatabase;
 import dev.tokenbill.testsupport.BillingJobTest;
-import dev.tokenbill.testsupport.EmbeddedPostgresInitializer;
+import dev.tokenbill.testsupport.SecondApplication;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -58,11 +56,8 @@ class ParallelRenderingFunctionalTests {
         // when the period is billed final on four threads here, and on one thread by another application
         JobExecution four = runs.start(PERIOD, true, input, tmp.resolve("four"));
         JobExecution one;
-        try (ConfigurableApplicationContext oneThread = new SpringApplicationBuilder(TokenbillApplication.class)
-                .initializers(new EmbeddedPostgresInitializer())
-                .properties("tokenbill.cli.enabled=false", "logging.file.name=target/tokenbill-test.log",
-                        "logging.threshold.console=WARN", "tokenbill.threads=1", "tokenbill.render-chunk-size=7")
-                .run()) {
+        try (ConfigurableApplicationContext oneThread = SecondApplication.start("tokenbill.threads=1",
+                "tokenbill.render-chunk-size=7")) {
             assertThat(oneThread.getBean(BillingProperties.class).effectiveThreads()).isEqualTo(1);
             one = oneThread.getBean(BillingRuns.class).start(PERIOD, true, input, tmp.resolve("one"));
         }

@@ -2,12 +2,11 @@ package dev.tokenbill.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenbill.TokenbillApplication;
 import dev.tokenbill.csv.CsvRow;
 import dev.tokenbill.csv.CsvSource;
 import dev.tokenbill.generate.GeneratorSpec;
 import dev.tokenbill.generate.SyntheticInput;
-import dev.tokenbill.testsupport.EmbeddedPostgresInitializer;
+import dev.tokenbill.testsupport.SecondApplication;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -114,13 +111,8 @@ class RatingChunksFunctionalTests {
     private static Map<String, List<String>> finalRun(int chunkSize, int threads, Consumer<JdbcTemplate> beforeRun,
             Consumer<JdbcTemplate> beforeRestart) throws Exception {
         Path output = Files.createTempDirectory(work, "out");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TokenbillApplication.class)
-                .web(WebApplicationType.NONE)
-                .initializers(new EmbeddedPostgresInitializer())
-                .properties("tokenbill.cli.enabled=false", "logging.file.name=target/tokenbill-test.log",
-                        "logging.threshold.console=OFF", "tokenbill.rating-chunk-size=" + chunkSize,
-                        "tokenbill.threads=" + threads)
-                .run()) {
+        try (ConfigurableApplicationContext context = SecondApplication.start("logging.threshold.console=OFF",
+                "tokenbill.rating-chunk-size=" + chunkSize, "tokenbill.threads=" + threads)) {
             BillingRuns runs = context.getBean(BillingRuns.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             beforeRun.accept(jdbc);

@@ -2,12 +2,11 @@ package dev.tokenbill.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenbill.TokenbillApplication;
 import dev.tokenbill.generate.GeneratorSpec;
 import dev.tokenbill.generate.SyntheticInput;
 import dev.tokenbill.testsupport.BillingDatabase;
 import dev.tokenbill.testsupport.BillingJobTest;
-import dev.tokenbill.testsupport.EmbeddedPostgresInitializer;
+import dev.tokenbill.testsupport.SecondApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -73,12 +71,8 @@ class ThreadsAndChunksFunctionalTests {
         Map<String, List<Map<String, Object>>> fourRows = snapshot(jdbc);
         JobExecution one;
         Map<String, List<Map<String, Object>>> oneRows;
-        try (ConfigurableApplicationContext single = new SpringApplicationBuilder(TokenbillApplication.class)
-                .initializers(new EmbeddedPostgresInitializer())
-                .properties("tokenbill.cli.enabled=false", "logging.file.name=target/tokenbill-test.log",
-                        "logging.threshold.console=WARN", "tokenbill.threads=1", "tokenbill.rating-chunk-size=50",
-                        "tokenbill.render-chunk-size=50")
-                .run()) {
+        try (ConfigurableApplicationContext single = SecondApplication.start("tokenbill.threads=1",
+                "tokenbill.rating-chunk-size=50", "tokenbill.render-chunk-size=50")) {
             BillingDatabase.reset(single.getBean(JdbcTemplate.class));
             one = single.getBean(BillingRuns.class).start(PERIOD, true, input, tmp.resolve("one"));
             oneRows = snapshot(single.getBean(JdbcTemplate.class));
