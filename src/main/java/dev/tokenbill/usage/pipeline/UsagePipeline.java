@@ -167,7 +167,7 @@ public final class UsagePipeline {
                 }
             }
         } finally {
-            pool.shutdownNow();
+            stop(pool);
         }
         sendRejects(pass1, names, sink);
         MeterSums sums = threadSums.isEmpty() ? new MeterSums(0, 0) : threadSums.get(0);
@@ -259,7 +259,7 @@ public final class UsagePipeline {
                     }
                 }
             } finally {
-                pool.shutdownNow();
+                stop(pool);
             }
         }
 
@@ -492,6 +492,18 @@ public final class UsagePipeline {
                 throw error;
             }
             throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Stops a pool and waits for its threads, so no thread still writes spill files when the caller deletes them. */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                log.warn("usage threads did not stop within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
