@@ -1,6 +1,5 @@
 package dev.tokenbill.job;
 
-import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.customer.internal.JdbcCustomerDao;
 import dev.tokenbill.report.JdbcReportQueries;
@@ -64,8 +63,8 @@ public class ReadUsageTasklet implements Tasklet {
         RunContext run = RunContext.of(contribution);
         Map<String, List<Subscription>> byCustomer = customers.subscriptions(run.runId()).stream()
                 .collect(Collectors.groupingBy(Subscription::customerId));
-        for (Customer customer : customers.customers(run.runId())) {
-            byCustomer.putIfAbsent(customer.id(), List.of());
+        for (String customerId : customers.customerIds(run.runId())) {
+            byCustomer.putIfAbsent(customerId, List.of());
         }
         UsageClassifier classifier = new UsageClassifier(run.catalog(), run.period(), byCustomer);
         JdbcUsageStore store = new JdbcUsageStore(jdbc, run.runId(), transactions);

@@ -55,6 +55,11 @@ public class JdbcCustomerDao {
         return jdbc.query("select * from customer where run_id = ? order by customer_id", JdbcCustomerDao::customer, runId);
     }
 
+    /** The ids of the run's customers (the usage step needs no more of them). */
+    public List<String> customerIds(long runId) {
+        return jdbc.queryForList("select customer_id from customer where run_id = ?", String.class, runId);
+    }
+
     public Customer customer(long runId, String customerId) {
         return jdbc.queryForObject("select * from customer where run_id = ? and customer_id = ?",
                 JdbcCustomerDao::customer, runId, customerId);
