@@ -55,8 +55,4 @@ public final class UsageColumns {
     public int width() {
         return names.size();
     }
-
-    public List<String> meters() {
-        return List.of(meters);
-    }
 }
