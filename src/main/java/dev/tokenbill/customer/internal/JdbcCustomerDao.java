@@ -51,18 +51,9 @@ public class JdbcCustomerDao {
                 });
     }
 
-    public List<Customer> customers(long runId) {
-        return jdbc.query("select * from customer where run_id = ? order by customer_id", JdbcCustomerDao::customer, runId);
-    }
-
     /** The ids of the run's customers (the usage step needs no more of them). */
     public List<String> customerIds(long runId) {
         return jdbc.queryForList("select customer_id from customer where run_id = ?", String.class, runId);
-    }
-
-    public Customer customer(long runId, String customerId) {
-        return jdbc.queryForObject("select * from customer where run_id = ? and customer_id = ?",
-                JdbcCustomerDao::customer, runId, customerId);
     }
 
     /** The customers of the run with these ids, by id, in one query. */

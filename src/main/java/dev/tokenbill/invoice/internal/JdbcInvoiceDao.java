@@ -144,10 +144,6 @@ public class JdbcInvoiceDao {
         }
     }
 
-    public List<String> customersWithInvoices(long runId) {
-        return jdbc.queryForList("select customer_id from invoice where run_id = ? order by customer_id", String.class, runId);
-    }
-
     /**
      * Up to {@code size} invoices of the run whose customer id comes after {@code after} ("" for the first page), in
      * customer id order: four queries a page, so a caller can go through every invoice in bounded memory.
