@@ -61,12 +61,19 @@ final class MeterSums {
         void accept(int key, int meter, BigDecimal sum);
     }
 
-    void forEach(SlotConsumer consumer) {
-        for (int slot = 0; slot < units.length; slot++) {
-            if (used[slot]) {
-                BigDecimal fraction = decimals.get(slot);
-                BigDecimal sum = BigDecimal.valueOf(units[slot]);
-                consumer.accept(slot / meters, slot % meters, fraction == null ? sum : sum.add(fraction));
+    /**
+     * Visits the used slots key by key in {@code keyOrder}, and within a key meter by meter in
+     * {@code meterOrder} (both permutations of the ids).
+     */
+    void forEach(int[] keyOrder, int[] meterOrder, SlotConsumer consumer) {
+        for (int key : keyOrder) {
+            for (int meter : meterOrder) {
+                int slot = key * meters + meter;
+                if (used[slot]) {
+                    BigDecimal fraction = decimals.get(slot);
+                    BigDecimal sum = BigDecimal.valueOf(units[slot]);
+                    consumer.accept(key, meter, fraction == null ? sum : sum.add(fraction));
+                }
             }
         }
     }

@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -448,11 +451,23 @@ public final class UsagePipeline {
         }
     }
 
-    /** Sends the totals in batches (in key order, which is not meaningful: the rows are what count). */
+    /**
+     * Sends the totals in batches, sorted by subscription, model, price condition and meter: close
+     * to usage_total's primary key order, so the database appends to its index instead of inserting
+     * all over it (H2, 600,000 totals: 84 us a row in key-number order, 7 us sorted).
+     */
     private long sendTotals(MeterSums sums, UsageSink sink) {
+        Comparator<UsageKeys.Key> byPrimaryKey = Comparator.comparing(UsageKeys.Key::subscriptionId)
+                .thenComparing(UsageKeys.Key::model).thenComparing(k -> k.condition().name());
+        UsageKeys.Key[] all = new UsageKeys.Key[keys.keyCount()];
+        Arrays.setAll(all, keys::key);
+        int[] keyOrder = IntStream.range(0, all.length).boxed()
+                .sorted(Comparator.comparing(id -> all[id], byPrimaryKey)).mapToInt(Integer::intValue).toArray();
+        int[] meterOrder = IntStream.range(0, keys.meterCount()).boxed()
+                .sorted(Comparator.comparing(keys::meter)).mapToInt(Integer::intValue).toArray();
         List<AggregatedUsage> batch = new ArrayList<>();
         long[] sent = {0};
-        sums.forEach((key, meter, quantity) -> {
+        sums.forEach(keyOrder, meterOrder, (key, meter, quantity) -> {
             UsageKeys.Key k = keys.key(key);
             batch.add(new AggregatedUsage(k.customerId(), new UsageTotal(k.subscriptionId(), k.model(), keys.meter(meter),
                     k.condition(), quantity)));

@@ -16,12 +16,20 @@ class MeterSumsTest {
 
     private static BigDecimal sumOf(MeterSums sums, int key, int meter) {
         BigDecimal[] found = {null};
-        sums.forEach((k, m, sum) -> {
-            if (k == key && m == meter) {
-                found[0] = sum;
-            }
-        });
+        sums.forEach(new int[] {key}, new int[] {meter}, (k, m, sum) -> found[0] = sum);
         return found[0];
+    }
+
+    @Test
+    void testForEach_VisitsUsedSlotsInTheGivenOrder() {
+        MeterSums sums = new MeterSums(3, 2);
+        sums.add(0, 1, 5);
+        sums.add(2, 0, 7);
+        sums.add(2, 1, 11);
+        List<String> visited = new ArrayList<>();
+        sums.forEach(new int[] {2, 1, 0}, new int[] {1, 0}, (k, m, sum) -> visited.add(k + "/" + m + "=" + sum));
+        // key 1 has no used slot; key 2 before key 0, meter 1 before meter 0
+        assertThat(visited).containsExactly("2/1=11", "2/0=7", "0/1=5");
     }
 
     @Test
