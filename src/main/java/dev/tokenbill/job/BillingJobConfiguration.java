@@ -126,8 +126,8 @@ public class BillingJobConfiguration {
      * written rows are the same for any thread count.
      */
     @Bean
-    public Step rateCustomers(JobRepository jobRepository, JdbcTransactionManager tx, BillingProperties properties,
-            CustomerToRateReader customerReader, RateCustomerProcessor rateProcessor, JdbcInvoiceWriter invoiceWriter,
+    public Step rateCustomers(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
+            BillingProperties properties, CustomerToRateReader customerReader, RateCustomerProcessor rateProcessor, JdbcInvoiceWriter invoiceWriter,
             ObjectProvider<ThreadPoolTaskExecutor> ratingExecutor, ObjectProvider<InvoicePdfRenderer> invoicePdfRenderer) {
         var step = new StepBuilder("rateCustomers", jobRepository)
                 .<CustomerToRate, RatedCustomer>chunk(properties.ratingChunkSize())
@@ -135,6 +135,8 @@ public class BillingJobConfiguration {
                 .reader(customerReader)
                 .processor(rateProcessor)
                 .writer(invoiceWriter)
+                .listener(progress("customers", execution -> count(jdbc, "select count(*) from customer where run_id = ?",
+                        execution) - execution.getExecutionContext().getInt("customerReader.read.count", 0)))
                 .listener(new StepExecutionListener() {
                     @Override
                     public void beforeStep(StepExecution stepExecution) {
@@ -198,14 +200,25 @@ public class BillingJobConfiguration {
     // step 8: render one PDF per invoice
 
     @Bean
-    public Step renderInvoices(JobRepository jobRepository, JdbcTransactionManager tx, BillingProperties properties,
-            JdbcPagingItemReader<String> unrenderedInvoiceReader, RenderInvoicesWriter pdfWriter) {
+    public Step renderInvoices(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
+            BillingProperties properties, JdbcPagingItemReader<String> unrenderedInvoiceReader, RenderInvoicesWriter pdfWriter) {
         return new StepBuilder("renderInvoices", jobRepository)
                 .<String, String>chunk(properties.renderChunkSize())
                 .transactionManager(tx)
                 .reader(unrenderedInvoiceReader)
                 .writer(pdfWriter)
+                .listener(progress("invoices", execution -> count(jdbc,
+                        "select count(*) from invoice where run_id = ? and pdf_file is null", execution)))
                 .build();
+    }
+
+    private static StepProgress progress(String items, java.util.function.ToLongFunction<StepExecution> toDo) {
+        return new StepProgress(items, toDo);
+    }
+
+    private static long count(JdbcTemplate jdbc, String sql, StepExecution execution) {
+        Long count = jdbc.queryForObject(sql, Long.class, execution.getJobExecution().getJobInstance().getInstanceId());
+        return count == null ? 0 : count;
     }
 
     /**

@@ -7,8 +7,10 @@ import dev.tokenbill.usage.RowStatus;
 import dev.tokenbill.usage.UsageClassifier;
 import dev.tokenbill.usage.UsageColumns;
 import dev.tokenbill.usage.UsageTotal;
+import com.sun.management.UnixOperatingSystemMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +65,7 @@ public final class UsagePipeline {
     private static final int BATCH = 1024;
     private static final int SINK_BATCH = 1000;
     private static final int MAX_PARTITIONS = 4096;
+    private static final int FD_RESERVE = 128;
     private static final int LINE_BITS = 40;
     private static final long LINE_MASK = (1L << LINE_BITS) - 1;
     private static final Batch END = new Batch(-1, null, null, new CsvRecord[0], 0);
@@ -124,8 +127,15 @@ public final class UsagePipeline {
             bytes += Files.size(f);
         }
         int threads = settings.threads();
-        int partitions = (int) Math.min(MAX_PARTITIONS, Math.max(threads, (bytes + settings.partitionBytes() - 1)
+        int wanted = (int) Math.min(MAX_PARTITIONS, Math.max(threads, (bytes + settings.partitionBytes() - 1)
                 / settings.partitionBytes()));
+        long free = freeFileDescriptors();
+        int partitions = partitions(wanted, threads, free);
+        if (partitions < wanted) {
+            log.warn("usage: {} file descriptors free (ulimit -n), so {} partitions of about {} MB instead of {} of {} MB;"
+                    + " raise ulimit -n to keep pass 2's memory at tokenbill.usage-partition-mb", free, partitions,
+                    bytes / partitions >> 20, wanted, settings.partitionBytes() >> 20);
+        }
         long start = System.nanoTime();
         Pass1 pass1 = new Pass1(files, names, partitions, bytes);
         pass1.run();
@@ -482,6 +492,24 @@ public final class UsagePipeline {
             sent[0] += batch.size();
         }
         return sent[0];
+    }
+
+    /**
+     * The partition count within the open-file limit: pass 1 keeps, per worker, one spill file per
+     * partition plus one for rejects, and each reader one usage file; a reserve is left for the
+     * database, jars and logs. At least one partition, even when that leaves no reserve.
+     */
+    static int partitions(int wanted, int threads, long freeDescriptors) {
+        long perWorker = (freeDescriptors - FD_RESERVE - threads) / threads - 1;
+        return (int) Math.max(1, Math.min(wanted, perWorker));
+    }
+
+    /** Descriptors this process may still open, or Long.MAX_VALUE where the JVM cannot tell. */
+    private static long freeFileDescriptors() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            return unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount();
+        }
+        return Long.MAX_VALUE;
     }
 
     static long position(int file, long line) {
