@@ -53,7 +53,7 @@ public final class StepProgress implements StepExecutionListener, ItemReadListen
     @Override
     public synchronized void beforeStep(StepExecution stepExecution) {
         step = stepExecution.getStepName();
-        total = toDo.applyAsLong(stepExecution);
+        total = Math.max(0, toDo.applyAsLong(stepExecution));
         read.set(0);
         started = clock.getAsLong();
         lastLog = started;

@@ -12,6 +12,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The customers and subscriptions of a billing run, as loaded from the input files. */
@@ -87,10 +88,13 @@ public class JdbcCustomerDao {
                         + " fetch first ? rows only", JdbcCustomerDao::customer, runId, afterId, limit);
     }
 
-    /** The id of the run's {@code n}-th customer (1-based) in customer-id order: where a restarted scan resumes. */
-    public String customerIdAt(long runId, int n) {
-        return jdbc.queryForObject("select customer_id from customer where run_id = ? order by run_id, customer_id"
-                + " offset ? rows fetch next 1 rows only", String.class, runId, n - 1);
+    /**
+     * The id of the run's {@code n}-th customer (1-based) in customer-id order, where a restarted scan resumes;
+     * empty when the run has fewer customers.
+     */
+    public Optional<String> customerIdAt(long runId, int n) {
+        return jdbc.queryForList("select customer_id from customer where run_id = ? order by run_id, customer_id"
+                + " offset ? rows fetch next 1 rows only", String.class, runId, n - 1).stream().findFirst();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
@@ -76,11 +77,22 @@ public class CustomerToRateReader extends AbstractItemCountingItemStreamItemRead
         return page.next();
     }
 
-    /** Positions the scan after the {@code itemIndex}-th customer: the next page starts with the one after it. */
+    /**
+     * Positions the scan after the {@code itemIndex}-th customer: the next page starts with the one after it. The
+     * count Spring Batch saved includes the read that found the end, so after the last chunk it is one more than
+     * the customers: a restart from there (the process died between the last commit and the step's end) reads
+     * nothing.
+     */
     @Override
     protected void jumpToItem(int itemIndex) {
-        lastRead = itemIndex == 0 ? null : customers.customerIdAt(runId, itemIndex);
         page = Collections.emptyIterator();
+        if (itemIndex == 0) {
+            lastRead = null;
+            return;
+        }
+        Optional<String> at = customers.customerIdAt(runId, itemIndex);
+        lastRead = at.orElse(null);
+        lastPage = at.isEmpty();
     }
 
     @Override
