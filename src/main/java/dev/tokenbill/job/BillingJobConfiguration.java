@@ -246,11 +246,11 @@ public class BillingJobConfiguration {
     @Bean
     @StepScope
     public RenderInvoicesWriter pdfWriter(InvoicePdfRenderer renderer, JdbcInvoiceDao invoices, JdbcCustomerDao customers,
-            BillingProperties properties, @Value(RUN_ID) long runId, @Value(PERIOD) String period,
+            JdbcTemplate jdbc, BillingProperties properties, @Value(RUN_ID) long runId, @Value(PERIOD) String period,
             @Value(MODE) String mode, @Value(INPUT) String input, @Value(OUTPUT) String output) {
         RunContext run = RunContext.of(runId, period, mode, input, output);
         Catalog catalog = run.catalog();
-        return new RenderInvoicesWriter(renderer, invoices, customers, run, catalog.seller(), properties.effectiveThreads());
+        return new RenderInvoicesWriter(renderer, invoices, customers, jdbc, run, catalog.seller(), properties.effectiveThreads());
     }
 
     // step 9: reconcile and write the reports

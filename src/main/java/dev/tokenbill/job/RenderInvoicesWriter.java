@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import dev.tokenbill.usage.internal.JdbcUsageStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +29,7 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Step 8's writer: loads the chunk's invoices and customers (four queries whatever the chunk size), renders each
+ * Step 8's writer: loads the chunk's invoices, customers and requests per day (five queries whatever the chunk size), renders each
  * invoice to {@code <period>/invoices/<name>.pdf} on a pool of {@code threads} workers (atomically, by the renderer),
  * then records the file names in the chunk's transaction, from the step's own thread. A PDF depends only on its own
  * invoice, so the files are the same whatever the thread count. The name is the invoice number or
@@ -38,16 +40,18 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
     private final InvoicePdfRenderer renderer;
     private final JdbcInvoiceDao invoices;
     private final JdbcCustomerDao customers;
+    private final JdbcTemplate jdbc;
     private final RunContext run;
     private final Seller seller;
     private final int threads;
     private ExecutorService pool;
 
     public RenderInvoicesWriter(InvoicePdfRenderer renderer, JdbcInvoiceDao invoices, JdbcCustomerDao customers,
-            RunContext run, Seller seller, int threads) {
+            JdbcTemplate jdbc, RunContext run, Seller seller, int threads) {
         this.renderer = renderer;
         this.invoices = invoices;
         this.customers = customers;
+        this.jdbc = jdbc;
         this.run = run;
         this.seller = seller;
         this.threads = threads;
@@ -81,6 +85,7 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
         }
         List<String> customerIds = List.copyOf(chunk.getItems());
         Map<String, Customer> byId = customers.customers(run.runId(), customerIds);
+        Map<String, long[]> daily = JdbcUsageStore.daily(jdbc, run.runId(), customerIds);
         Map<String, String> fileNames = new LinkedHashMap<>();
         List<Future<?>> renders = new ArrayList<>(customerIds.size());
         for (StoredInvoice stored : invoices.invoices(run.runId(), customerIds)) {
@@ -89,7 +94,8 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
             Customer customer = byId.get(customerId);
             fileNames.put(customerId, name);
             renders.add(pool.submit(() -> renderer.render(
-                    InvoiceViews.of(stored.invoice(), stored.number(), customer, seller, run.period()), dir.resolve(name))));
+                    InvoiceViews.of(stored.invoice(), stored.number(), customer, seller, run.period(),
+                            daily.get(customerId)), dir.resolve(name))));
         }
         awaitAll(renders);
         invoices.setPdfFiles(run.runId(), fileNames);

@@ -36,7 +36,7 @@ public class WriteReportsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(WriteReportsTasklet.class);
     private static final List<String> RUN_TABLES = List.of("invoice_line_tier", "invoice_line", "invoice", "credit_applied",
-            "credit_grant", "plan_whatif", "cost_allocation", "cost_pool", "usage_total",
+            "credit_grant", "plan_whatif", "cost_allocation", "cost_pool", "usage_total", "usage_daily",
             "usage_reject", "usage_file", "subscription", "customer");
 
     /** Invoices (and PDF names) read at a time: the reports never hold every invoice of the run. */

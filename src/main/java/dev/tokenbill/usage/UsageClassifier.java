@@ -56,6 +56,10 @@ public final class UsageClassifier {
         }
     }
 
+    public BillingPeriod period() {
+        return period;
+    }
+
     /**
      * The map form of {@link #classify(String, long, String[], UsageColumns)}, for tests and tools.
      *

@@ -206,7 +206,9 @@ public final class Benchmark {
         InvoiceView view = new InvoiceView("TB-000001", false, "2026-11-01", "2026-12-01", "2026-10-01 to 2026-10-31", "USD",
                 "Seller", "Street 1\nCity", "TAX-1", "billing@example.com", "cust-1", "Customer One", "Road 2\nTown", "US",
                 "a@example.com", lines, "USD 24.72", "USD 0.00", "Sales tax 0%", "USD 0.00", "USD 24.72", "USD 0.00",
-                "USD 24.72", "", List.of(new InvoiceView.UsageView("gpt-4o", "input tokens", "9,876,536")));
+                "USD 24.72", "", List.of(new InvoiceView.UsageView("gpt-4o", "input tokens", "9,876,536")),
+                new InvoiceView.DailyView(java.util.stream.LongStream.range(0, 31).map(d -> 1000 + d * 37 % 500).toArray(),
+                        "2026-10-01", "2026-10-31", "1,481 on 2026-10-13"));
         for (int i = 0; i < 30; i++) {
             renderer.renderBytes(view);
         }

@@ -8,6 +8,7 @@ import dev.tokenbill.period.BillingPeriod;
 import dev.tokenbill.usage.UsageClassifier;
 import dev.tokenbill.usage.internal.UsageFiles;
 import dev.tokenbill.usage.pipeline.AggregatedUsage;
+import dev.tokenbill.usage.pipeline.DailyRequests;
 import dev.tokenbill.usage.pipeline.FileTally;
 import dev.tokenbill.usage.pipeline.UsagePipeline;
 import dev.tokenbill.usage.pipeline.UsageReject;
@@ -46,6 +47,9 @@ public final class UsagePipelineBench {
 
             public void files(List<FileTally> files) {
                 counts[2] += files.size();
+            }
+
+            public void daily(List<DailyRequests> daily) {
             }
         };
         for (int round = 0; round < rounds; round++) {

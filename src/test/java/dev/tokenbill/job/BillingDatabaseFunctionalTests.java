@@ -45,7 +45,7 @@ class BillingDatabaseFunctionalTests {
         List<String> tables = jdbc.queryForList("select table_name from information_schema.tables"
                 + " where table_schema = current_schema()", String.class);
         assertThat(tables).contains("batch_job_instance", "batch_job_execution", "batch_step_execution",
-                "billing_run", "customer", "subscription", "usage_file", "usage_reject", "usage_total",
+                "billing_run", "customer", "subscription", "usage_file", "usage_reject", "usage_total", "usage_daily",
                 "invoice", "invoice_line", "invoice_line_tier", "invoice_sequence");
     }
 

@@ -46,6 +46,7 @@ class ThreadsAndChunksFunctionalTests {
         TABLES.put("credit_applied", "customer_id, grant_id");
         TABLES.put("usage_total", "subscription_id, model, meter, price_condition");
         TABLES.put("usage_file", "file_name");
+        TABLES.put("usage_daily", "customer_id");
         TABLES.put("usage_reject", "file_name, line_no");
         TABLES.put("plan_whatif", "customer_id, plan_id");
     }

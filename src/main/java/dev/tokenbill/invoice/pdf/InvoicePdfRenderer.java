@@ -37,7 +37,8 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  * <li>parameters: every {@code String} component of {@link InvoiceView} under its own name ({@code number},
  * {@code issueDate}, ..., {@code amountDue}, {@code note}), {@code draft} (Boolean), {@code title} ("INVOICE" or
  * "DRAFT INVOICE") and {@code usage} (a {@code JRDataSource} with fields {@code model}, {@code meter},
- * {@code quantity});</li>
+ * {@code quantity}), {@code dailyChart} (a {@link DailyChart} of requests per day, null when the view has no
+ * printed chart) with the texts {@code dailyFirst}, {@code dailyLast} and {@code dailyPeak};</li>
  * <li>the main data source: one record per {@link InvoiceView.LineView} with fields {@code description},
  * {@code quantity}, {@code unitPrice}, {@code amount} (String) and {@code tier} (Boolean).</li>
  * </ul>
@@ -174,6 +175,11 @@ public final class InvoicePdfRenderer {
         parameters.put("amountDue", view.amountDue());
         parameters.put("note", view.note());
         parameters.put("usage", new JRMapCollectionDataSource(usageRecords(view.usage())));
+        InvoiceView.DailyView daily = view.daily();
+        parameters.put("dailyChart", daily.printed() ? new DailyChart(daily.requests()) : null);
+        parameters.put("dailyFirst", daily.firstDay());
+        parameters.put("dailyLast", daily.lastDay());
+        parameters.put("dailyPeak", daily.peak());
         return JasperFillManager.fillReport(report(), parameters, new JRMapCollectionDataSource(lineRecords(view.lines())));
     }
 
@@ -238,6 +244,9 @@ public final class InvoicePdfRenderer {
                         PdfText.clean(u.quantity())));
             }
         }
+        InvoiceView.DailyView d = v.daily() == null ? InvoiceView.DailyView.NONE : v.daily();
+        InvoiceView.DailyView daily = new InvoiceView.DailyView(d.requests() == null ? new long[0] : d.requests(),
+                PdfText.clean(d.firstDay()), PdfText.clean(d.lastDay()), PdfText.clean(d.peak()));
         return new InvoiceView(
                 PdfText.clean(v.number()), v.draft(), PdfText.clean(v.issueDate()), PdfText.clean(v.dueDate()),
                 PdfText.clean(v.period()), PdfText.clean(v.currency()),
@@ -249,7 +258,7 @@ public final class InvoicePdfRenderer {
                 PdfText.clean(v.subtotal()), PdfText.clean(v.discounts()), PdfText.clean(v.taxLabel()),
                 PdfText.clean(v.tax()), PdfText.clean(v.total()), PdfText.clean(v.credits()),
                 PdfText.clean(v.amountDue()), PdfText.clean(v.note()),
-                List.copyOf(usage));
+                List.copyOf(usage), daily);
     }
 
     private static void deleteQuietly(Path path) {

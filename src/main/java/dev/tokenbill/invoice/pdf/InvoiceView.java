@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Everything the invoice template prints, already formatted for the invoice's currency (the
  * template holds no logic). {@code number} is "DRAFT" for draft invoices. Optional texts are ""
- * rather than null.
+ * rather than null; {@code daily} is {@link DailyView#NONE} rather than null.
  */
 public record InvoiceView(
         String number,
@@ -32,10 +32,24 @@ public record InvoiceView(
         String credits,
         String amountDue,
         String note,
-        List<UsageView> usage) {
+        List<UsageView> usage,
+        DailyView daily) {
 
     /** One printed row: a charge, or (with {@code tier} true) one tier of the charge above it. */
     public record LineView(String description, String quantity, String unitPrice, String amount, boolean tier) {
+    }
+
+    /**
+     * The usage chart: accepted usage rows (requests) per day from {@code firstDay} to {@code lastDay}, and the
+     * busiest day ("1,234 on 2026-10-14"). {@link #NONE} (no requests, or a one-day period) prints no chart.
+     */
+    public record DailyView(long[] requests, String firstDay, String lastDay, String peak) {
+
+        public static final DailyView NONE = new DailyView(new long[0], "", "", "");
+
+        public boolean printed() {
+            return requests.length > 1;
+        }
     }
 
     /** One row of the usage statement: accepted usage by model and meter. */

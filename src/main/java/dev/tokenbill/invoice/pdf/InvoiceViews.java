@@ -10,6 +10,7 @@ import dev.tokenbill.money.MoneyFormat;
 import dev.tokenbill.period.BillingPeriod;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ public final class InvoiceViews {
     private InvoiceViews() {
     }
 
-    public static InvoiceView of(Invoice invoice, String number, Customer customer, Seller seller, BillingPeriod period) {
+    /** {@code dailyRequests}: the customer's requests per day of the period (null or empty when none). */
+    public static InvoiceView of(Invoice invoice, String number, Customer customer, Seller seller, BillingPeriod period,
+            long[] dailyRequests) {
         String currency = invoice.currency().getCurrencyCode();
         List<InvoiceView.LineView> lines = new ArrayList<>();
         Map<String, BigDecimal> usage = new LinkedHashMap<>();
@@ -72,7 +75,23 @@ public final class InvoiceViews {
                 customer.address(), customer.country(), customer.email(), lines, MoneyFormat.amount(invoice.subtotal()),
                 MoneyFormat.amount(invoice.discounts().negate()), taxLabel, MoneyFormat.amount(invoice.tax()),
                 MoneyFormat.amount(invoice.total()), MoneyFormat.amount(invoice.credits().negate()),
-                MoneyFormat.amount(invoice.amountDue()), note, statement);
+                MoneyFormat.amount(invoice.amountDue()), note, statement, daily(dailyRequests, period));
+    }
+
+    /** The chart of a period of more than one day with some requests; otherwise none. */
+    static InvoiceView.DailyView daily(long[] requests, BillingPeriod period) {
+        if (requests == null || requests.length < 2 || Arrays.stream(requests).allMatch(r -> r == 0)) {
+            return InvoiceView.DailyView.NONE;
+        }
+        int peak = 0;
+        for (int day = 1; day < requests.length; day++) {
+            if (requests[day] > requests[peak]) {
+                peak = day;
+            }
+        }
+        return new InvoiceView.DailyView(requests.clone(), period.start().toString(),
+                period.start().plusDays(requests.length - 1).toString(),
+                MoneyFormat.quantity(BigDecimal.valueOf(requests[peak])) + " on " + period.start().plusDays(peak));
     }
 
     /** Unit prices print without the currency code (the invoice says "All amounts in ..."), every decimal kept. */

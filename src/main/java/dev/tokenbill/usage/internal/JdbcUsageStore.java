@@ -4,7 +4,15 @@ import dev.tokenbill.usage.pipeline.AggregatedUsage;
 import dev.tokenbill.usage.pipeline.FileTally;
 import dev.tokenbill.usage.pipeline.UsageReject;
 import dev.tokenbill.usage.pipeline.UsageSink;
+import dev.tokenbill.database.RunKeys;
+import dev.tokenbill.usage.pipeline.DailyRequests;
+import java.sql.Date;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -12,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The usage pipeline's results in the database, written with JDBC batches: rejects
- * (usage_reject), totals (usage_total) and per-file counts (usage_file).
+ * (usage_reject), totals (usage_total), per-file counts (usage_file) and requests per day (usage_daily).
  *
  * <p>With a transaction manager, {@link #clear} and every batch commit in a transaction of their
  * own (the step's transaction does not hold them): a run with ten million events stores some
@@ -53,7 +61,7 @@ public class JdbcUsageStore implements UsageSink {
 
     public void clear() {
         inTransaction(() -> {
-            for (String table : List.of("usage_reject", "usage_total", "usage_file")) {
+            for (String table : List.of("usage_reject", "usage_total", "usage_file", "usage_daily")) {
                 jdbc.update("delete from " + table + " where run_id = ?", runId);
             }
         });
@@ -98,6 +106,30 @@ public class JdbcUsageStore implements UsageSink {
                     ps.setLong(6, f.rejected());
                     ps.setLong(7, f.outOfPeriod());
                 }));
+    }
+
+    @Override
+    public void daily(List<DailyRequests> daily) {
+        inTransaction(() -> jdbc.batchUpdate("insert into usage_daily (run_id, customer_id, first_day, requests)"
+                + " values (?, ?, ?, ?)", daily, daily.size(), (ps, d) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, d.customerId());
+                    ps.setDate(3, Date.valueOf(d.firstDay()));
+                    ps.setString(4, Arrays.stream(d.requests()).mapToObj(Long::toString).collect(Collectors.joining(",")));
+                }));
+    }
+
+    /** Requests per day of these customers (those with accepted usage), by customer id. */
+    public static Map<String, long[]> daily(JdbcTemplate jdbc, long runId, Collection<String> customerIds) {
+        Map<String, long[]> result = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return result;
+        }
+        jdbc.query("select t.customer_id, t.requests from " + RunKeys.join("usage_daily", "customer_id", customerIds.size()),
+                rs -> {
+                    result.put(rs.getString(1), Arrays.stream(rs.getString(2).split(",")).mapToLong(Long::parseLong).toArray());
+                }, RunKeys.args(customerIds, runId));
+        return result;
     }
 
     /** PostgreSQL refuses NUL in text columns: it becomes U+FFFD. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * Reads one partition's valid-row records back from every worker's spill file (see
  * {@link SpillWriter}): either the identities (encoded event id, position, content hash; payloads
- * skipped) or the payloads (position, key and meters; event ids and hashes skipped).
+ * skipped) or the payloads (position, key, day and meters; event ids and hashes skipped).
  */
 final class SpillReader {
 
@@ -16,6 +16,8 @@ final class SpillReader {
     static final class Record {
         long position;
         int key;
+        /** Days since the period's first day (accepted rows only). */
+        int day;
         int meterCount;
         int[] meters = new int[8];
         /** Quantity as unscaled value and scale; scale -1: the quantity is in {@code decimals}. */
@@ -74,6 +76,7 @@ final class SpillReader {
                     r.key = b.getInt();
                     r.meterCount = 0;
                     if (r.key >= 0) {
+                        r.day = b.getShort();
                         r.meterCount = b.getShort() & 0xFFFF;
                         if (r.meterCount > r.meters.length) {
                             r.meters = new int[r.meterCount];

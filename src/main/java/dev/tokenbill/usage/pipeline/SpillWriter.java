@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <p>Valid row: event id, position (long: file index and line), content hash (two longs), then
  * the payload's length (short) and the payload: key id (int, -1 = out of period), and for an
- * accepted row the meter count (short) and per meter its id (short) and quantity (scale byte and
+ * accepted row the day (short, days since the period's first) and the meter count (short) and per meter its id (short) and quantity (scale byte and
  * unscaled long, or scale -1 and the decimal's text). The length lets a reader skip the payload.
  * Reject: file index (int), line (long), event id, reason, raw record (cut to {@link UsagePipeline#MAX_RAW}).
  */
@@ -55,17 +55,19 @@ final class SpillWriter implements Closeable {
         return Math.floorMod(h, partitionCount);
     }
 
-    void valid(int file, ClassifiedRow row, int key, UsageKeys keys) throws IOException {
+    /** {@code day}: the row's day as days since the period's first day, for accepted rows ({@code key} >= 0). */
+    void valid(int file, ClassifiedRow row, int key, int day, UsageKeys keys) throws IOException {
         int partition = partition(row.eventId(), partitions.length);
         counts[partition]++;
         payload.clear();
         payload.putInt(key);
         if (key >= 0) {
             int meters = row.meters().size();
-            if (payload.capacity() < 8 + meters * 140) {
-                payload = ByteBuffer.allocate(8 + meters * 140);
+            if (payload.capacity() < 10 + meters * 140) {
+                payload = ByteBuffer.allocate(10 + meters * 140);
                 payload.putInt(key);
             }
+            payload.putShort((short) day);
             payload.putShort((short) meters);
             for (Map.Entry<String, BigDecimal> meter : row.meters().entrySet()) {
                 payload.putShort((short) keys.meter(meter.getKey()));

@@ -2,6 +2,7 @@ package dev.tokenbill.usage.pipeline;
 
 import dev.tokenbill.catalog.PriceCondition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,7 @@ final class UsageKeys {
         private final String model;
         private final PriceCondition condition;
         private int id = -1;
+        private int customer = -1;
 
         Key(String customerId, String subscriptionId, String model, PriceCondition condition) {
             this.customerId = customerId;
@@ -46,6 +48,11 @@ final class UsageKeys {
             return condition;
         }
 
+        /** The number of the key's customer (see {@link UsageKeys#customerCount}). */
+        int customer() {
+            return customer;
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && condition == k.condition
@@ -63,6 +70,8 @@ final class UsageKeys {
     private final List<Key> keys = new ArrayList<>();
     /** Model names are few: a new key takes the model string already held, not the row's copy. */
     private final Map<String, String> models = new ConcurrentHashMap<>();
+    private final Map<String, Integer> customerIds = new HashMap<>();
+    private int customers;
     private final Map<String, Integer> meterIds = new ConcurrentHashMap<>();
     private final List<String> meters = new ArrayList<>();
 
@@ -77,8 +86,9 @@ final class UsageKeys {
             if (existing != null) {
                 return existing.id;
             }
-            // numbered before it is published: a thread that finds it in the map sees its number
+            // numbered before it is published: a thread that finds it in the map sees its numbers
             key.id = keys.size();
+            key.customer = customerIds.computeIfAbsent(customerId, c -> customerIds.size());
             keys.add(key);
             keyIds.put(key, key);
             return key.id;
@@ -102,11 +112,22 @@ final class UsageKeys {
     void freeze() {
         keyIds.clear();
         meterIds.clear();
+        synchronized (keys) {
+            customers = customerIds.size();
+            customerIds.clear();
+        }
     }
 
     int keyCount() {
         synchronized (keys) {
             return keys.size();
+        }
+    }
+
+    /** Customers with at least one key, numbered 0.. in the order their first key came. */
+    int customerCount() {
+        synchronized (keys) {
+            return Math.max(customers, customerIds.size());
         }
     }
 

@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,6 +147,16 @@ public final class UsagePipeline {
 
         long[][] counts = new long[4][files.size()]; // accepted, duplicates, conflicts, out of period
         keys.freeze();
+        int days = (int) classifier.period().days();
+        int[] customerOfKey = new int[keys.keyCount()];
+        String[] customerIds = new String[keys.customerCount()];
+        for (int k = 0; k < customerOfKey.length; k++) {
+            UsageKeys.Key key = keys.key(k);
+            customerOfKey[k] = key.customer();
+            customerIds[key.customer()] = key.customerId();
+        }
+        // requests per customer and day, shared by the pass-2 threads: customers x days counters
+        AtomicLongArray daily = new AtomicLongArray(customerIds.length * days);
         // one set of sums per pass-2 thread (not per partition): memory follows the number of keys times threads
         List<MeterSums> threadSums = new java.util.concurrent.CopyOnWriteArrayList<>();
         ThreadLocal<MeterSums> sumsOfThread = ThreadLocal.withInitial(() -> {
@@ -158,7 +169,8 @@ public final class UsagePipeline {
             CompletionService<PartitionResult> done = new ExecutorCompletionService<>(pool);
             for (int p = 0; p < partitions; p++) {
                 int partition = p;
-                done.submit(() -> deduplicate(partition, names, pass1.spilled, sumsOfThread.get()));
+                done.submit(() -> deduplicate(partition, names, pass1.spilled, sumsOfThread.get(),
+                        (key, day) -> daily.incrementAndGet(customerOfKey[key] * days + day)));
             }
             long pass2Start = System.nanoTime();
             for (int p = 0; p < partitions; p++) {
@@ -188,6 +200,7 @@ public final class UsagePipeline {
             sums.addAll(threadSums.get(t));
         }
         long totals = sendTotals(sums, sink);
+        sendDaily(customerIds, daily, days, sink);
 
         List<FileTally> tallies = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {
@@ -223,6 +236,8 @@ public final class UsagePipeline {
         /** Per worker: valid records spilled per partition, and rejects spilled. */
         final long[][] spilled;
         final long[] rejectsSpilled;
+
+        private final long firstDay = classifier.period().start().toEpochDay();
 
         Pass1(List<Path> files, List<String> names, int partitions, long bytes) {
             this.files = files;
@@ -325,7 +340,8 @@ public final class UsagePipeline {
                             int key = row.status() == RowStatus.ACCEPTED
                                     ? keys.key(row.customerId(), row.subscriptionId(), row.model(), row.condition())
                                     : -1;
-                            spill.valid(batch.file(), row, key, keys);
+                            int day = key < 0 ? 0 : (int) (row.day().toEpochDay() - firstDay);
+                            spill.valid(batch.file(), row, key, day, keys);
                         }
                     }
                     charsRead.addAndGet(chars);
@@ -380,8 +396,8 @@ public final class UsagePipeline {
      * duplicates or conflicts. Then payloads: every row that is not such a later occurrence is
      * counted (accepted or out of period) and its meters summed.
      */
-    private PartitionResult deduplicate(int partition, List<String> names, long[][] spilled, MeterSums sums)
-            throws IOException {
+    private PartitionResult deduplicate(int partition, List<String> names, long[][] spilled, MeterSums sums,
+            DayCounter requests) throws IOException {
         long records = 0;
         for (long[] worker : spilled) {
             records += worker[partition];
@@ -433,6 +449,7 @@ public final class UsagePipeline {
                 return;
             }
             counts[0][file]++;
+            requests.count(r.key, r.day);
             for (int m = 0; m < r.meterCount; m++) {
                 if (r.scales[m] == 0) {
                     sums.add(r.key, r.meters[m], r.units[m]);
@@ -510,6 +527,38 @@ public final class UsagePipeline {
             return unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount();
         }
         return Long.MAX_VALUE;
+    }
+
+    /** Counts an accepted row of a key on a day (days since the period's first). */
+    private interface DayCounter {
+        void count(int key, int day);
+    }
+
+    /** Sends each customer's requests per day, in customer id order (the order of usage_daily's key). */
+    private void sendDaily(String[] customerIds, AtomicLongArray daily, int days, UsageSink sink) {
+        Integer[] order = new Integer[customerIds.length];
+        Arrays.setAll(order, c -> c);
+        Arrays.sort(order, Comparator.comparing(c -> customerIds[c]));
+        List<DailyRequests> batch = new ArrayList<>();
+        for (int c : order) {
+            long[] requests = new long[days];
+            long sum = 0;
+            for (int d = 0; d < days; d++) {
+                requests[d] = daily.get(c * days + d);
+                sum += requests[d];
+            }
+            if (sum == 0) {
+                continue; // every row of the customer lost to an earlier one with the same event id
+            }
+            batch.add(new DailyRequests(customerIds[c], classifier.period().start(), requests));
+            if (batch.size() == SINK_BATCH) {
+                sink.daily(List.copyOf(batch));
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            sink.daily(batch);
+        }
     }
 
     static long position(int file, long line) {

@@ -10,4 +10,7 @@ public interface UsageSink {
     void totals(List<AggregatedUsage> totals);
 
     void files(List<FileTally> files);
+
+    /** Requests per day, one series per customer with accepted usage, in customer id order. */
+    void daily(List<DailyRequests> daily);
 }

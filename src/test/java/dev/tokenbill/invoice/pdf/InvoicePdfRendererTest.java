@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.tokenbill.invoice.pdf.InvoiceView.LineView;
+import dev.tokenbill.invoice.pdf.InvoiceView.DailyView;
 import dev.tokenbill.invoice.pdf.InvoiceView.UsageView;
 
 class InvoicePdfRendererTest {
@@ -69,6 +70,29 @@ class InvoicePdfRendererTest {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             assertEquals("Invoice INV-2025-000042", document.getDocumentInformation().getTitle());
         }
+    }
+
+    @Test
+    void dailyChartPrintsWithItsCaptionOnlyWhenTheViewHasOne() throws IOException {
+        InvoiceView plain = sample("INV-1", false, "Acme Robotics GmbH", "Berlin", sampleLines());
+        InvoiceView charted = new InvoiceView(plain.number(), plain.draft(), plain.issueDate(), plain.dueDate(),
+                plain.period(), plain.currency(), plain.sellerName(), plain.sellerAddress(), plain.sellerTaxId(),
+                plain.sellerEmail(), plain.customerId(), plain.customerName(), plain.customerAddress(),
+                plain.customerCountry(), plain.customerEmail(), plain.lines(), plain.subtotal(), plain.discounts(),
+                plain.taxLabel(), plain.tax(), plain.total(), plain.credits(), plain.amountDue(), plain.note(),
+                plain.usage(), new DailyView(new long[] {3, 9, 1}, "2025-01-01", "2025-01-03", "9 on 2025-01-02"));
+        Path withChart = dir.resolve("chart.pdf");
+        Path without = dir.resolve("no-chart.pdf");
+
+        renderer.render(charted, withChart);
+        renderer.render(plain, without);
+
+        String text = text(withChart);
+        assertContains(text, "REQUESTS PER DAY (UTC)");
+        assertContains(text, "Busiest day: 9 on 2025-01-02");
+        assertContains(text, "2025-01-01");
+        assertContains(text, "2025-01-03");
+        assertFalse(text(without).contains("REQUESTS PER DAY"), "a view without a chart prints none");
     }
 
     @Test
@@ -180,7 +204,8 @@ class InvoicePdfRendererTest {
                 "Reverse charge: VAT to be accounted for by the recipient where applicable.",
                 List.of(new UsageView("gpt-large", "input_tokens", "12,500,000"),
                         new UsageView("gpt-large", "output_tokens", "3,000,000"),
-                        new UsageView("embed-small", "tokens", "25,000,000")));
+                        new UsageView("embed-small", "tokens", "25,000,000")),
+                DailyView.NONE);
     }
 
     private static String text(byte[] pdf) throws IOException {

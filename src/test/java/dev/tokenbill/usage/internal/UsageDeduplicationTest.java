@@ -123,6 +123,10 @@ class UsageDeduplicationTest {
         assertThat(fileCounts()).containsExactly(
                 new FileCounts("2026-10-a.csv", 3, 3, 0, 0, 0),
                 new FileCounts("2026-10-b.csv", 4, 1, 2, 1, 0));
+        // requests per day: a:2, a:3, a:4 on October 10th (the 10th day), b:4 on the 11th; 31 days in all
+        assertThat(jdbc.queryForList("select customer_id || ' ' || first_day || ' ' || requests from usage_daily"
+                + " where run_id = ?", String.class, RUN))
+                .containsExactly("acme 2026-10-01 " + "0,".repeat(9) + "3,1" + ",0".repeat(20));
     }
 
     /** Threads, and partitions of 64 bytes (one per row or so) to 1 MB (one for everything). */

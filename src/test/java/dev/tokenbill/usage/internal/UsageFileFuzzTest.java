@@ -16,6 +16,7 @@ import dev.tokenbill.usage.pipeline.AggregatedUsage;
 import dev.tokenbill.usage.pipeline.FileTally;
 import dev.tokenbill.usage.pipeline.UsagePipeline;
 import dev.tokenbill.usage.pipeline.UsageReject;
+import dev.tokenbill.usage.pipeline.DailyRequests;
 import dev.tokenbill.usage.pipeline.UsageSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -217,6 +218,7 @@ class UsageFileFuzzTest {
             }
         }
         List<FileTally> tallies = new ArrayList<>();
+        long[] requests = {0};
         UsageSink sink = new UsageSink() {
             @Override
             public void rejects(List<UsageReject> rejects) {
@@ -230,12 +232,20 @@ class UsageFileFuzzTest {
             public void files(List<FileTally> files) {
                 tallies.addAll(files);
             }
+
+            @Override
+            public void daily(List<DailyRequests> daily) {
+                daily.forEach(d -> requests[0] += java.util.Arrays.stream(d.requests()).sum());
+            }
         };
         Path spill = Files.createTempDirectory(dir, "spill");
         new UsagePipeline(classifier, new UsagePipeline.Settings(3, 256, spill)).run(files, sink);
         List<FileTally> expected = new ArrayList<>();
         want.forEach((file, c) -> expected.add(new FileTally(file, c[0], c[1], c[2], c[3], c[4])));
         assertThat(tallies).as("seed=%d", seed).containsExactlyElementsOf(expected);
+        // every accepted row is one request on one day of the chart
+        assertThat(requests[0]).as("seed=%d: requests per day add up to the accepted rows", seed)
+                .isEqualTo(expected.stream().mapToLong(FileTally::accepted).sum());
     }
 
     enum Kind {
