@@ -7,3 +7,4 @@ create table usage_daily (
     requests    varchar(1000) not null,
     primary key (run_id, customer_id)
 );
+

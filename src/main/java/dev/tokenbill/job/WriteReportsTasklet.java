@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,28 +109,14 @@ public class WriteReportsTasklet implements Tasklet {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        // the directory is checked against this run's pdf_file column a batch of names at a time
-        List<Path> drafts = new ArrayList<>();
+        // a draft PDF whose name is not one of this run's is stale; a hash collision could only keep a stale file
+        long[] current = invoices.pdfFileHashes(run.runId());
         try (DirectoryStream<Path> pdfs = Files.newDirectoryStream(dir, "DRAFT-*")) {
             for (Path pdf : pdfs) {
-                drafts.add(pdf);
-                if (drafts.size() == LEDGER_PAGE_SIZE) {
-                    deleteStale(run, drafts);
+                if (Arrays.binarySearch(current, JdbcInvoiceDao.fileNameHash(pdf.getFileName().toString())) < 0) {
+                    Files.delete(pdf);
                 }
             }
         }
-        deleteStale(run, drafts);
-    }
-
-    /** Deletes the PDFs among {@code drafts} that are not this run's, and empties the list. */
-    private void deleteStale(RunContext run, List<Path> drafts) throws IOException {
-        Set<String> current = invoices.pdfFilesAmong(run.runId(),
-                drafts.stream().map(p -> p.getFileName().toString()).toList());
-        for (Path pdf : drafts) {
-            if (!current.contains(pdf.getFileName().toString())) {
-                Files.delete(pdf);
-            }
-        }
-        drafts.clear();
     }
 }

@@ -256,6 +256,8 @@ class BillingJobFunctionalTests {
         // given a completed draft run of the period
         JobExecution first = runs.start(PERIOD, false, input, output);
         List<String> firstLines = allLines(first.getJobInstanceId());
+        // and a draft PDF of a customer no longer invoiced, left by some earlier run
+        Files.writeString(output.resolve(PERIOD).resolve("invoices").resolve("DRAFT-gone.pdf"), "stale");
 
         // when the period is drafted again into the same output directory
         JobExecution second = runs.start(PERIOD, false, input, output);
@@ -276,7 +278,9 @@ class BillingJobFunctionalTests {
         }
         assertThat(jdbc.queryForList("select status from billing_run order by run_id", String.class))
                 .containsExactly("SUPERSEDED", "COMPLETED");
-        assertThat(fileNames(output.resolve(PERIOD).resolve("invoices"))).hasSize(4);
+        // this run's four drafts stay, the stale one goes
+        assertThat(fileNames(output.resolve(PERIOD).resolve("invoices"))).hasSize(4).doesNotContain("DRAFT-gone.pdf")
+                .allSatisfy(name -> assertThat(name).startsWith("DRAFT-"));
     }
 
     @Test

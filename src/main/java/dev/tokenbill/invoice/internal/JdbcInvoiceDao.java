@@ -14,6 +14,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.LongStream;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -237,16 +240,21 @@ public class JdbcInvoiceDao {
         jdbc.batchUpdate("update invoice set pdf_file = ? where run_id = ? and customer_id = ?", rows);
     }
 
-    /** The names among {@code fileNames} that are the PDF file of an invoice of the run. */
-    public Set<String> pdfFilesAmong(long runId, List<String> fileNames) {
-        if (fileNames.isEmpty()) {
-            return Set.of();
-        }
-        List<Object> args = new ArrayList<>(fileNames.size() + 1);
-        args.add(runId);
-        args.addAll(fileNames);
-        return new HashSet<>(jdbc.queryForList("select pdf_file from invoice where run_id = ? and pdf_file in ("
-                + String.join(", ", Collections.nCopies(fileNames.size(), "?")) + ")", String.class, args.toArray()));
+    /**
+     * The 64-bit hashes (murmur3) of the PDF file names of the run's invoices, sorted: 8 bytes an invoice, read in one
+     * streaming query. Looking names up one page at a time instead made H2 read the whole run per page.
+     */
+    public long[] pdfFileHashes(long runId) {
+        LongStream.Builder hashes = LongStream.builder();
+        jdbc.query("select pdf_file from invoice where run_id = ? and pdf_file is not null", rs -> {
+            hashes.add(fileNameHash(rs.getString(1)));
+        }, runId);
+        return hashes.build().sorted().toArray();
+    }
+
+    /** The hash {@link #pdfFileHashes} uses. */
+    public static long fileNameHash(String fileName) {
+        return Hashing.murmur3_128().hashString(fileName, StandardCharsets.UTF_8).asLong();
     }
 
     /** One row of the invoice table. */
