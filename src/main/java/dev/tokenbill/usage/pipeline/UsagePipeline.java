@@ -32,7 +32,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,8 +154,7 @@ public final class UsagePipeline {
             customerOfKey[k] = key.customer();
             customerIds[key.customer()] = key.customerId();
         }
-        // requests per customer and day, shared by the pass-2 threads: customers x days counters
-        AtomicLongArray daily = new AtomicLongArray(customerIds.length * days);
+        DayCounts daily = new DayCounts(customerIds.length * days, pass1.rowsRead.get());
         // one set of sums per pass-2 thread (not per partition): memory follows the number of keys times threads
         List<MeterSums> threadSums = new java.util.concurrent.CopyOnWriteArrayList<>();
         ThreadLocal<MeterSums> sumsOfThread = ThreadLocal.withInitial(() -> {
@@ -170,7 +168,7 @@ public final class UsagePipeline {
             for (int p = 0; p < partitions; p++) {
                 int partition = p;
                 done.submit(() -> deduplicate(partition, names, pass1.spilled, sumsOfThread.get(),
-                        (key, day) -> daily.incrementAndGet(customerOfKey[key] * days + day)));
+                        (key, day) -> daily.increment(customerOfKey[key] * days + day)));
             }
             long pass2Start = System.nanoTime();
             for (int p = 0; p < partitions; p++) {
@@ -535,7 +533,7 @@ public final class UsagePipeline {
     }
 
     /** Sends each customer's requests per day, in customer id order (the order of usage_daily's key). */
-    private void sendDaily(String[] customerIds, AtomicLongArray daily, int days, UsageSink sink) {
+    private void sendDaily(String[] customerIds, DayCounts daily, int days, UsageSink sink) {
         Integer[] order = new Integer[customerIds.length];
         Arrays.setAll(order, c -> c);
         Arrays.sort(order, Comparator.comparing(c -> customerIds[c]));
