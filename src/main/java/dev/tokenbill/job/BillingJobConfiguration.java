@@ -12,12 +12,11 @@ import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
 import dev.tokenbill.invoice.internal.JdbcInvoiceWriter;
 import dev.tokenbill.invoice.internal.JdbcUsageTotals;
 import dev.tokenbill.invoice.internal.RateCustomerProcessor;
+import dev.tokenbill.invoice.internal.UnrenderedInvoiceReader;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
 import dev.tokenbill.report.JdbcReportQueries;
 import dev.tokenbill.report.pdf.SummaryPdfRenderer;
-import java.util.Map;
 import org.springframework.batch.core.configuration.annotation.JobScope;
-import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -26,9 +25,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -201,7 +197,7 @@ public class BillingJobConfiguration {
 
     @Bean
     public Step renderInvoices(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
-            BillingProperties properties, JdbcPagingItemReader<String> unrenderedInvoiceReader, RenderInvoicesWriter pdfWriter) {
+            BillingProperties properties, UnrenderedInvoiceReader unrenderedInvoiceReader, RenderInvoicesWriter pdfWriter) {
         return new StepBuilder("renderInvoices", jobRepository)
                 .<String, String>chunk(properties.renderChunkSize())
                 .transactionManager(tx)
@@ -221,26 +217,12 @@ public class BillingJobConfiguration {
         return count == null ? 0 : count;
     }
 
-    /**
-     * The customer ids of the run's invoices without a PDF, a page at a time. It keeps no restart state: the query
-     * itself resumes, since a committed chunk has set the pdf_file of its invoices.
-     */
+    /** The customer ids of the run's invoices without a PDF, a page at a time (see UnrenderedInvoiceReader). */
     @Bean
     @StepScope
-    public JdbcPagingItemReader<String> unrenderedInvoiceReader(DataSource dataSource, BillingProperties properties,
-            @Value(RUN_ID) long runId) throws Exception {
-        return new JdbcPagingItemReaderBuilder<String>()
-                .name("unrenderedInvoiceReader")
-                .dataSource(dataSource)
-                .selectClause("select customer_id")
-                .fromClause("from invoice")
-                .whereClause("where run_id = :runId and pdf_file is null")
-                .sortKeys(Map.of("customer_id", Order.ASCENDING))
-                .parameterValues(Map.of("runId", runId))
-                .rowMapper((rs, n) -> rs.getString("customer_id"))
-                .pageSize(properties.renderChunkSize())
-                .saveState(false)
-                .build();
+    public UnrenderedInvoiceReader unrenderedInvoiceReader(JdbcTemplate jdbc, BillingProperties properties,
+            @Value(RUN_ID) long runId) {
+        return new UnrenderedInvoiceReader(jdbc, runId, properties.renderChunkSize());
     }
 
     @Bean

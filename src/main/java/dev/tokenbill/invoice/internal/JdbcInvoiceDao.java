@@ -147,13 +147,17 @@ public class JdbcInvoiceDao {
         }
     }
 
+    static final String INVOICES_AFTER = "select customer_id from invoice where run_id = ? and customer_id > ?"
+            + " order by run_id, customer_id";
+
     /**
      * Up to {@code size} invoices of the run whose customer id comes after {@code after} ("" for the first page), in
-     * customer id order: four queries a page, so a caller can go through every invoice in bounded memory.
+     * customer id order: four queries a page, so a caller can go through every invoice in bounded memory. (Ordered by
+     * the whole primary key: ordered by customer_id alone, H2 sorted every later invoice of the run for each page.)
      */
     public List<StoredInvoice> invoicesAfter(long runId, String after, int size) {
-        return invoices(runId, jdbc.queryForList("select customer_id from invoice where run_id = ? and customer_id > ?"
-                + " order by customer_id fetch first " + size + " rows only", String.class, runId, after));
+        return invoices(runId, jdbc.queryForList(INVOICES_AFTER + " fetch first " + size + " rows only", String.class,
+                runId, after));
     }
 
     /**
