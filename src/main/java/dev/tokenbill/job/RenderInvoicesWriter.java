@@ -7,6 +7,7 @@ import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
 import dev.tokenbill.invoice.internal.StoredInvoice;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
 import dev.tokenbill.invoice.pdf.InvoiceViews;
+import dev.tokenbill.usage.internal.JdbcUsageStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import dev.tokenbill.usage.internal.JdbcUsageStore;
-import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +26,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Step 8's writer: loads the chunk's invoices, customers and requests per day (five queries whatever the chunk size), renders each

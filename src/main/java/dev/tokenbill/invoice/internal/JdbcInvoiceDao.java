@@ -1,5 +1,6 @@
 package dev.tokenbill.invoice.internal;
 
+import com.google.common.hash.Hashing;
 import dev.tokenbill.catalog.PriceCondition;
 import dev.tokenbill.database.RunKeys;
 import dev.tokenbill.invoice.Invoice;
@@ -8,22 +9,18 @@ import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.invoice.TierLine;
 import dev.tokenbill.money.Money;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Collections;
-import com.google.common.hash.Hashing;
-import java.nio.charset.StandardCharsets;
-import java.util.stream.LongStream;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.LongStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 

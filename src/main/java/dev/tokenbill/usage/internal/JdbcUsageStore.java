@@ -1,11 +1,11 @@
 package dev.tokenbill.usage.internal;
 
+import dev.tokenbill.database.RunKeys;
 import dev.tokenbill.usage.pipeline.AggregatedUsage;
+import dev.tokenbill.usage.pipeline.DailyRequests;
 import dev.tokenbill.usage.pipeline.FileTally;
 import dev.tokenbill.usage.pipeline.UsageReject;
 import dev.tokenbill.usage.pipeline.UsageSink;
-import dev.tokenbill.database.RunKeys;
-import dev.tokenbill.usage.pipeline.DailyRequests;
 import java.sql.Date;
 import java.util.Arrays;
 import java.util.Collection;

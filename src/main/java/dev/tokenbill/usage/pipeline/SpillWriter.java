@@ -14,8 +14,9 @@ import java.util.Map;
  *
  * <p>Valid row: event id, position (long: file index and line), content hash (two longs), then
  * the payload's length (short) and the payload: key id (int, -1 = out of period), and for an
- * accepted row the day (short, days since the period's first) and the meter count (short) and per meter its id (short) and quantity (scale byte and
- * unscaled long, or scale -1 and the decimal's text). The length lets a reader skip the payload.
+ * accepted row its day (short, days since the period's first), the meter count (short) and per
+ * meter its id (short) and quantity (scale byte and unscaled long, or scale -1 and the decimal's
+ * text). The length lets a reader skip the payload.
  * Reject: file index (int), line (long), event id, reason, raw record (cut to {@link UsagePipeline#MAX_RAW}).
  */
 final class SpillWriter implements Closeable {
