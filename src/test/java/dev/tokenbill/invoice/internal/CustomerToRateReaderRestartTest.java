@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokenbill.allocation.internal.JdbcAllocationDao;
 import dev.tokenbill.credit.internal.JdbcCreditDao;
 import dev.tokenbill.customer.internal.JdbcCustomerDao;
-import dev.tokenbill.database.BatchSchemaMigration;
+import dev.tokenbill.testsupport.MigratedH2;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,11 +26,7 @@ class CustomerToRateReaderRestartTest {
 
     @BeforeEach
     void fiveCustomers() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:reader-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                .javaMigrations(new BatchSchemaMigration()).load().migrate();
-        jdbc = new JdbcTemplate(ds);
+        jdbc = MigratedH2.create("reader");
         for (String id : List.of("c1", "c2", "c3", "c4", "c5")) {
             jdbc.update("insert into customer (run_id, customer_id, name, email, address, country, currency, tax_exempt)"
                     + " values (?, ?, ?, '', '', 'US', 'USD', false)", RUN, id, "Customer " + id);

@@ -2,12 +2,9 @@ package dev.tokenbill.invoice.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenbill.database.BatchSchemaMigration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import dev.tokenbill.testsupport.MigratedH2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,11 +16,7 @@ class UnrenderedInvoiceReaderTest {
 
     @BeforeEach
     void invoices() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:render-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                .javaMigrations(new BatchSchemaMigration()).load().migrate();
-        jdbc = new JdbcTemplate(ds);
+        jdbc = MigratedH2.create("render");
         // c1..c7 in run 3 (c2 and c5 already rendered), and c0 / c9 of another run
         for (String id : List.of("c4", "c1", "c7", "c2", "c6", "c3", "c5")) {
             insert(RUN, id, id.equals("c2") || id.equals("c5") ? "DRAFT-" + id + ".pdf" : null);

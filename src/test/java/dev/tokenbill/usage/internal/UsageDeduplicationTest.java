@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokenbill.catalog.Catalog;
 import dev.tokenbill.catalog.CatalogLoader;
 import dev.tokenbill.customer.Subscription;
-import dev.tokenbill.database.BatchSchemaMigration;
 import dev.tokenbill.period.BillingPeriod;
 import dev.tokenbill.report.FileCounts;
 import dev.tokenbill.report.JdbcReportQueries;
 import dev.tokenbill.usage.UsageClassifier;
 import dev.tokenbill.usage.pipeline.UsagePipeline;
 import dev.tokenbill.usage.pipeline.UsageReject;
+import dev.tokenbill.testsupport.MigratedH2;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +20,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,11 +62,7 @@ class UsageDeduplicationTest {
 
     @BeforeEach
     void database() throws IOException {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:usage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                .javaMigrations(new BatchSchemaMigration()).load().migrate();
-        jdbc = new JdbcTemplate(ds);
+        jdbc = MigratedH2.create("usage");
         Files.createDirectories(input.resolve("usage"));
     }
 
