@@ -19,7 +19,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
@@ -83,7 +85,39 @@ public class ValidateInputsTasklet implements Tasklet {
                 run.runId(), run.period().label(), run.mode(), "STARTED", run.input().toString(), run.output().toString());
         log.info("inputs valid: {} plans, {} customers, {} subscriptions, {} usage files", catalog.plans().size(),
                 book.customers().size(), book.subscriptions().size(), files.size());
+        diskWarning(book.customers().size(), usableSpace(run.output())).ifPresent(log::warn);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Disk an invoice PDF takes, about: 90,629 invoices of a 10M-event run took 4.2 GB (46 KB each). */
+    static final long PDF_BYTES = 50_000;
+
+    /**
+     * A warning when the output's disk has less room than one PDF per customer would take: a run that fills the disk
+     * fails hours later, in renderInvoices. Empty when there is room or the free space is unknown (negative).
+     */
+    static Optional<String> diskWarning(long customers, long usableBytes) {
+        long needed = customers * PDF_BYTES;
+        if (usableBytes < 0 || usableBytes >= needed) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "the output directory's disk has %.1f GB free, but %d customers'"
+                + " invoice PDFs take about %.1f GB (%d KB each): free space before rendering, or renderInvoices will"
+                + " fail when the disk is full", usableBytes / 1e9, customers, needed / 1e9, PDF_BYTES / 1000));
+    }
+
+    /** Usable bytes on the disk of {@code dir} (or of its nearest existing parent); -1 when unknown. */
+    private static long usableSpace(Path dir) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                try {
+                    return Files.getFileStore(p).getUsableSpace();
+                } catch (IOException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 
     /**
