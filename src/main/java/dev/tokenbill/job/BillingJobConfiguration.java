@@ -123,7 +123,8 @@ public class BillingJobConfiguration {
      */
     @Bean
     public Step rateCustomers(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
-            BillingProperties properties, CustomerToRateReader customerReader, RateCustomerProcessor rateProcessor, JdbcInvoiceWriter invoiceWriter,
+            BillingProperties properties, CustomerToRateReader customerReader, RateCustomerProcessor rateProcessor,
+            JdbcInvoiceWriter invoiceWriter,
             ObjectProvider<ThreadPoolTaskExecutor> ratingExecutor, ObjectProvider<InvoicePdfRenderer> invoicePdfRenderer) {
         var step = new StepBuilder("rateCustomers", jobRepository)
                 .<CustomerToRate, RatedCustomer>chunk(properties.ratingChunkSize())
@@ -131,8 +132,9 @@ public class BillingJobConfiguration {
                 .reader(customerReader)
                 .processor(rateProcessor)
                 .writer(invoiceWriter)
-                .listener(progress("customers", execution -> count(jdbc, "select count(*) from customer where run_id = ?",
-                        execution) - execution.getExecutionContext().getInt("customerReader.read.count", 0)))
+                .listener(new StepProgress("customers", execution -> count(jdbc,
+                        "select count(*) from customer where run_id = ?", execution)
+                        - execution.getExecutionContext().getInt(CustomerToRateReader.READ_COUNT_KEY, 0)))
                 .listener(new StepExecutionListener() {
                     @Override
                     public void beforeStep(StepExecution stepExecution) {
@@ -203,13 +205,9 @@ public class BillingJobConfiguration {
                 .transactionManager(tx)
                 .reader(unrenderedInvoiceReader)
                 .writer(pdfWriter)
-                .listener(progress("invoices", execution -> count(jdbc,
+                .listener(new StepProgress("invoices", execution -> count(jdbc,
                         "select count(*) from invoice where run_id = ? and pdf_file is null", execution)))
                 .build();
-    }
-
-    private static StepProgress progress(String items, java.util.function.ToLongFunction<StepExecution> toDo) {
-        return new StepProgress(items, toDo);
     }
 
     private static long count(JdbcTemplate jdbc, String sql, StepExecution execution) {

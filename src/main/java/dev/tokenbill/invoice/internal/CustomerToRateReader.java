@@ -27,6 +27,10 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  */
 public class CustomerToRateReader extends AbstractItemCountingItemStreamItemReader<CustomerToRate> {
 
+    private static final String NAME = "customerReader";
+    /** Where Spring Batch keeps the count of customers read (the restart state) in the step's execution context. */
+    public static final String READ_COUNT_KEY = NAME + ".read.count";
+
     private final JdbcCustomerDao customers;
     private final JdbcUsageTotals usage;
     private final JdbcCreditDao credits;
@@ -51,7 +55,7 @@ public class CustomerToRateReader extends AbstractItemCountingItemStreamItemRead
         this.runId = runId;
         this.period = period;
         this.pageSize = pageSize;
-        setName("customerReader");
+        setName(NAME);
     }
 
     @Override

@@ -37,7 +37,7 @@ class CustomerToRateReaderRestartTest {
         CustomerToRateReader reader = new CustomerToRateReader(new JdbcCustomerDao(jdbc), new JdbcUsageTotals(jdbc),
                 new JdbcCreditDao(jdbc), new JdbcAllocationDao(jdbc), RUN, "2026-10", 2);
         ExecutionContext saved = new ExecutionContext();
-        saved.putInt("customerReader.read.count", savedCount);
+        saved.putInt(CustomerToRateReader.READ_COUNT_KEY, savedCount);
         reader.open(saved);
         List<String> read = new ArrayList<>();
         for (CustomerToRate c = reader.read(); c != null; c = reader.read()) {
