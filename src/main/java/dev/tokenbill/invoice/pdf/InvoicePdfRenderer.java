@@ -184,7 +184,7 @@ public final class InvoicePdfRenderer {
     }
 
     private static void export(JasperPrint print, InvoiceView view, OutputStream out) throws JRException {
-        JRPdfExporter exporter = new JRPdfExporter();
+        JRPdfExporter exporter = new InMemoryPixelPdfExporter();
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         exporter.setConfiguration(configuration(view));

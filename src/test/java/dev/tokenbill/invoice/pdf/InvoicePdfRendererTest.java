@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 
 import com.lowagie.text.pdf.BaseFont;
 
@@ -125,6 +127,33 @@ class InvoicePdfRendererTest {
         assertEquals("Line1\nLine 2\nLine 3", PdfText.clean(address));
         assertEquals("a\tb\nc", PdfText.clean("a\tb\nc"));
         assertEquals("", PdfText.clean(null));
+    }
+
+    @Test
+    void dailyChart_RendersWithoutDecodingAnImage() throws IOException {
+        // JasperReports' own exporter decodes a PNG pixel through ImageIO for every image element; with ImageIO's PNG
+        // readers gone that render fails ("Cannot render invoice"), the in-memory pixel does not need them
+        InvoiceView plain = sample("INV-2025-000047", false, "Acme Robotics GmbH", "Hauptstraße 5", sampleLines());
+        InvoiceView charted = new InvoiceView(plain.number(), plain.draft(), plain.issueDate(), plain.dueDate(),
+                plain.period(), plain.currency(), plain.sellerName(), plain.sellerAddress(), plain.sellerTaxId(),
+                plain.sellerEmail(), plain.customerId(), plain.customerName(), plain.customerAddress(),
+                plain.customerCountry(), plain.customerEmail(), plain.lines(), plain.subtotal(), plain.discounts(),
+                plain.taxLabel(), plain.tax(), plain.total(), plain.credits(), plain.amountDue(), plain.note(),
+                plain.usage(), new DailyView(new long[] {3, 9, 1}, "2025-01-01", "2025-01-03", "9 on 2025-01-02"));
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        List<ImageReaderSpi> png = new ArrayList<>();
+        registry.getServiceProviders(ImageReaderSpi.class, true).forEachRemaining(spi -> {
+            if (List.of(spi.getFormatNames()).contains("png")) {
+                png.add(spi);
+            }
+        });
+        assertFalse(png.isEmpty(), "the JDK has a PNG reader to take away");
+        png.forEach(spi -> registry.deregisterServiceProvider(spi, ImageReaderSpi.class));
+        try {
+            assertContains(text(renderer.renderBytes(charted)), "Busiest day: 9 on 2025-01-02");
+        } finally {
+            png.forEach(spi -> registry.registerServiceProvider(spi, ImageReaderSpi.class));
+        }
     }
 
     @Test
