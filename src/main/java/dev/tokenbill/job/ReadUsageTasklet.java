@@ -16,9 +16,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -41,6 +45,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * more than it saves.
  */
 public class ReadUsageTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadUsageTasklet.class);
 
     private final JdbcTemplate jdbc;
     private final JdbcCustomerDao customers;
@@ -74,6 +80,11 @@ public class ReadUsageTasklet implements Tasklet {
         try {
             deleteTree(spill);
             Files.createDirectories(spill);
+            long usageBytes = 0;
+            for (Path file : UsageFiles.list(run.input())) {
+                usageBytes += Files.size(file);
+            }
+            spillWarning(usageBytes, ValidateInputsTasklet.usableSpace(spill), spill.getParent()).ifPresent(log::warn);
             UsagePipeline pipeline = new UsagePipeline(classifier, new UsagePipeline.Settings(
                     properties.effectiveThreads(), properties.usagePartitionMb() * 1024L * 1024L, spill));
             result = pipeline.run(UsageFiles.list(run.input()), store);
@@ -104,6 +115,20 @@ public class ReadUsageTasklet implements Tasklet {
                     + "; the reasons are in " + run.periodDir().resolve("rejects.csv")
                     + "; raise the limit and restart, or fix the files and start a new run");
         }
+    }
+
+    /**
+     * A warning when the spill directory's disk has less room than the usage files take: the spill holds every valid
+     * row once, measured at 0.97 of the usage files' bytes on the 1M-event benchmark and 0.94 on the sample, and a
+     * full disk fails the step part-way through. Empty when there is room or the free space is unknown (negative).
+     */
+    static Optional<String> spillWarning(long usageBytes, long usableBytes, Path base) {
+        if (usableBytes < 0 || usableBytes >= usageBytes) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "the spill directory %s has %.1f GB free, but readUsage spills about"
+                + " as much as the usage files take (%.1f GB): free space or set tokenbill.spill-dir to a larger disk,"
+                + " or readUsage will fail when the disk is full", base, usableBytes / 1e9, usageBytes / 1e9));
     }
 
     /**

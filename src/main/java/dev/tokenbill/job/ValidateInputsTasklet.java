@@ -107,7 +107,7 @@ public class ValidateInputsTasklet implements Tasklet {
     }
 
     /** Usable bytes on the disk of {@code dir} (or of its nearest existing parent); -1 when unknown. */
-    private static long usableSpace(Path dir) {
+    static long usableSpace(Path dir) {
         for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.exists(p)) {
                 try {
