@@ -1,14 +1,23 @@
 package dev.tokenbill;
 
+import dev.tokenbill.cli.GenerateCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The tokenbill executable: starts Spring, runs one CLI command, exits with its code. */
+/**
+ * The tokenbill executable: starts Spring, runs one CLI command, exits with its code. {@code generate} only writes
+ * files, so it runs without Spring: it neither opens nor creates the database (nor ./data).
+ */
 @SpringBootApplication
 public class TokenbillApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("generate")) {
+            System.exit(GenerateCommand.standalone().execute(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         ConfigurableApplicationContext context;
         try {
             context = SpringApplication.run(TokenbillApplication.class, args);

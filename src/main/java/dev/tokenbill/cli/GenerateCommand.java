@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +50,20 @@ public class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Replace a generated input already in the output directory.")
     boolean force;
+
+    /**
+     * The command on its own, outside the Spring context (the executable runs {@code generate} this way): usage and
+     * errors read as {@code tokenbill generate}, and an unexpected error prints one line, as under {@link TokenbillCli}.
+     */
+    public static CommandLine standalone() {
+        CommandLine commandLine = new CommandLine(new GenerateCommand());
+        commandLine.setCommandName("tokenbill generate");
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("tokenbill: " + OneLine.of(e));
+            return 1;
+        });
+        return commandLine;
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -20,7 +20,7 @@ class GenerateCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int generate(String... args) {
-        CommandLine cli = new CommandLine(new GenerateCommand());
+        CommandLine cli = GenerateCommand.standalone();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -49,5 +49,29 @@ class GenerateCommandTest {
         // then
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).startsWith("tokenbill: period must be YYYY-MM").containsOnlyOnce("\n");
+    }
+
+    @Test
+    void testHelp_NamesTheExecutableCommand() {
+        // when
+        int exit = generate("--help");
+
+        // then
+        assertThat(exit).isZero();
+        assertThat(out.toString()).startsWith("Usage: tokenbill generate ").contains("--seed");
+    }
+
+    @Test
+    void testGenerate_AnUnwritableOutputExitsOneWithOneLine() throws Exception {
+        // given: the output is a file, not a directory
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+
+        // when
+        int exit = generate("--customers", "10", "--events", "50", "--period", "2026-10", "--seed", "1",
+                "--output", file.toString());
+
+        // then
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("tokenbill: ").contains("not-a-dir").containsOnlyOnce("\n");
     }
 }
