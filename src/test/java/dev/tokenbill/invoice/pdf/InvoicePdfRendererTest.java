@@ -77,12 +77,7 @@ class InvoicePdfRendererTest {
     @Test
     void dailyChartPrintsWithItsCaptionOnlyWhenTheViewHasOne() throws IOException {
         InvoiceView plain = sample("INV-1", false, "Acme Robotics GmbH", "Berlin", sampleLines());
-        InvoiceView charted = new InvoiceView(plain.number(), plain.draft(), plain.issueDate(), plain.dueDate(),
-                plain.period(), plain.currency(), plain.sellerName(), plain.sellerAddress(), plain.sellerTaxId(),
-                plain.sellerEmail(), plain.customerId(), plain.customerName(), plain.customerAddress(),
-                plain.customerCountry(), plain.customerEmail(), plain.lines(), plain.subtotal(), plain.discounts(),
-                plain.taxLabel(), plain.tax(), plain.total(), plain.credits(), plain.amountDue(), plain.note(),
-                plain.usage(), new DailyView(new long[] {3, 9, 1}, "2025-01-01", "2025-01-03", "9 on 2025-01-02"));
+        InvoiceView charted = charted(plain);
         Path withChart = dir.resolve("chart.pdf");
         Path without = dir.resolve("no-chart.pdf");
 
@@ -133,13 +128,8 @@ class InvoicePdfRendererTest {
     void dailyChart_RendersWithoutDecodingAnImage() throws IOException {
         // JasperReports' own exporter decodes a PNG pixel through ImageIO for every image element; with ImageIO's PNG
         // readers gone that render fails ("Cannot render invoice"), the in-memory pixel does not need them
-        InvoiceView plain = sample("INV-2025-000047", false, "Acme Robotics GmbH", "Hauptstraße 5", sampleLines());
-        InvoiceView charted = new InvoiceView(plain.number(), plain.draft(), plain.issueDate(), plain.dueDate(),
-                plain.period(), plain.currency(), plain.sellerName(), plain.sellerAddress(), plain.sellerTaxId(),
-                plain.sellerEmail(), plain.customerId(), plain.customerName(), plain.customerAddress(),
-                plain.customerCountry(), plain.customerEmail(), plain.lines(), plain.subtotal(), plain.discounts(),
-                plain.taxLabel(), plain.tax(), plain.total(), plain.credits(), plain.amountDue(), plain.note(),
-                plain.usage(), new DailyView(new long[] {3, 9, 1}, "2025-01-01", "2025-01-03", "9 on 2025-01-02"));
+        InvoiceView charted = charted(sample("INV-2025-000047", false, "Acme Robotics GmbH", "Hauptstraße 5",
+                sampleLines()));
         IIORegistry registry = IIORegistry.getDefaultInstance();
         List<ImageReaderSpi> png = new ArrayList<>();
         registry.getServiceProviders(ImageReaderSpi.class, true).forEachRemaining(spi -> {
@@ -220,6 +210,16 @@ class InvoicePdfRendererTest {
                 new LineView("embed-small tokens (tiered)", "25,000,000", "", "$114.00", false),
                 new LineView("First 10,000,000 tokens", "10,000,000", "$0.0000060", "$60.00", true),
                 new LineView("Above 10,000,000 tokens", "15,000,000", "$0.0000036", "$54.00", true));
+    }
+
+    /** {@code plain} with a three-day chart: 3, 9 and 1 requests from 2025-01-01. */
+    static InvoiceView charted(InvoiceView plain) {
+        return new InvoiceView(plain.number(), plain.draft(), plain.issueDate(), plain.dueDate(),
+                plain.period(), plain.currency(), plain.sellerName(), plain.sellerAddress(), plain.sellerTaxId(),
+                plain.sellerEmail(), plain.customerId(), plain.customerName(), plain.customerAddress(),
+                plain.customerCountry(), plain.customerEmail(), plain.lines(), plain.subtotal(), plain.discounts(),
+                plain.taxLabel(), plain.tax(), plain.total(), plain.credits(), plain.amountDue(), plain.note(),
+                plain.usage(), new DailyView(new long[] {3, 9, 1}, "2025-01-01", "2025-01-03", "9 on 2025-01-02"));
     }
 
     static InvoiceView sample(String number, boolean draft, String customerName, String customerAddress,
