@@ -80,14 +80,15 @@ public class ReadUsageTasklet implements Tasklet {
         try {
             deleteTree(spill);
             Files.createDirectories(spill);
+            List<Path> files = UsageFiles.list(run.input());
             long usageBytes = 0;
-            for (Path file : UsageFiles.list(run.input())) {
+            for (Path file : files) {
                 usageBytes += Files.size(file);
             }
             spillWarning(usageBytes, ValidateInputsTasklet.usableSpace(spill), spill.getParent()).ifPresent(log::warn);
             UsagePipeline pipeline = new UsagePipeline(classifier, new UsagePipeline.Settings(
                     properties.effectiveThreads(), properties.usagePartitionMb() * 1024L * 1024L, spill));
-            result = pipeline.run(UsageFiles.list(run.input()), store);
+            result = pipeline.run(files, store);
         } finally {
             deleteTree(spill);
         }
