@@ -14,6 +14,7 @@ import dev.tokenbill.invoice.internal.JdbcUsageTotals;
 import dev.tokenbill.invoice.internal.RateCustomerProcessor;
 import dev.tokenbill.invoice.internal.UnrenderedInvoiceReader;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
+import dev.tokenbill.period.RunMode;
 import dev.tokenbill.report.JdbcReportQueries;
 import dev.tokenbill.report.pdf.SummaryPdfRenderer;
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -73,10 +74,17 @@ public class BillingJobConfiguration {
 
     @Bean
     public Step validateInputs(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
-            ValidatedInputs validatedInputs) {
+            ValidatedInputs validatedInputs, RunInputs runInputs) {
         return new StepBuilder("validateInputs", jobRepository)
                 .tasklet(new ValidateInputsTasklet(jdbc, validatedInputs), tx)
+                .listener(runInputs.listener())
                 .allowStartIfComplete(true).build();
+    }
+
+    /** The input files of each run with their hashes: a restart bills the files its run started with. */
+    @Bean
+    public RunInputs runInputs(JdbcTemplate jdbc) {
+        return new RunInputs(jdbc);
     }
 
     /** What validateInputs read, for loadCustomers of the same execution (the files are parsed once). */
@@ -181,8 +189,8 @@ public class BillingJobConfiguration {
     @Bean
     @StepScope
     public JdbcInvoiceWriter invoiceWriter(JdbcInvoiceDao invoices, JdbcCreditDao credits, JdbcTemplate jdbc,
-            @Value(RUN_ID) long runId, @Value(PERIOD) String period) {
-        return new JdbcInvoiceWriter(invoices, credits, jdbc, runId, period);
+            @Value(RUN_ID) long runId, @Value(PERIOD) String period, @Value(MODE) String mode) {
+        return new JdbcInvoiceWriter(invoices, credits, jdbc, runId, period, RunMode.of(mode) == RunMode.FINAL);
     }
 
     // step 7: number the invoices (final runs)

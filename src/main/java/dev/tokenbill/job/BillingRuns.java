@@ -1,11 +1,20 @@
 package dev.tokenbill.job;
 
 import dev.tokenbill.period.BillingPeriod;
+import dev.tokenbill.period.PeriodLifecycle;
+import dev.tokenbill.period.PeriodLifecycle.Request;
+import dev.tokenbill.period.PeriodState;
+import dev.tokenbill.period.RunMode;
+import dev.tokenbill.period.RunRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -14,24 +23,27 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts, restarts, stops and lists billing runs, and enforces the operator rules: a final period
- * is not billed again, a failed final run is restarted rather than started anew, and a period
- * runs once at a time.
+ * Starts, restarts, stops and lists billing runs, asking the {@link PeriodLifecycle} which runs a period admits
+ * (README, "The period lifecycle"), and refusing a restart whose input files changed since the run started.
  */
 @Service
 public class BillingRuns {
 
+    private static final Logger log = LoggerFactory.getLogger(BillingRuns.class);
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job billingJob;
+    private final RunInputs runInputs;
 
-    public BillingRuns(JobOperator jobOperator, JobRepository jobRepository, Job billingJob) {
+    public BillingRuns(JobOperator jobOperator, JobRepository jobRepository, Job billingJob, RunInputs runInputs) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.billingJob = billingJob;
+        this.runInputs = runInputs;
     }
 
     /** A refused operator request; the message says why and what to do. */
@@ -55,31 +67,21 @@ public class BillingRuns {
             throw new RunRefusedException("--correction applies to final runs only (add --final)");
         }
         BillingPeriod.parse(period);
-        String mode = isFinal ? RunParameters.FINAL : RunParameters.DRAFT;
-        List<JobExecution> executions = executionsOf(period);
-        refuseIfRunning(period, executions);
-        long attempt = 1;
-        for (JobExecution e : executions) {
-            JobParameters p = e.getJobParameters();
-            if (isFinal && RunParameters.FINAL.equals(p.getString(RunParameters.MODE))) {
-                if (e.getStatus() == BatchStatus.COMPLETED && correction) {
-                    attempt = Math.max(attempt, p.getLong(RunParameters.ATTEMPT) + 1);
-                    continue;
-                }
-                if (e.getStatus() == BatchStatus.COMPLETED) {
-                    throw new RunRefusedException("period " + period + " is already billed final (run " + e.getJobInstanceId()
-                            + "); a final period is never billed twice. To replace its invoices, run a correction:"
-                            + " 'run --period " + period + " --final --correction' voids them and issues new numbers");
-                }
-                throw new RunRefusedException("the final run of " + period + " did not finish (execution " + e.getId()
-                        + ", " + e.getStatus() + "): finish it with 'restart --period " + period + "'");
-            }
-            attempt = Math.max(attempt, p.getLong(RunParameters.ATTEMPT) + 1);
+        Request request = !isFinal ? Request.DRAFT : correction ? Request.CORRECTION : Request.FINAL;
+        PeriodLifecycle.Decision decision = lifecycle().decide(request, period);
+        if (decision instanceof PeriodLifecycle.Refused refused) {
+            throw new RunRefusedException(refused.reason());
+        }
+        PeriodLifecycle.Start start = (PeriodLifecycle.Start) decision;
+        for (RunRecord stillborn : start.abandoned()) {
+            jobOperator.abandon(jobRepository.getJobExecution(stillborn.executionId()));
+            log.info("abandoned run {} of {} (execution {}): it {} before its inputs were validated and wrote nothing",
+                    stillborn.runId(), period, stillborn.executionId(), stillborn.status().name().toLowerCase());
         }
         JobParameters parameters = new JobParametersBuilder()
                 .addString(RunParameters.PERIOD, period)
-                .addString(RunParameters.MODE, mode)
-                .addLong(RunParameters.ATTEMPT, isFinal && !correction ? 1L : attempt)
+                .addString(RunParameters.MODE, (isFinal ? RunMode.FINAL : RunMode.DRAFT).name())
+                .addLong(RunParameters.ATTEMPT, start.attempt())
                 .addString(RunParameters.CORRECTION, Boolean.toString(correction), false)
                 .addString(RunParameters.INPUT, input.toAbsolutePath().normalize().toString(), false)
                 .addString(RunParameters.OUTPUT, output.toAbsolutePath().normalize().toString(), false)
@@ -91,24 +93,40 @@ public class BillingRuns {
     public record Restarted(JobExecution execution, boolean recovered, long previousExecutionId) {
     }
 
+    /**
+     * Resumes the period's unfinished final run (whatever ran in between), else its last run if that did not
+     * complete, from the last checkpoint, with the directories it was started with; refused when an input file
+     * changed since the run started.
+     */
     public Restarted restart(String period) throws Exception {
-        List<JobExecution> executions = executionsOf(period);
-        if (executions.isEmpty()) {
-            throw new RunRefusedException("no run of period " + period + " to restart");
+        BillingPeriod.parse(period);
+        PeriodLifecycle.Decision decision = lifecycle().decide(Request.RESTART, period);
+        if (decision instanceof PeriodLifecycle.Refused refused) {
+            throw new RunRefusedException(refused.reason());
         }
-        JobExecution last = executions.get(executions.size() - 1);
+        RunRecord target = ((PeriodLifecycle.Restart) decision).execution();
+        JobExecution last = jobRepository.getJobExecution(target.executionId());
+        requireSameInputs(period, last);
         boolean recovered = false;
-        switch (last.getStatus()) {
-            case COMPLETED -> throw new RunRefusedException("the last run of " + period + " (execution " + last.getId()
-                    + ") completed; nothing to restart");
-            case STARTING, STARTED, STOPPING -> {
-                // a JVM killed mid-step leaves its execution STARTED; recover it so it can be restarted
-                last = jobOperator.recover(last);
-                recovered = true;
-            }
-            case FAILED, STOPPED, UNKNOWN, ABANDONED -> { }
+        if (last.isRunning()) {
+            // a JVM killed mid-step leaves its execution STARTED; recover it so it can be restarted
+            last = jobOperator.recover(last);
+            recovered = true;
         }
         return new Restarted(jobOperator.restart(last), recovered, last.getId());
+    }
+
+    private void requireSameInputs(String period, JobExecution execution) {
+        var recorded = runInputs.recorded(execution.getJobInstanceId());
+        if (recorded.isEmpty()) {
+            return; // it failed before validating its inputs: nothing was billed from them yet
+        }
+        Path input = Path.of(execution.getJobParameters().getString(RunParameters.INPUT));
+        RunInputs.differences(recorded, RunInputs.fingerprint(input)).ifPresent(changes -> {
+            throw new RunRefusedException("the input files of run " + execution.getJobInstanceId() + " (" + period
+                    + ") changed since it started, in " + input + ": " + changes + ". A restart bills the files the run"
+                    + " started with: put them back" + (isFinal(execution) ? "" : ", or start a new draft run"));
+        });
     }
 
     /** Asks the running execution of the period to stop at its next chunk boundary. */
@@ -122,9 +140,55 @@ public class BillingRuns {
         return Optional.empty();
     }
 
+    /** The lifecycle state of a period, from its runs. */
+    public PeriodState state(String period) {
+        return lifecycle().state(period);
+    }
+
     /** Every execution of the billing job, oldest first; of one period when {@code period} is not null. */
     public List<JobExecution> executions(String period) {
         return period == null ? allExecutions() : executionsOf(period);
+    }
+
+    private PeriodLifecycle lifecycle() {
+        List<JobExecution> executions = allExecutions();
+        Set<Long> validated = new HashSet<>();
+        Set<Long> abandoned = new HashSet<>();
+        for (JobExecution e : executions) {
+            if (e.getStatus() == BatchStatus.ABANDONED) {
+                abandoned.add(e.getJobInstanceId()); // an abandoned run never runs again: the lifecycle forgets it
+            }
+            for (StepExecution s : e.getStepExecutions()) {
+                if (s.getStepName().equals("validateInputs") && s.getStatus() == BatchStatus.COMPLETED) {
+                    validated.add(e.getJobInstanceId());
+                }
+            }
+        }
+        List<RunRecord> records = new ArrayList<>();
+        for (JobExecution e : executions) {
+            if (abandoned.contains(e.getJobInstanceId())) {
+                continue;
+            }
+            JobParameters p = e.getJobParameters();
+            records.add(new RunRecord(e.getId(), e.getJobInstanceId(), p.getString(RunParameters.PERIOD),
+                    RunMode.of(p.getString(RunParameters.MODE)), p.getLong(RunParameters.ATTEMPT),
+                    "true".equals(p.getString(RunParameters.CORRECTION)), status(e),
+                    validated.contains(e.getJobInstanceId())));
+        }
+        return new PeriodLifecycle(records);
+    }
+
+    private static RunRecord.Status status(JobExecution e) {
+        return switch (e.getStatus()) {
+            case COMPLETED -> RunRecord.Status.COMPLETED;
+            case STARTING, STARTED, STOPPING -> RunRecord.Status.RUNNING;
+            case STOPPED -> RunRecord.Status.STOPPED;
+            case FAILED, ABANDONED, UNKNOWN -> RunRecord.Status.FAILED;
+        };
+    }
+
+    private static boolean isFinal(JobExecution e) {
+        return RunMode.FINAL.name().equals(e.getJobParameters().getString(RunParameters.MODE));
     }
 
     private List<JobExecution> executionsOf(String period) {
@@ -139,14 +203,5 @@ public class BillingRuns {
         }
         all.sort(Comparator.comparingLong(JobExecution::getId));
         return all;
-    }
-
-    private static void refuseIfRunning(String period, List<JobExecution> executions) {
-        for (JobExecution e : executions) {
-            if (e.isRunning()) {
-                throw new RunRefusedException("a run of period " + period + " is already running (execution " + e.getId()
-                        + ", started " + e.getStartTime() + "); if its process died, use 'restart --period " + period + "'");
-            }
-        }
     }
 }

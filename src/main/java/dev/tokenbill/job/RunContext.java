@@ -1,7 +1,6 @@
 package dev.tokenbill.job;
 
 import dev.tokenbill.catalog.Catalog;
-import dev.tokenbill.catalog.CatalogLoader;
 import dev.tokenbill.period.BillingPeriod;
 import java.nio.file.Path;
 import org.springframework.batch.core.step.StepContribution;
@@ -24,7 +23,7 @@ public record RunContext(long runId, BillingPeriod period, String mode, Path inp
     }
 
     public Catalog catalog() {
-        return CatalogLoader.load(input.resolve("catalog.yaml"));
+        return RunCatalog.load(input.resolve("catalog.yaml"));
     }
 
     public Path periodDir() {

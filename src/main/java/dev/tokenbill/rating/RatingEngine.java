@@ -4,6 +4,7 @@ import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.catalog.TaxRate;
 import dev.tokenbill.customer.Customer;
 import dev.tokenbill.credit.AppliedCredit;
+import dev.tokenbill.credit.CreditGrant;
 import dev.tokenbill.credit.Credits;
 import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.discount.Discounts;
@@ -14,6 +15,7 @@ import dev.tokenbill.money.Money;
 import dev.tokenbill.money.MoneyFormat;
 import dev.tokenbill.period.BillingPeriod;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,18 +74,35 @@ public final class RatingEngine {
         // tax is computed once per invoice on the taxable amount, rounded HALF_UP
         Money taxAmount = Money.rounded(subtotal.minus(discounts).amount().multiply(rate), customer.currency());
         Money total = subtotal.minus(discounts).plus(taxAmount);
-        List<InvoiceLine> creditLines = new ArrayList<>();
-        Money credits = Money.zero(customer.currency());
-        for (AppliedCredit applied : Credits.apply(total, adjustments.credits(), period.end().minusDays(1))) {
+        lines.addAll(discountLines);
+        Invoice beforeCredits = new Invoice(customer.id(), customer.currency(), lines, subtotal, discounts, taxName, rate,
+                taxAmount, customer.taxExempt(), total, Money.zero(customer.currency()), total);
+        return withCredits(beforeCredits, adjustments.credits(), period.end().minusDays(1));
+    }
+
+    /**
+     * The invoice with prepaid credit applied afresh from {@code grants} (their balances as they stand now): its
+     * CREDIT lines replaced, credits and amount due recomputed; charges, discounts, tax and total unchanged. Credits
+     * are whole amounts of the currency already, so nothing is rounded here. A final run calls this again while it
+     * holds the grants' locks, so the balance it applies is the one it takes.
+     */
+    public static Invoice withCredits(Invoice invoice, List<CreditGrant> grants, LocalDate lastDayOfPeriod) {
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (InvoiceLine line : invoice.lines()) {
+            if (line.kind() != LineKind.CREDIT) {
+                lines.add(line);
+            }
+        }
+        Money credits = Money.zero(invoice.currency());
+        for (AppliedCredit applied : Credits.apply(invoice.total(), grants, lastDayOfPeriod)) {
             credits = credits.plus(applied.amount());
-            creditLines.add(new InvoiceLine(LineKind.CREDIT, "Prepaid credit " + applied.grantId() + " applied (balance left "
+            lines.add(new InvoiceLine(LineKind.CREDIT, "Prepaid credit " + applied.grantId() + " applied (balance left "
                     + MoneyFormat.amount(applied.balanceLeft()) + ")", null, null, null, null, null, null, null,
                     BigDecimal.ONE, null, applied.amount().negate(), List.of(), applied.grantId()));
         }
-        lines.addAll(discountLines);
-        lines.addAll(creditLines);
-        return new Invoice(customer.id(), customer.currency(), lines, subtotal, discounts, taxName, rate, taxAmount,
-                customer.taxExempt(), total, credits, total.minus(credits));
+        return new Invoice(invoice.customerId(), invoice.currency(), lines, invoice.subtotal(), invoice.discounts(),
+                invoice.taxName(), invoice.taxRate(), invoice.tax(), invoice.taxExempt(), invoice.total(), credits,
+                invoice.total().minus(credits));
     }
 
     private static List<dev.tokenbill.usage.UsageTotal> sortedUsage(SubscriptionUsage s) {
