@@ -1,12 +1,9 @@
 package dev.tokenbill.job;
 
 import dev.tokenbill.catalog.Catalog;
-import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.csv.CsvSource;
 import dev.tokenbill.csv.InputFileException;
-import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.customer.internal.CustomerFiles;
-import dev.tokenbill.money.Money;
 import dev.tokenbill.usage.UsageClassifier;
 import dev.tokenbill.usage.internal.UsageFiles;
 import java.io.IOException;
@@ -20,10 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Step 1: checks every input file before any billing work (catalog, customers, subscriptions,
- * usage headers and UTF-8), and records the run. Any problem fails the step with a one-line
+ * credits, costs, the cost pools of billed cost-plus subscriptions, usage headers and UTF-8), and
+ * records the run. Any problem fails the step with a one-line
  * message naming the file. Repeatable: it only reads, and upserts the run row. What it read of the
  * customer, subscription, credit and cost files is kept for loadCustomers ({@link ValidatedInputs}).
  */
@@ -57,16 +53,7 @@ public class ValidateInputsTasklet implements Tasklet {
         Catalog catalog = run.catalog();
         ValidatedInputs.Read read = ValidatedInputs.read(run.input(), catalog, run.period().label());
         CustomerFiles.CustomerBook book = read.book();
-        Map<String, Money> pools = read.pools();
-        Set<String> plansInUse = book.subscriptions().stream().map(Subscription::planId).collect(Collectors.toSet());
-        for (Plan plan : catalog.plans().values()) {
-            if (plan.isCostPlus() && plansInUse.contains(plan.id()) && !pools.isEmpty()
-                    && !pools.values().iterator().next().currency().equals(plan.currency())) {
-                throw new InputFileException("costs.csv", 0, "cost-plus plan " + plan.id() + " is priced in "
-                        + plan.currency() + " but the cost pools of " + run.period().label() + " are in "
-                        + pools.values().iterator().next().currency() + "; costs are never converted");
-            }
-        }
+        CostPlusInputs.check(catalog, run.period(), book, read.pools(), Files.exists(run.input().resolve("costs.csv")));
         var files = UsageFiles.list(run.input());
         for (Path file : files) {
             try (CsvSource source = CsvSource.open(file, UsageClassifier.REQUIRED, Set.of(), true)) {
