@@ -310,7 +310,7 @@ class BadInputFunctionalTests {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(failedStep(execution)).isEqualTo("validateInputs");
         assertThat(execution.getAllFailureExceptions()).singleElement().satisfies(e -> assertThat(e.getMessage())
-                .isEqualTo("customers.csv:6: name is " + TEN_MB + " characters long; at most 1000 are allowed"));
+                .isEqualTo("customers.csv:6: name is " + TEN_MB + " characters, at most 1000 are stored"));
         assertThat(jdbc.queryForObject("select count(*) from usage_file", Integer.class)).isZero();
     }
 
