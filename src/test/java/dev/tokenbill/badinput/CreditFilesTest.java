@@ -150,4 +150,29 @@ class CreditFilesTest {
 
         assertProblem("credits.csv:2: ", "expected 6 columns, found 5");
     }
+
+    @Test
+    void testGrantIdLongerThanStored() throws IOException {
+        credits(HEADER + "g".repeat(65) + ",acme,2026-09-01,5,USD,\n");
+
+        assertProblem("credits.csv:2: ", "grant_id is 65 characters, at most 64 are stored");
+    }
+
+    @Test
+    void testEmptyGrantId() throws IOException {
+        credits(HEADER + ",acme,2026-09-01,5,USD,\n");
+
+        assertProblem("credits.csv:2: ", "grant_id is empty");
+    }
+
+    @Test
+    void testYenGrantWithHalfAYen() throws IOException {
+        Map<String, Customer> yen = Map.of("kaisha", new Customer("kaisha", "Kaisha KK", "k@kaisha.example", "Tokyo", "JP",
+                Currency.getInstance("JPY"), false));
+        credits(HEADER + "g1,kaisha,2026-09-01,5000,JPY,\ng2,kaisha,2026-09-01,5000.5,JPY,\n");
+
+        assertThatThrownBy(() -> CreditFiles.read(dir, yen))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("credits.csv:3: grant g2 amount 5000.5 has more decimals than JPY allows (0)");
+    }
 }
