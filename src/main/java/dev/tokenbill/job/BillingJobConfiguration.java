@@ -73,9 +73,9 @@ public class BillingJobConfiguration {
 
     @Bean
     public Step validateInputs(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
-            ValidatedInputs validatedInputs) {
+            ValidatedInputs validatedInputs, BillingProperties properties) {
         return new StepBuilder("validateInputs", jobRepository)
-                .tasklet(new ValidateInputsTasklet(jdbc, validatedInputs), tx)
+                .tasklet(new ValidateInputsTasklet(jdbc, validatedInputs, properties.invoiceNumberPrefix()), tx)
                 .allowStartIfComplete(true).build();
     }
 

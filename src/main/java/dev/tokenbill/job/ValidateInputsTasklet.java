@@ -1,6 +1,7 @@
 package dev.tokenbill.job;
 
 import dev.tokenbill.catalog.Catalog;
+import dev.tokenbill.catalog.StoredLength;
 import dev.tokenbill.csv.CsvSource;
 import dev.tokenbill.csv.InputFileException;
 import dev.tokenbill.customer.internal.CustomerFiles;
@@ -41,14 +42,19 @@ public class ValidateInputsTasklet implements Tasklet {
     private static final Pattern METER_COLUMN = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private final JdbcTemplate jdbc;
     private final ValidatedInputs validated;
+    private final String invoiceNumberPrefix;
 
-    public ValidateInputsTasklet(JdbcTemplate jdbc, ValidatedInputs validated) {
+    public ValidateInputsTasklet(JdbcTemplate jdbc, ValidatedInputs validated, String invoiceNumberPrefix) {
         this.jdbc = jdbc;
         this.validated = validated;
+        this.invoiceNumberPrefix = invoiceNumberPrefix;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        invoicePrefixProblem(invoiceNumberPrefix).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
         RunContext run = RunContext.of(contribution);
         Catalog catalog = run.catalog();
         ValidatedInputs.Read read = ValidatedInputs.read(run.input(), catalog, run.period().label());
@@ -74,6 +80,16 @@ public class ValidateInputsTasklet implements Tasklet {
                 book.customers().size(), book.subscriptions().size(), files.size());
         diskWarning(book.customers().size(), usableSpace(run.output())).ifPresent(log::warn);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * An invoice number is the prefix and at least six digits in a stored invoice number: a longer prefix would fail
+     * numberInvoices of a final run, after all the rating. Empty when the prefix fits.
+     */
+    static Optional<String> invoicePrefixProblem(String prefix) {
+        return StoredLength.tooLong("tokenbill.invoice-number-prefix", prefix, StoredLength.INVOICE_NUMBER.max() - 6)
+                .map(problem -> problem + " (an invoice number is the prefix and 6 digits, at most "
+                        + StoredLength.INVOICE_NUMBER.max() + " characters)");
     }
 
     /** Disk an invoice PDF takes, about: 90,629 invoices of a 10M-event run took 4.2 GB (46 KB each). */
