@@ -146,12 +146,13 @@ public final class CatalogLoader {
         if (rate.compareTo(BigDecimal.ONE) >= 0) {
             throw m.get("rate").error("tax rate is a fraction (0.19 for 19 %), got " + rate);
         }
-        return new TaxRate(country, rate, m.containsKey("name") ? m.get("name").scalar("tax name") : "Tax");
+        return new TaxRate(country, rate, m.containsKey("name") ? m.get("name").storedText("tax name", StoredLength.TAX_NAME)
+                : "Tax");
     }
 
     private Plan plan(YamlNode node) {
         Map<String, YamlNode> m = node.mapping("a plan", PLAN);
-        String id = required(node, m, "id").scalar("plan id");
+        String id = required(node, m, "id").storedText("plan id", StoredLength.PLAN_ID);
         String where = "plan '" + id + "'";
         Currency currency = currency(required(node, m, "currency"));
         BillingInterval interval = enumValue(BillingInterval.class, required(node, m, "interval"), "interval");
@@ -166,18 +167,25 @@ public final class CatalogLoader {
                     : FeeTiming.IN_ARREARS;
             fee = new RecurringFee(amount, timing);
         }
+        // a recurring fee is a price per unit of quantity (rounded once on its line, full precision);
+        // a commitment is an amount per period, so it must be payable in the currency
         BigDecimal commitment = m.containsKey("minimum_commitment")
-                ? m.get("minimum_commitment").decimal("minimum_commitment") : null;
+                ? m.get("minimum_commitment").amount("minimum_commitment", currency) : null;
         Map<String, ModelConditions> models = new LinkedHashMap<>();
         if (m.containsKey("models")) {
             m.get("models").mapping("models of " + where, null)
-                    .forEach((model, value) -> models.put(model, conditions(value)));
+                    .forEach((model, value) -> {
+                        StoredLength.MODEL.problem("model name", model).ifPresent(problem -> {
+                            throw value.error(problem);
+                        });
+                        models.put(model, conditions(value));
+                    });
         }
         List<Charge> charges = new ArrayList<>();
         YamlNode chargesNode = m.containsKey("charges") ? m.get("charges") : null;
         if (chargesNode != null && !chargesNode.isNull()) {
             for (YamlNode c : chargesNode.sequence("charges of " + where)) {
-                Charge charge = charge(c, models);
+                Charge charge = charge(c, models, currency);
                 for (Charge other : charges) {
                     if (other.meter().equals(charge.meter()) && java.util.Objects.equals(other.model(), charge.model())) {
                         throw c.error(where + " prices meter '" + charge.meter() + "'"
@@ -195,13 +203,13 @@ public final class CatalogLoader {
         if (fee == null && charges.isEmpty() && margin == null) {
             throw node.error(where + " has neither a recurring fee, a usage charge nor cost_plus pricing");
         }
-        String name = m.containsKey("name") ? m.get("name").scalar("plan name") : id;
+        String name = m.containsKey("name") ? m.get("name").storedText("plan name", StoredLength.PLAN_NAME) : id;
         return new Plan(id, name, currency, interval, tier, fee, commitment, charges, models, margin);
     }
 
     private Coupon coupon(YamlNode node) {
         Map<String, YamlNode> m = node.mapping("a coupon", COUPON);
-        String code = required(node, m, "code").scalar("coupon code");
+        String code = required(node, m, "code").storedText("coupon code", StoredLength.COUPON_CODE);
         Coupon.Kind kind = enumValue(Coupon.Kind.class, required(node, m, "type"), "type");
         BigDecimal percent = null;
         BigDecimal amount = null;
@@ -212,8 +220,8 @@ public final class CatalogLoader {
                 throw m.get("percent").error("percent must be at most 100, got " + percent.toPlainString());
             }
         } else {
-            amount = required(node, m, "amount").decimal("amount");
             currency = currency(required(node, m, "currency"));
+            amount = required(node, m, "amount").amount("coupon " + code + " amount", currency);
         }
         Coupon.Duration duration = enumValue(Coupon.Duration.class, required(node, m, "duration"), "duration");
         int periods = 0;
@@ -253,7 +261,7 @@ public final class CatalogLoader {
         BigDecimal previous = null;
         for (YamlNode t : required(node, m, "tiers").sequence("tiers")) {
             Map<String, YamlNode> tm = t.mapping("a volume discount tier", VOLUME_TIER);
-            BigDecimal from = required(t, tm, "from").decimal("from");
+            BigDecimal from = required(t, tm, "from").amount("volume discount threshold 'from'", currency);
             BigDecimal percent = required(t, tm, "percent").decimal("percent");
             if (percent.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw tm.get("percent").error("percent must be at most 100");
@@ -312,10 +320,10 @@ public final class CatalogLoader {
         return new ModelConditions(threshold, window);
     }
 
-    private Charge charge(YamlNode node, Map<String, ModelConditions> models) {
+    private Charge charge(YamlNode node, Map<String, ModelConditions> models, Currency currency) {
         Map<String, YamlNode> m = node.mapping("a charge", CHARGE);
-        String meter = required(node, m, "meter").scalar("meter");
-        String model = m.containsKey("model") ? m.get("model").scalar("model") : null;
+        String meter = required(node, m, "meter").storedText("meter", StoredLength.METER);
+        String model = m.containsKey("model") ? m.get("model").storedText("model", StoredLength.MODEL) : null;
         PricingModel pricing = enumValue(PricingModel.class, required(node, m, "pricing"), "pricing");
         BigDecimal unitPrice = null;
         BigDecimal packageSize = null;
@@ -330,7 +338,7 @@ public final class CatalogLoader {
                 }
                 packagePrice = required(node, m, "package_price").decimal("package_price");
             }
-            case GRADUATED, VOLUME -> tiers = tiers(required(node, m, "tiers"));
+            case GRADUATED, VOLUME -> tiers = tiers(required(node, m, "tiers"), currency);
         }
         for (String key : List.of("unit_price", "package_size", "package_price", "tiers")) {
             if (m.containsKey(key) && !usedBy(pricing, key)) {
@@ -366,7 +374,7 @@ public final class CatalogLoader {
     }
 
     /** Tiers must be ordered, contiguous (an optional 'from' must equal the previous bound) and end unbounded. */
-    private List<Tier> tiers(YamlNode node) {
+    private List<Tier> tiers(YamlNode node, Currency currency) {
         List<YamlNode> items = node.sequence("tiers");
         if (items.isEmpty()) {
             throw node.error("tiers must not be empty");
@@ -399,7 +407,8 @@ public final class CatalogLoader {
                         + " is not above the previous bound " + previous.toPlainString());
             }
             BigDecimal price = required(item, m, "unit_price").decimal("unit_price");
-            BigDecimal flat = m.containsKey("flat_fee") ? m.get("flat_fee").decimal("flat_fee") : BigDecimal.ZERO;
+            // a flat fee is charged whole, never multiplied: decimals the currency lacks can only be a mistake
+            BigDecimal flat = m.containsKey("flat_fee") ? m.get("flat_fee").amount("flat_fee", currency) : BigDecimal.ZERO;
             tiers.add(new Tier(upTo, price, flat));
             previous = upTo;
         }

@@ -2,6 +2,7 @@ package dev.tokenbill.catalog;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,28 @@ final class YamlNode {
         if (value.signum() < 0) {
             throw error(what + " must not be negative, got " + text);
         }
+        return value;
+    }
+
+    /** A text that the database stores in a column of {@code limit}'s size. */
+    String storedText(String what, StoredLength limit) {
+        return storedText(what, limit.max());
+    }
+
+    String storedText(String what, int max) {
+        String text = scalar(what);
+        StoredLength.tooLong(what, text, max).ifPresent(problem -> {
+            throw error(problem);
+        });
+        return text;
+    }
+
+    /** A money amount in {@code currency}: not negative, at most the currency's decimals ({@link MoneyAmounts}). */
+    BigDecimal amount(String what, Currency currency) {
+        BigDecimal value = decimal(what);
+        MoneyAmounts.problem(what, value, currency).ifPresent(problem -> {
+            throw error(problem);
+        });
         return value;
     }
 }

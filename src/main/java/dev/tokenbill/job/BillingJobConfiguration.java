@@ -74,9 +74,9 @@ public class BillingJobConfiguration {
 
     @Bean
     public Step validateInputs(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
-            ValidatedInputs validatedInputs, RunInputs runInputs) {
+            ValidatedInputs validatedInputs, RunInputs runInputs, BillingProperties properties) {
         return new StepBuilder("validateInputs", jobRepository)
-                .tasklet(new ValidateInputsTasklet(jdbc, validatedInputs), tx)
+                .tasklet(new ValidateInputsTasklet(jdbc, validatedInputs, properties.invoiceNumberPrefix()), tx)
                 .listener(runInputs.listener())
                 .allowStartIfComplete(true).build();
     }

@@ -1,12 +1,10 @@
 package dev.tokenbill.job;
 
 import dev.tokenbill.catalog.Catalog;
-import dev.tokenbill.catalog.Plan;
+import dev.tokenbill.catalog.StoredLength;
 import dev.tokenbill.csv.CsvSource;
 import dev.tokenbill.csv.InputFileException;
-import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.customer.internal.CustomerFiles;
-import dev.tokenbill.money.Money;
 import dev.tokenbill.usage.UsageClassifier;
 import dev.tokenbill.usage.internal.UsageFiles;
 import java.io.IOException;
@@ -20,10 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Step 1: checks every input file before any billing work (catalog, customers, subscriptions,
- * usage headers and UTF-8), and records the run. Any problem fails the step with a one-line
+ * credits, costs, the cost pools of billed cost-plus subscriptions, usage headers and UTF-8), and
+ * records the run. Any problem fails the step with a one-line
  * message naming the file. Repeatable: it only reads, and upserts the run row. What it read of the
  * customer, subscription, credit and cost files is kept for loadCustomers ({@link ValidatedInputs}).
  */
@@ -45,28 +42,24 @@ public class ValidateInputsTasklet implements Tasklet {
     private static final Pattern METER_COLUMN = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private final JdbcTemplate jdbc;
     private final ValidatedInputs validated;
+    private final String invoiceNumberPrefix;
 
-    public ValidateInputsTasklet(JdbcTemplate jdbc, ValidatedInputs validated) {
+    public ValidateInputsTasklet(JdbcTemplate jdbc, ValidatedInputs validated, String invoiceNumberPrefix) {
         this.jdbc = jdbc;
         this.validated = validated;
+        this.invoiceNumberPrefix = invoiceNumberPrefix;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        invoicePrefixProblem(invoiceNumberPrefix).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
         RunContext run = RunContext.of(contribution);
         Catalog catalog = run.catalog();
         ValidatedInputs.Read read = ValidatedInputs.read(run.input(), catalog, run.period().label());
         CustomerFiles.CustomerBook book = read.book();
-        Map<String, Money> pools = read.pools();
-        Set<String> plansInUse = book.subscriptions().stream().map(Subscription::planId).collect(Collectors.toSet());
-        for (Plan plan : catalog.plans().values()) {
-            if (plan.isCostPlus() && plansInUse.contains(plan.id()) && !pools.isEmpty()
-                    && !pools.values().iterator().next().currency().equals(plan.currency())) {
-                throw new InputFileException("costs.csv", 0, "cost-plus plan " + plan.id() + " is priced in "
-                        + plan.currency() + " but the cost pools of " + run.period().label() + " are in "
-                        + pools.values().iterator().next().currency() + "; costs are never converted");
-            }
-        }
+        CostPlusInputs.check(catalog, run.period(), book, read.pools(), Files.exists(run.input().resolve("costs.csv")));
         var files = UsageFiles.list(run.input());
         for (Path file : files) {
             try (CsvSource source = CsvSource.open(file, UsageClassifier.REQUIRED, Set.of(), true)) {
@@ -87,6 +80,16 @@ public class ValidateInputsTasklet implements Tasklet {
                 book.customers().size(), book.subscriptions().size(), files.size());
         diskWarning(book.customers().size(), usableSpace(run.output())).ifPresent(log::warn);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * An invoice number is the prefix and at least six digits in a stored invoice number: a longer prefix would fail
+     * numberInvoices of a final run, after all the rating. Empty when the prefix fits.
+     */
+    static Optional<String> invoicePrefixProblem(String prefix) {
+        return StoredLength.tooLong("tokenbill.invoice-number-prefix", prefix, StoredLength.INVOICE_NUMBER.max() - 6)
+                .map(problem -> problem + " (an invoice number is the prefix and 6 digits, at most "
+                        + StoredLength.INVOICE_NUMBER.max() + " characters)");
     }
 
     /** Disk an invoice PDF takes, about: 90,629 invoices of a 10M-event run took 4.2 GB (46 KB each). */

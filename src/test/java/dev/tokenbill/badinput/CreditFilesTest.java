@@ -84,7 +84,7 @@ class CreditFilesTest {
     void testGrantIdRepeated() throws IOException {
         credits(HEADER + "g1,acme,2026-09-01,5,USD,\ng1,acme,2026-09-02,6,USD,\n");
 
-        assertProblem("credits.csv:3: ", "grant_id 'g1' is empty, too long or repeated");
+        assertProblem("credits.csv:3: ", "grant_id 'g1' appears twice");
     }
 
     @ParameterizedTest(name = "amount \"{0}\"")
@@ -106,7 +106,7 @@ class CreditFilesTest {
     void testMoreDecimalsThanTheCurrency() throws IOException {
         credits(HEADER + "g1,acme,2026-09-01,5.001,USD,\n");
 
-        assertProblem("credits.csv:2: ", "grant g1 has more decimals than USD allows");
+        assertProblem("credits.csv:2: ", "grant g1 amount 5.001 has more decimals than USD allows (2)");
     }
 
     @ParameterizedTest(name = "amount \"{0}\"")
@@ -116,7 +116,7 @@ class CreditFilesTest {
 
         // scaling 1e99999999 to cents used to run for minutes
         assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> assertProblem("credits.csv:2: ", "grant g1 amount is too large"));
+                () -> assertProblem("credits.csv:2: ", "grant g1 amount is too large: at most 16 digits before the decimal point"));
     }
 
     @ParameterizedTest(name = "amount \"{0}\"")
@@ -125,7 +125,8 @@ class CreditFilesTest {
         credits(HEADER + "g1,acme,2026-09-01," + amount + ",USD,\n");
 
         assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> assertProblem("credits.csv:2: ", "grant g1 has more decimals than USD allows"));
+                () -> assertProblem("credits.csv:2: ", "grant g1 amount " + amount.toUpperCase(java.util.Locale.ROOT)
+                        + " has more decimals than USD allows (2)"));
     }
 
     @Test
@@ -148,5 +149,30 @@ class CreditFilesTest {
         credits(HEADER + "g1,acme,2026-09-01,5,USD\n");
 
         assertProblem("credits.csv:2: ", "expected 6 columns, found 5");
+    }
+
+    @Test
+    void testGrantIdLongerThanStored() throws IOException {
+        credits(HEADER + "g".repeat(65) + ",acme,2026-09-01,5,USD,\n");
+
+        assertProblem("credits.csv:2: ", "grant_id is 65 characters, at most 64 are stored");
+    }
+
+    @Test
+    void testEmptyGrantId() throws IOException {
+        credits(HEADER + ",acme,2026-09-01,5,USD,\n");
+
+        assertProblem("credits.csv:2: ", "grant_id is empty");
+    }
+
+    @Test
+    void testYenGrantWithHalfAYen() throws IOException {
+        Map<String, Customer> yen = Map.of("kaisha", new Customer("kaisha", "Kaisha KK", "k@kaisha.example", "Tokyo", "JP",
+                Currency.getInstance("JPY"), false));
+        credits(HEADER + "g1,kaisha,2026-09-01,5000,JPY,\ng2,kaisha,2026-09-01,5000.5,JPY,\n");
+
+        assertThatThrownBy(() -> CreditFiles.read(dir, yen))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("credits.csv:3: grant g2 amount 5000.5 has more decimals than JPY allows (0)");
     }
 }

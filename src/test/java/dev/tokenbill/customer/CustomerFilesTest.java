@@ -350,4 +350,62 @@ class CustomerFilesTest {
 
         assertProblem("subscriptions.csv:3: ", "subscription_id 's1' appears twice");
     }
+
+    // the stored lengths (StoredLength): customer 64 / 1000 / 1000 / 4000, subscription 64
+
+    @Test
+    void testCustomerIdLongerThanStored() throws IOException {
+        files(CUSTOMERS_HEADER + ACME + "c".repeat(65) + ",Long Id Ltd,l@l.example,x,US,USD,false\n", SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:4: ", "customer_id is 65 characters, at most 64 are stored");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"name:1000", "billing_email:1000", "address:4000"})
+    void testCustomerTextLongerThanStored(String columnAndMax) throws IOException {
+        String column = columnAndMax.split(":")[0];
+        int max = Integer.parseInt(columnAndMax.split(":")[1]);
+        String[] cells = {"bluefin", "Bluefin", "ap@bluefin.example", "2 Main St", "US", "USD", "false"};
+        int index = java.util.List.of(CUSTOMERS_HEADER.strip().split(",")).indexOf(column);
+        cells[index] = "x".repeat(max + 1);
+        files(CUSTOMERS_HEADER + ACME + String.join(",", cells) + "\n", SUBSCRIPTIONS_HEADER);
+
+        // ACME's address takes lines 2 and 3
+        assertProblem("customers.csv:4: ", column + " is " + (max + 1) + " characters, at most " + max + " are stored");
+    }
+
+    @Test
+    void testCustomerTextOfTheStoredLength_IsAccepted() throws IOException {
+        files(CUSTOMERS_HEADER + "acme," + "n".repeat(1000) + ",ap@acme.example," + "a".repeat(4000) + ",US,USD,false\n",
+                SUBSCRIPTIONS_HEADER);
+
+        assertThat(read().customers()).singleElement().satisfies(c -> assertThat(c.name()).hasSize(1000));
+    }
+
+    @Test
+    void testSubscriptionIdLongerThanStored() throws IOException {
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER + "s".repeat(65) + ",acme,payg-usd,2026-01-01,,1,\n");
+
+        assertProblem("subscriptions.csv:2: ", "subscription_id is 65 characters, at most 64 are stored");
+    }
+
+    @Test
+    void testEmptySubscriptionId() throws IOException {
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER + ",acme,payg-usd,2026-01-01,,1,\n");
+
+        assertProblem("subscriptions.csv:2: ", "subscription_id is empty");
+    }
+
+    @Test
+    void testTheBookKnowsEachSubscriptionsLine() throws IOException {
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER + "s2,acme,payg-usd,2026-05-01,,1,\n"
+                + "s1,acme,payg-usd,2026-01-01,2026-05-01,1,\n");
+
+        CustomerBook book = read();
+
+        // sorted by start date, but each keeps the line it was read from
+        assertThat(book.subscriptions()).extracting(s -> s.id()).containsExactly("s1", "s2");
+        assertThat(book.lineOf("s2")).isEqualTo(2);
+        assertThat(book.lineOf("s1")).isEqualTo(3);
+    }
 }

@@ -310,8 +310,85 @@ class BadInputFunctionalTests {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(failedStep(execution)).isEqualTo("validateInputs");
         assertThat(execution.getAllFailureExceptions()).singleElement().satisfies(e -> assertThat(e.getMessage())
-                .isEqualTo("customers.csv:6: name is " + TEN_MB + " characters long; at most 1000 are allowed"));
+                .isEqualTo("customers.csv:6: name is " + TEN_MB + " characters, at most 1000 are stored"));
         assertThat(jdbc.queryForObject("select count(*) from usage_file", Integer.class)).isZero();
+    }
+
+    @Test
+    void aPlanIdLongerThanTheDatabaseHolds_FailsValidateInputsNotLoadCustomers() throws Exception {
+        // given the small fixture with plan starter-usd renamed to a 70-character id, in the catalog and subscriptions.csv
+        Path input = tmp.resolve("input");
+        copyTree(Fixtures.input("small"), input);
+        String longId = "starter-" + "x".repeat(62);
+        Path catalog = input.resolve("catalog.yaml");
+        List<String> catalogLines = Files.readAllLines(catalog, StandardCharsets.UTF_8);
+        int idLine = catalogLines.indexOf("  - id: starter-usd") + 1;
+        assertThat(idLine).isPositive();
+        replace(catalog, "starter-usd", longId);
+        replace(input.resolve("subscriptions.csv"), "starter-usd", longId);
+
+        // when
+        JobExecution execution = runs.start(PERIOD, false, input, tmp.resolve("out"));
+
+        // then
+        assertFailedInValidateInputs(execution, catalog + ":" + idLine + ": plan id is 70 characters, at most 64 are stored");
+    }
+
+    @Test
+    void aFixedYenCouponWithHalfAYen_FailsValidateInputsNamingTheCatalogLine() throws Exception {
+        // given the small fixture whose catalog ends with a fixed coupon of JPY 100.5 (a yen has no decimals)
+        Path input = tmp.resolve("input");
+        copyTree(Fixtures.input("small"), input);
+        Path catalog = input.resolve("catalog.yaml");
+        String content = Files.readString(catalog, StandardCharsets.UTF_8);
+        long couponLine = content.lines().count() + 2;
+        Files.writeString(catalog, content + "coupons:\n"
+                + "  - {code: YEN, type: fixed, amount: \"100.5\", currency: JPY, duration: once}\n", StandardCharsets.UTF_8);
+
+        // when
+        JobExecution execution = runs.start(PERIOD, false, input, tmp.resolve("out"));
+
+        // then it stops before rating, where Money.of used to fail with "Rounding necessary" and no file or line
+        assertFailedInValidateInputs(execution,
+                catalog + ":" + couponLine + ": coupon YEN amount 100.5 has more decimals than JPY allows (0)");
+    }
+
+    @Test
+    void aCostPlusSubscriptionWithoutThePeriodsCostPools_FailsValidateInputsNamingItsLine() throws Exception {
+        // given the money fixture (foxtrot on cost-plus plan infra-usd, line 7 of subscriptions.csv) whose costs.csv
+        // keeps only November's pools, billed for October
+        Path input = tmp.resolve("input");
+        copyTree(Fixtures.input("money"), input);
+        List<String> subscriptions = Files.readAllLines(input.resolve("subscriptions.csv"), StandardCharsets.UTF_8);
+        assertThat(subscriptions.get(6)).startsWith("sub-foxtrot,foxtrot,infra-usd,");
+        Path costs = input.resolve("costs.csv");
+        Files.write(costs, Files.readAllLines(costs, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.startsWith(PERIOD)).toList(), StandardCharsets.UTF_8);
+
+        // when
+        JobExecution execution = runs.start(PERIOD, false, input, tmp.resolve("out"));
+
+        // then
+        assertFailedInValidateInputs(execution, "subscriptions.csv:7: subscription sub-foxtrot is on cost-plus plan"
+                + " infra-usd, but costs.csv has no cost pool for 2026-10: it would bill 0.00 (add the period's pools to"
+                + " costs.csv)");
+    }
+
+    /** The run failed in its first step with exactly {@code message}, before any customer, usage or invoice was stored. */
+    private void assertFailedInValidateInputs(JobExecution execution, String message) {
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName).containsExactly("validateInputs");
+        assertThat(execution.getAllFailureExceptions()).singleElement().satisfies(e -> assertThat(e.getMessage())
+                .isEqualTo(message));
+        assertThat(jdbc.queryForObject("select count(*) from customer", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from usage_file", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from invoice", Integer.class)).isZero();
+        assertThat(tmp.resolve("out").resolve(PERIOD).resolve("invoices")).doesNotExist();
+    }
+
+    private static void replace(Path file, String text, String replacement) throws IOException {
+        Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace(text, replacement),
+                StandardCharsets.UTF_8);
     }
 
     /** The reject share is a setting: lowered to 1 %, the small fixture's one reject in 21 rows fails the run. */

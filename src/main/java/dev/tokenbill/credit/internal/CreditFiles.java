@@ -1,5 +1,7 @@
 package dev.tokenbill.credit.internal;
 
+import dev.tokenbill.catalog.MoneyAmounts;
+import dev.tokenbill.catalog.StoredLength;
 import dev.tokenbill.csv.CsvRow;
 import dev.tokenbill.csv.CsvSource;
 import dev.tokenbill.csv.InputFileException;
@@ -17,6 +19,7 @@ import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads the optional credits.csv (prepaid resource packs); any invalid record fails the file. */
@@ -47,8 +50,12 @@ public final class CreditFiles {
                             + row.cellCount());
                 }
                 String id = row.get("grant_id").strip();
-                if (id.isEmpty() || id.length() > 64 || !ids.add(id)) {
-                    throw new InputFileException(name, row.line(), "grant_id '" + id + "' is empty, too long or repeated");
+                if (id.isEmpty()) {
+                    throw new InputFileException(name, row.line(), "grant_id is empty");
+                }
+                check(name, row, StoredLength.GRANT_ID.problem("grant_id", id));
+                if (!ids.add(id)) {
+                    throw new InputFileException(name, row.line(), "grant_id '" + id + "' appears twice");
                 }
                 Customer customer = customers.get(row.get("customer_id").strip());
                 if (customer == null) {
@@ -70,17 +77,8 @@ public final class CreditFiles {
                 if (amount.signum() < 0) {
                     throw new InputFileException(name, row.line(), "grant " + id + " has a negative amount");
                 }
-                // checked before scaling to cents: 1e99999999 or 1e-99999999 would take minutes to scale,
-                // and credit_grant.amount is numeric(20, 4)
-                BigDecimal exact = amount.stripTrailingZeros();
-                if ((long) exact.precision() - exact.scale() > 16) {
-                    throw new InputFileException(name, row.line(), "grant " + id + " amount is too large");
-                }
-                if (exact.scale() > Money.minorUnits(currency)) {
-                    throw new InputFileException(name, row.line(), "grant " + id + " has more decimals than " + currency
-                            + " allows");
-                }
-                Money money = Money.of(exact, currency);
+                check(name, row, MoneyAmounts.problem("grant " + id + " amount", amount, currency));
+                Money money = Money.of(amount.stripTrailingZeros(), currency);
                 grants.add(new Grant(id, customer.id(), date(name, row, "granted_on", false), money,
                         date(name, row, "expires_on", true)));
             }
@@ -88,6 +86,12 @@ public final class CreditFiles {
             throw new UncheckedIOException(e);
         }
         return grants;
+    }
+
+    private static void check(String file, CsvRow row, Optional<String> problem) {
+        if (problem.isPresent()) {
+            throw new InputFileException(file, row.line(), problem.get());
+        }
     }
 
     private static LocalDate date(String file, CsvRow row, String column, boolean optional) {

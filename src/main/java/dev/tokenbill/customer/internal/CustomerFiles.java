@@ -2,6 +2,7 @@ package dev.tokenbill.customer.internal;
 
 import dev.tokenbill.catalog.Catalog;
 import dev.tokenbill.catalog.Plan;
+import dev.tokenbill.catalog.StoredLength;
 import dev.tokenbill.csv.CsvRow;
 import dev.tokenbill.csv.CsvSource;
 import dev.tokenbill.csv.InputFileException;
@@ -28,10 +29,8 @@ import java.util.regex.Pattern;
  */
 public final class CustomerFiles {
 
-    public static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    public static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9._-]{1," + StoredLength.CUSTOMER_ID.max() + "}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final int MAX_TEXT = 1000;
-    private static final int MAX_ADDRESS = 4000;
     private static final Set<String> CUSTOMER_COLUMNS = Set.of("customer_id", "name", "billing_email", "address",
             "country", "currency", "tax_exempt");
     private static final Set<String> SUBSCRIPTION_COLUMNS = Set.of("subscription_id", "customer_id", "plan_id",
@@ -40,13 +39,25 @@ public final class CustomerFiles {
     private CustomerFiles() {
     }
 
-    public record CustomerBook(List<Customer> customers, List<Subscription> subscriptions) {
+    /** The customers and subscriptions as read; {@code subscriptionLines}: the line of each subscription id. */
+    public record CustomerBook(List<Customer> customers, List<Subscription> subscriptions,
+            Map<String, Long> subscriptionLines) {
+
+        public CustomerBook {
+            subscriptionLines = Map.copyOf(subscriptionLines);
+        }
+
+        /** The line of subscriptions.csv that holds {@code subscriptionId} (0 if unknown). */
+        public long lineOf(String subscriptionId) {
+            return subscriptionLines.getOrDefault(subscriptionId, 0L);
+        }
     }
 
     public static CustomerBook read(Path inputDir, Catalog catalog) {
         Map<String, Customer> customers = customers(inputDir.resolve("customers.csv"), catalog);
-        List<Subscription> subscriptions = subscriptions(inputDir.resolve("subscriptions.csv"), customers, catalog);
-        return new CustomerBook(List.copyOf(customers.values()), subscriptions);
+        Map<String, Long> lines = new java.util.HashMap<>();
+        List<Subscription> subscriptions = subscriptions(inputDir.resolve("subscriptions.csv"), customers, catalog, lines);
+        return new CustomerBook(List.copyOf(customers.values()), subscriptions, lines);
     }
 
     private static Map<String, Customer> customers(Path file, Catalog catalog) {
@@ -70,6 +81,7 @@ public final class CustomerFiles {
     private static Customer customer(String file, CsvRow row, Catalog catalog) {
         requireCellCount(file, row);
         String id = row.get("customer_id").strip();
+        requireLength(file, row, "customer_id", StoredLength.CUSTOMER_ID);
         if (!CUSTOMER_ID.matcher(id).matches()) {
             throw new InputFileException(file, row.line(), "customer_id '" + id
                     + "' must be 1-64 characters of A-Z, a-z, 0-9, '.', '_' or '-'");
@@ -94,9 +106,9 @@ public final class CustomerFiles {
         }
         boolean taxExempt = exempt.equals("true");
         // the customer table's column sizes: a longer text would fail loadCustomers with a driver error
-        requireLength(file, row, "name", MAX_TEXT);
-        requireLength(file, row, "billing_email", MAX_TEXT);
-        requireLength(file, row, "address", MAX_ADDRESS);
+        requireLength(file, row, "name", StoredLength.CUSTOMER_NAME);
+        requireLength(file, row, "billing_email", StoredLength.BILLING_EMAIL);
+        requireLength(file, row, "address", StoredLength.ADDRESS);
         if (!taxExempt && catalog.taxFor(country).isEmpty()) {
             throw new InputFileException(file, row.line(), "customer " + id + " is in " + country
                     + " but the catalog has no tax rate for " + country + " (add one under taxes, or mark the customer tax_exempt)");
@@ -105,7 +117,8 @@ public final class CustomerFiles {
                 taxExempt);
     }
 
-    private static List<Subscription> subscriptions(Path file, Map<String, Customer> customers, Catalog catalog) {
+    private static List<Subscription> subscriptions(Path file, Map<String, Customer> customers, Catalog catalog,
+            Map<String, Long> lines) {
         List<Subscription> subscriptions = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         // each customer's earlier subscriptions, in file order: the overlap check is per customer, not n x n
@@ -126,6 +139,7 @@ public final class CustomerFiles {
                 }
                 ofCustomer.add(subscription);
                 subscriptions.add(subscription);
+                lines.put(subscription.id(), row.line());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -137,9 +151,10 @@ public final class CustomerFiles {
     private static Subscription subscription(String file, CsvRow row, Map<String, Customer> customers, Catalog catalog) {
         requireCellCount(file, row);
         String id = row.get("subscription_id").strip();
-        if (id.isEmpty() || id.length() > 64) {
-            throw new InputFileException(file, row.line(), "subscription_id must be 1-64 characters");
+        if (id.isEmpty()) {
+            throw new InputFileException(file, row.line(), "subscription_id is empty");
         }
+        requireLength(file, row, "subscription_id", StoredLength.SUBSCRIPTION_ID);
         String customerId = row.get("customer_id").strip();
         Customer customer = customers.get(customerId);
         if (customer == null) {
@@ -195,12 +210,10 @@ public final class CustomerFiles {
         }
     }
 
-    private static void requireLength(String file, CsvRow row, String column, int max) {
-        int length = row.get(column).strip().length();
-        if (length > max) {
-            throw new InputFileException(file, row.line(), column + " is " + length + " characters long; at most " + max
-                    + " are allowed");
-        }
+    private static void requireLength(String file, CsvRow row, String column, StoredLength limit) {
+        limit.problem(column, row.get(column).strip()).ifPresent(problem -> {
+            throw new InputFileException(file, row.line(), problem);
+        });
     }
 
     private static void requireCellCount(String file, CsvRow row) {
