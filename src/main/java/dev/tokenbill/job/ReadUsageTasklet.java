@@ -35,7 +35,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Step 3: reads, validates, de-duplicates and sums every usage row with the {@link UsagePipeline}
  * (its worker threads and spill files are sized by {@code tokenbill.threads} and
  * {@code tokenbill.usage-partition-mb}), stores the rejects, per-file counts and usage totals, then
- * enforces the reject limits. When they are exceeded it writes rejects.csv (so the operator sees
+ * enforces the reject limits (late usage does not count: it is valid usage, rejected only because its
+ * period is final; a final run records the events it billed for that). When they are exceeded it writes rejects.csv (so the operator sees
  * why) and fails with the counts.
  *
  * <p>The step is repeatable rather than checkpointed: it starts by clearing the run's usage rows,
@@ -72,7 +73,9 @@ public class ReadUsageTasklet implements Tasklet {
         for (String customerId : customers.customerIds(run.runId())) {
             byCustomer.putIfAbsent(customerId, List.of());
         }
-        UsageClassifier classifier = new UsageClassifier(run.catalog(), run.period(), byCustomer);
+        // late usage: rows of periods already billed final are compared with what their final runs billed
+        Map<String, Long> finalRuns = JdbcUsageStore.finalRuns(jdbc, run.period());
+        UsageClassifier classifier = new UsageClassifier(run.catalog(), run.period(), byCustomer, finalRuns.keySet());
         JdbcUsageStore store = new JdbcUsageStore(jdbc, run.runId(), transactions);
         store.clear();
         Path spill = spillDir(run);
@@ -87,7 +90,8 @@ public class ReadUsageTasklet implements Tasklet {
             }
             spillWarning(usageBytes, ValidateInputsTasklet.usableSpace(spill), spill.getParent()).ifPresent(log::warn);
             UsagePipeline pipeline = new UsagePipeline(classifier, new UsagePipeline.Settings(
-                    properties.effectiveThreads(), properties.usagePartitionMb() * 1024L * 1024L, spill));
+                    properties.effectiveThreads(), properties.usagePartitionMb() * 1024L * 1024L, spill),
+                    JdbcUsageStore.billedEvents(jdbc, finalRuns), run.isFinal());
             result = pipeline.run(files, store);
         } finally {
             deleteTree(spill);
@@ -95,7 +99,7 @@ public class ReadUsageTasklet implements Tasklet {
         StepExecution step = contribution.getStepExecution();
         step.setReadCount(result.read());
         step.setWriteCount(result.accepted());
-        step.setFilterCount(result.duplicates() + result.outOfPeriod());
+        step.setFilterCount(result.duplicates() + result.outOfPeriod() + result.late());
         contribution.incrementReadSkipCount(result.rejected());
         enforceRejectLimits(run, result.read(), result.rejected());
         return RepeatStatus.FINISHED;

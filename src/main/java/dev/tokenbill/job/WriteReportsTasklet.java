@@ -67,7 +67,7 @@ public class WriteReportsTasklet implements Tasklet {
             if (!f.balanced()) {
                 throw new IllegalStateException("reconciliation failed for " + f.file() + ": " + f.read() + " rows read but "
                         + f.accepted() + " accepted + " + f.duplicates() + " duplicates + " + f.rejected() + " rejected + "
-                        + f.outOfPeriod() + " out of period");
+                        + f.outOfPeriod() + " out of period + " + f.late() + " late");
             }
         }
         if (!differences.isEmpty()) {

@@ -19,9 +19,9 @@ public class JdbcReportQueries {
     }
 
     public List<FileCounts> fileCounts(long runId) {
-        return jdbc.query("select file_name, rows_read, accepted, duplicates, rejected, out_of_period from usage_file"
+        return jdbc.query("select file_name, rows_read, accepted, duplicates, rejected, out_of_period, late from usage_file"
                 + " where run_id = ?", (rs, n) -> new FileCounts(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6)), runId)
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)), runId)
                 .stream().sorted(java.util.Comparator.comparing(FileCounts::file)).toList();
     }
 

@@ -175,6 +175,7 @@ public final class RunReports {
                 csv.row("reconciliation", f.file(), "", "duplicates", f.duplicates());
                 csv.row("reconciliation", f.file(), "", "rejected", f.rejected());
                 csv.row("reconciliation", f.file(), "", "out_of_period", f.outOfPeriod());
+                csv.row("reconciliation", f.file(), "", "late", f.late());
                 csv.row("reconciliation", f.file(), "", "balanced", f.balanced());
             }
             csv.row("reconciliation", "usage_vs_billed", "", "balanced", facts.usageDifferences().isEmpty());
@@ -198,6 +199,7 @@ public final class RunReports {
             n.put("duplicates", f.duplicates());
             n.put("rejected", f.rejected());
             n.put("out_of_period", f.outOfPeriod());
+            n.put("late", f.late());
         }
         root.put("invoice_count", ledger.current());
         root.put("first_invoice_number", ledger.firstNumber());

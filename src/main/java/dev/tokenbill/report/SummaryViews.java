@@ -55,19 +55,20 @@ final class SummaryViews {
 
     private static List<SummaryView.FileRow> files(RunFacts facts) {
         List<SummaryView.FileRow> rows = new ArrayList<>();
-        long[] sum = new long[5];
+        long[] sum = new long[6];
         for (FileCounts f : facts.files()) {
             rows.add(new SummaryView.FileRow(f.file(), count(f.read()), count(f.accepted()), count(f.duplicates()),
-                    count(f.rejected()), count(f.outOfPeriod()), yesNo(f.balanced()), false));
+                    count(f.rejected()), count(f.outOfPeriod()), count(f.late()), yesNo(f.balanced()), false));
             sum[0] += f.read();
             sum[1] += f.accepted();
             sum[2] += f.duplicates();
             sum[3] += f.rejected();
             sum[4] += f.outOfPeriod();
+            sum[5] += f.late();
         }
-        FileCounts all = new FileCounts("All files", sum[0], sum[1], sum[2], sum[3], sum[4]);
+        FileCounts all = new FileCounts("All files", sum[0], sum[1], sum[2], sum[3], sum[4], sum[5]);
         rows.add(new SummaryView.FileRow(all.file(), count(all.read()), count(all.accepted()), count(all.duplicates()),
-                count(all.rejected()), count(all.outOfPeriod()),
+                count(all.rejected()), count(all.outOfPeriod()), count(all.late()),
                 yesNo(facts.files().stream().allMatch(FileCounts::balanced)), true));
         return rows;
     }

@@ -9,5 +9,10 @@ public enum RowStatus {
     /** Invalid; the reason is in rejects.csv. */
     REJECTED,
     /** Valid but outside the run's billing period (or on a plan billed by runs of the other interval). */
-    OUT_OF_PERIOD
+    OUT_OF_PERIOD,
+    /**
+     * Valid for a period of the run's interval that is already billed final, and not billed by that final run:
+     * late usage, rejected (pass 2 decides; an event id the final billed makes it a duplicate or a conflict).
+     */
+    LATE
 }

@@ -43,9 +43,20 @@ public final class UsageClassifier {
     private final boolean zoneIsUtc;
     private final Map<String, List<Subscription>> subscriptionsByCustomer;
     private final Map<String, Plan> plans = new HashMap<>();
+    private final Set<String> finalPeriods;
 
     public UsageClassifier(Catalog catalog, BillingPeriod period, Map<String, List<Subscription>> subscriptionsByCustomer) {
+        this(catalog, period, subscriptionsByCustomer, Set.of());
+    }
+
+    /**
+     * @param finalPeriods labels of the periods of the run's interval that are already billed final: a row of one of
+     *     them that its final would have accepted is {@link RowStatus#LATE} rather than out of period
+     */
+    public UsageClassifier(Catalog catalog, BillingPeriod period, Map<String, List<Subscription>> subscriptionsByCustomer,
+            Set<String> finalPeriods) {
         this.catalog = catalog;
+        this.finalPeriods = Set.copyOf(finalPeriods);
         this.period = period;
         this.zoneIsUtc = catalog.billingZone().normalized().equals(ZoneOffset.UTC);
         this.subscriptionsByCustomer = Map.copyOf(subscriptionsByCustomer);
@@ -58,6 +69,12 @@ public final class UsageClassifier {
 
     public BillingPeriod period() {
         return period;
+    }
+
+    /** The label of the period of the run's interval that holds this day: its month (2026-10) or the day itself. */
+    public String periodLabel(LocalDate day) {
+        return period.interval() == dev.tokenbill.catalog.BillingInterval.MONTHLY
+                ? java.time.YearMonth.from(day).toString() : day.toString();
     }
 
     /**
@@ -140,13 +157,19 @@ public final class UsageClassifier {
         ContentHash hash = hash(cells, columns);
         String customerId = cells[columns.customerId].strip();
         String model = cells[columns.model].strip();
+        boolean late = false;
         if (day.isBefore(period.start()) || !day.isBefore(period.end())) {
-            return new ClassifiedRow(file, line, RowStatus.OUT_OF_PERIOD, null, null, eventId, hash, customerId, null,
-                    model, day, null, meters);
+            late = !finalPeriods.isEmpty() && finalPeriods.contains(periodLabel(day));
+            if (!late) {
+                return outOfPeriod(file, line, eventId, hash, customerId, null, model, day, meters);
+            }
         }
+        // a row of a final period is late only if that final would have billed it; otherwise it stays out of
+        // period, as before: its final rejected it (or would), and rejecting it again in every later run is noise
         List<Subscription> subscriptions = subscriptionsByCustomer.get(customerId);
         if (subscriptions == null) {
-            return reject(file, line, "unknown customer '" + customerId + "'", rawText, cells, eventId);
+            return late ? outOfPeriod(file, line, eventId, hash, customerId, null, model, day, meters)
+                    : reject(file, line, "unknown customer '" + customerId + "'", rawText, cells, eventId);
         }
         Subscription subscription = null;
         for (Subscription s : subscriptions) {
@@ -156,32 +179,44 @@ public final class UsageClassifier {
             }
         }
         if (subscription == null) {
-            return reject(file, line, "customer '" + customerId + "' has no active subscription on "
-                    + day, rawText, cells, eventId);
+            return late ? outOfPeriod(file, line, eventId, hash, customerId, null, model, day, meters)
+                    : reject(file, line, "customer '" + customerId + "' has no active subscription on " + day, rawText,
+                            cells, eventId);
         }
         Plan plan = plans.get(subscription.planId());
         if (plan.interval() != period.interval()) {
-            return new ClassifiedRow(file, line, RowStatus.OUT_OF_PERIOD, null, null, eventId, hash, customerId,
-                    subscription.id(), model, day, null, meters);
+            return outOfPeriod(file, line, eventId, hash, customerId, subscription.id(), model, day, meters);
         }
         if (!plan.pricesModel(model)) {
-            return reject(file, line, "model '" + model + "' is not priced by plan " + plan.id(), rawText, cells,
-                    eventId);
+            return late ? outOfPeriod(file, line, eventId, hash, customerId, subscription.id(), model, day, meters)
+                    : reject(file, line, "model '" + model + "' is not priced by plan " + plan.id(), rawText, cells,
+                            eventId);
         }
         if (plan.pricesMeter(REQUESTS)) {
             meters.put(REQUESTS, BigDecimal.ONE);
         }
         for (String meter : meters.keySet()) {
             if (plan.chargeFor(meter, model).isEmpty()) {
-                return reject(file, line, "meter " + meter + " of model '" + model
-                        + "' is not priced by plan " + plan.id(), rawText, cells, eventId);
+                return late ? outOfPeriod(file, line, eventId, hash, customerId, subscription.id(), model, day, meters)
+                        : reject(file, line, "meter " + meter + " of model '" + model + "' is not priced by plan "
+                                + plan.id(), rawText, cells, eventId);
             }
+        }
+        if (late) {
+            return new ClassifiedRow(file, line, RowStatus.LATE, null, null, eventId, hash, customerId,
+                    subscription.id(), model, day, null, meters);
         }
         ModelConditions conditions = plan.conditionsOf(model);
         PriceCondition condition = conditions.classify(timestamp, meters);
         // the subscription's own strings: every row of a subscription shares them (cheap to hash and compare)
         return new ClassifiedRow(file, line, RowStatus.ACCEPTED, null, null, eventId, hash, subscription.customerId(),
                 subscription.id(), model, day, condition, meters);
+    }
+
+    private static ClassifiedRow outOfPeriod(String file, long line, String eventId, ContentHash hash, String customerId,
+            String subscriptionId, String model, LocalDate day, Map<String, BigDecimal> meters) {
+        return new ClassifiedRow(file, line, RowStatus.OUT_OF_PERIOD, null, null, eventId, hash, customerId,
+                subscriptionId, model, day, null, meters);
     }
 
     /** Plain digits that fit a long (token counts, mostly): parsed without BigDecimal's general parser. */

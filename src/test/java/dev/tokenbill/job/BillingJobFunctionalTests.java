@@ -239,8 +239,8 @@ class BillingJobFunctionalTests {
         assertThat(run.get("reconciliation").get("usage_equals_billed").asBoolean()).isTrue();
         assertThat(run.get("steps")).extracting(s -> s.get("status").asString()).containsOnly("COMPLETED");
         // summary.pdf prints the same reconciliation and totals
-        assertThat(pdfText(output.resolve(PERIOD).resolve("summary.pdf"))).contains("a.csv 11 10 0 0 1 Yes",
-                "b.csv 10 7 1 1 1 Yes", "All files 21 17 1 1 2 Yes", "Balanced: Yes", "USD 2 39.13 0.00 5.53 44.66",
+        assertThat(pdfText(output.resolve(PERIOD).resolve("summary.pdf"))).contains("a.csv 11 10 0 0 1 0 Yes",
+                "b.csv 10 7 1 1 1 0 Yes", "All files 21 17 1 1 2 0 Yes", "Balanced: Yes", "USD 2 39.13 0.00 5.53 44.66",
                 "EUR 2 135.07 0.00 21.58 156.65", "TOTAL USD 39.13");
 
         List<Map<String, String>> rejects = csv(output.resolve(PERIOD).resolve("rejects.csv"));
@@ -414,6 +414,7 @@ class BillingJobFunctionalTests {
         assertThat(file.get("duplicates").asLong()).as("duplicates of %s", name).isEqualTo(duplicates);
         assertThat(file.get("rejected").asLong()).as("rejected of %s", name).isEqualTo(rejected);
         assertThat(file.get("out_of_period").asLong()).as("out_of_period of %s", name).isEqualTo(outOfPeriod);
+        assertThat(file.get("late").asLong()).as("late of %s (no period is final)", name).isZero();
         assertThat(read).isEqualTo(accepted + duplicates + rejected + outOfPeriod);
     }
 

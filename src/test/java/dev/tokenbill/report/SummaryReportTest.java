@@ -1,6 +1,7 @@
 package dev.tokenbill.report;
 
 import static dev.tokenbill.testsupport.RunOutput.csv;
+import static dev.tokenbill.testsupport.RunOutput.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -67,8 +68,8 @@ class SummaryReportTest {
             assertThat(overview).contains("USD 2 362.84 35.05 63.09 390.88 50.00 340.88");
             assertThat(overview).contains("EUR 1 49.00 0.00 9.31 58.31 0.00 58.31");
             assertThat(overview).contains("pro USD 350.50", "payg USD 12.34", "starter-eu EUR 49.00");
-            assertThat(overview).contains("usage-a.csv 1,200 1,190 4 3 3 Yes", "usage-b.csv 50 50 0 0 0 Yes",
-                    "All files 1,250 1,240 4 3 3 Yes", "Balanced: Yes");
+            assertThat(overview).contains("usage-a.csv 1,200 1,188 4 3 3 2 Yes", "usage-b.csv 50 50 0 0 0 0 Yes",
+                    "All files 1,250 1,238 4 3 3 2 Yes", "Balanced: Yes");
             assertThat(overview).doesNotContain("Margin %");
             String marginPages = text(document, 2, document.getNumberOfPages());
             assertThat(marginPages).contains("Margin", "Allocated cost");
@@ -82,6 +83,9 @@ class SummaryReportTest {
             // TOTAL EUR: the only EUR cost is in USD, so there is nothing to set against EUR revenue: no margin
             assertThat(marginPages).contains("TOTAL EUR 49.00 \u2014 \u2014 \u2014", "TOTAL USD 327.79 140.00 187.79 57.29%");
         }
+        assertThat(csv(dir.resolve("summary.csv"))).filteredOn(r -> r.get("metric").equals("late"))
+                .extracting(r -> r.get("name") + " " + r.get("value")).containsExactly("usage-a.csv 2", "usage-b.csv 0");
+        assertThat(json(dir.resolve("run.json")).get("files").get(0).get("late").asLong()).isEqualTo(2);
         List<Map<String, String>> margin = csv(dir.resolve("margin.csv"));
         assertThat(margin).extracting(r -> String.join(" ", r.values())).containsExactly(
                 "acme USD 315.45 120.00 195.45 61.96",
@@ -117,7 +121,7 @@ class SummaryReportTest {
 
         // then
         try (PDDocument document = Loader.loadPDF(dir.resolve("summary.pdf").toFile())) {
-            assertThat(text(document, 1, document.getNumberOfPages())).contains("usage-a.csv 5 0 0 5 0 Yes",
+            assertThat(text(document, 1, document.getNumberOfPages())).contains("usage-a.csv 5 0 0 5 0 0 Yes",
                     "Page 1 of");
         }
     }
@@ -153,7 +157,8 @@ class SummaryReportTest {
                 "acme", new Allocation("acme", new BigDecimal("0.6"), usd("120.00")),
                 "globex", new Allocation("globex", new BigDecimal("0.15"), usd("30.00")),
                 "initech", new Allocation("initech", new BigDecimal("0.1"), usd("20.00")));
-        List<FileCounts> files = List.of(new FileCounts("usage-a.csv", 1200, 1190, 4, 3, 3),
+        // usage-a.csv: 1,188 + 4 + 3 + 3 + 2 late = 1,200
+        List<FileCounts> files = List.of(new FileCounts("usage-a.csv", 1200, 1188, 4, 3, 3, 2),
                 new FileCounts("usage-b.csv", 50, 50, 0, 0, 0));
         return new RunFacts(7, "2026-10", mode, "COMPLETED", files, invoices, List.of(), List.of(), Map.of(),
                 allocations, List.of());

@@ -45,9 +45,9 @@ public record SummaryView(
     public record PlanRow(String plan, String currency, String charges) {
     }
 
-    /** The reconciliation of one usage file, or of all files ({@code total}). */
+    /** The reconciliation of one usage file, or of all files ({@code total}); {@code late}: late usage, rejected. */
     public record FileRow(String file, String read, String accepted, String duplicates, String rejected,
-            String outOfPeriod, String balanced, boolean total) {
+            String outOfPeriod, String late, String balanced, boolean total) {
     }
 
     /**

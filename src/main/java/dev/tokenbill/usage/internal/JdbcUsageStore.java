@@ -1,11 +1,16 @@
 package dev.tokenbill.usage.internal;
 
 import dev.tokenbill.database.RunKeys;
+import dev.tokenbill.period.BillingPeriod;
 import dev.tokenbill.usage.pipeline.AggregatedUsage;
+import dev.tokenbill.usage.pipeline.BilledEvent;
+import dev.tokenbill.usage.pipeline.BilledEvents;
 import dev.tokenbill.usage.pipeline.DailyRequests;
 import dev.tokenbill.usage.pipeline.FileTally;
 import dev.tokenbill.usage.pipeline.UsageReject;
 import dev.tokenbill.usage.pipeline.UsageSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The usage pipeline's results in the database, written with JDBC batches: rejects
- * (usage_reject), totals (usage_total), per-file counts (usage_file) and requests per day (usage_daily).
+ * (usage_reject), totals (usage_total), per-file counts (usage_file), requests per day (usage_daily) and, for a
+ * final run, the events it billed (billed_event); and the billed events of final periods, for later runs.
  *
  * <p>With a transaction manager, {@link #clear} and every batch commit in a transaction of their
  * own (the step's transaction does not hold them): a run with ten million events stores some
@@ -29,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the step has completed.
  */
 public class JdbcUsageStore implements UsageSink {
+
+    private static final int FETCH_SIZE = 10_000;
 
     private final JdbcTemplate jdbc;
     private final long runId;
@@ -61,7 +69,7 @@ public class JdbcUsageStore implements UsageSink {
 
     public void clear() {
         inTransaction(() -> {
-            for (String table : List.of("usage_reject", "usage_total", "usage_file", "usage_daily")) {
+            for (String table : List.of("usage_reject", "usage_total", "usage_file", "usage_daily", "billed_event")) {
                 jdbc.update("delete from " + table + " where run_id = ?", runId);
             }
         });
@@ -96,8 +104,8 @@ public class JdbcUsageStore implements UsageSink {
 
     @Override
     public void files(List<FileTally> files) {
-        inTransaction(() -> jdbc.batchUpdate("insert into usage_file (run_id, file_name, rows_read, accepted, duplicates, rejected, out_of_period)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", files, files.size(), (ps, f) -> {
+        inTransaction(() -> jdbc.batchUpdate("insert into usage_file (run_id, file_name, rows_read, accepted, duplicates, rejected, out_of_period,"
+                + " late) values (?, ?, ?, ?, ?, ?, ?, ?)", files, files.size(), (ps, f) -> {
                     ps.setLong(1, runId);
                     ps.setString(2, f.file());
                     ps.setLong(3, f.read());
@@ -105,7 +113,58 @@ public class JdbcUsageStore implements UsageSink {
                     ps.setLong(5, f.duplicates());
                     ps.setLong(6, f.rejected());
                     ps.setLong(7, f.outOfPeriod());
+                    ps.setLong(8, f.late());
                 }));
+    }
+
+    @Override
+    public void billed(List<BilledEvent> billed) {
+        inTransaction(() -> jdbc.batchUpdate("insert into billed_event (run_id, event_id, content_high, content_low)"
+                + " values (?, ?, ?, ?)", billed, billed.size(), (ps, b) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, text(b.eventId()));
+                    ps.setLong(3, b.contentHigh());
+                    ps.setLong(4, b.contentLow());
+                }));
+    }
+
+    /**
+     * The periods of the run's interval, other than the run's own, that are billed final, each with its latest
+     * completed final run (a correction run replaces the run it corrects, and records what it billed itself).
+     */
+    public static Map<String, Long> finalRuns(JdbcTemplate jdbc, BillingPeriod period) {
+        Map<String, Long> runs = new HashMap<>();
+        jdbc.query("select period, max(run_id) from billing_run where mode = 'FINAL' and status = 'COMPLETED'"
+                + " and period <> ? group by period", rs -> {
+                    String label = rs.getString(1);
+                    if (label.length() == period.label().length()) { // 2026-10 (monthly) or 2026-10-21 (daily)
+                        runs.put(label, rs.getLong(2));
+                    }
+                }, period.label());
+        return runs;
+    }
+
+    /** The events billed by the given final runs (by period), read a batch of rows at a time. */
+    public static BilledEvents billedEvents(JdbcTemplate jdbc, Map<String, Long> finalRuns) {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(FETCH_SIZE);
+        return (period, consumer) -> {
+            Long runId = finalRuns.get(period);
+            if (runId == null) {
+                return;
+            }
+            try {
+                streaming.query("select event_id, content_high, content_low from billed_event where run_id = ?", rs -> {
+                    try {
+                        consumer.accept(rs.getString(1), rs.getLong(2), rs.getLong(3));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, runId);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        };
     }
 
     @Override

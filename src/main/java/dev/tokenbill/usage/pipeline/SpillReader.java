@@ -14,9 +14,13 @@ final class SpillReader {
 
     /** One record; the reader reuses one instance, so a consumer copies what it keeps. */
     static final class Record {
+        /** The event id, when read {@code withIds}; else null. */
+        String eventId;
         long position;
+        long high;
+        long low;
         int key;
-        /** Days since the period's first day (accepted rows only). */
+        /** Days since the period's first day (accepted rows), or the epoch day (late rows). */
         int day;
         int meterCount;
         int[] meters = new int[8];
@@ -41,41 +45,54 @@ final class SpillReader {
     /** Event id (still encoded, in the read buffer), position and content hash of every record of the partition. */
     static void identities(Path dir, long[][] counts, int partition, IdentityConsumer consumer) throws IOException {
         for (int w = 0; w < counts.length; w++) {
-            try (SpillChannel.Input in = new SpillChannel.Input(SpillWriter.partitionFile(dir, w, partition))) {
-                for (long n = counts[w][partition]; n > 0; n--) {
-                    ByteBuffer b = in.need(2);
-                    int header = b.getShort(b.position()) & 0xFFFF;
-                    int idLength = 2 + ((header & 0x8000) == 0 ? header : 2 * (header & 0x7FFF));
-                    b = in.need(idLength + 26);
-                    int idStart = b.position();
-                    b.position(idStart + idLength);
-                    long position = b.getLong();
-                    long high = b.getLong();
-                    long low = b.getLong();
-                    int payload = b.getShort() & 0xFFFF;
-                    consumer.accept(b, idStart, idLength, position, high, low);
-                    b = in.need(payload);
-                    b.position(b.position() + payload);
-                }
+            identities(dir, w, counts[w][partition], partition, consumer);
+        }
+    }
+
+    /** The identities of the {@code count} records of one spill file (one writer's, of one partition). */
+    static void identities(Path dir, int worker, long count, int partition, IdentityConsumer consumer)
+            throws IOException {
+        try (SpillChannel.Input in = new SpillChannel.Input(SpillWriter.partitionFile(dir, worker, partition))) {
+            for (long n = count; n > 0; n--) {
+                ByteBuffer b = in.need(2);
+                int header = b.getShort(b.position()) & 0xFFFF;
+                int idLength = 2 + ((header & 0x8000) == 0 ? header : 2 * (header & 0x7FFF));
+                b = in.need(idLength + 26);
+                int idStart = b.position();
+                b.position(idStart + idLength);
+                long position = b.getLong();
+                long high = b.getLong();
+                long low = b.getLong();
+                int payload = b.getShort() & 0xFFFF;
+                consumer.accept(b, idStart, idLength, position, high, low);
+                b = in.need(payload);
+                b.position(b.position() + payload);
             }
         }
     }
 
-    /** Position, key and meter quantities of every record of the partition. */
-    static void payloads(Path dir, long[][] counts, int partition, Consumer consumer) throws IOException {
+    /** Position, content hash, key and meter quantities (and the event id if {@code withIds}) of every record of the partition. */
+    static void payloads(Path dir, long[][] counts, int partition, boolean withIds, Consumer consumer) throws IOException {
         Record r = new Record();
         for (int w = 0; w < counts.length; w++) {
             try (SpillChannel.Input in = new SpillChannel.Input(SpillWriter.partitionFile(dir, w, partition))) {
                 for (long n = counts[w][partition]; n > 0; n--) {
-                    in.skipString();
+                    if (withIds) {
+                        r.eventId = in.string();
+                    } else {
+                        in.skipString();
+                    }
                     ByteBuffer b = in.need(26);
                     r.position = b.getLong();
-                    b.position(b.position() + 16);
+                    r.high = b.getLong();
+                    r.low = b.getLong();
                     int length = b.getShort() & 0xFFFF;
                     b = in.need(length);
                     r.key = b.getInt();
                     r.meterCount = 0;
-                    if (r.key >= 0) {
+                    if (r.key == SpillWriter.LATE) {
+                        r.day = b.getInt();
+                    } else if (r.key >= 0) {
                         r.day = b.getShort();
                         r.meterCount = b.getShort() & 0xFFFF;
                         if (r.meterCount > r.meters.length) {

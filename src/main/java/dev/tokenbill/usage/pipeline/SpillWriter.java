@@ -13,7 +13,8 @@ import java.util.Map;
  * rejects. {@link SpillReader} reads them back; strings are written by {@link SpillChannel}.
  *
  * <p>Valid row: event id, position (long: file index and line), content hash (two longs), then
- * the payload's length (short) and the payload: key id (int, -1 = out of period), and for an
+ * the payload's length (short) and the payload: key id (int; {@link #OUT_OF_PERIOD}, {@link #LATE} with the
+ * row's epoch day (int) after it, or {@link #BILLED} for an event a final run billed), and for an
  * accepted row its day (short, days since the period's first), the meter count (short) and per
  * meter its id (short) and quantity (scale byte and unscaled long, or scale -1 and the decimal's
  * text). The length lets a reader skip the payload.
@@ -21,6 +22,10 @@ import java.util.Map;
  */
 final class SpillWriter implements Closeable {
 
+    /** Payload keys of rows that are not summed. */
+    static final int OUT_OF_PERIOD = -1;
+    static final int LATE = -2;
+    static final int BILLED = -3;
     private static final int BUFFER = 1 << 15;
 
     private final SpillChannel.Output[] partitions;
@@ -62,7 +67,9 @@ final class SpillWriter implements Closeable {
         counts[partition]++;
         payload.clear();
         payload.putInt(key);
-        if (key >= 0) {
+        if (key == LATE) {
+            payload.putInt(day);
+        } else if (key >= 0) {
             int meters = row.meters().size();
             if (payload.capacity() < 10 + meters * 140) {
                 payload = ByteBuffer.allocate(10 + meters * 140);
@@ -85,15 +92,30 @@ final class SpillWriter implements Closeable {
             }
         }
         payload.flip();
-        int size = SpillChannel.stringBytes(row.eventId()) + 24 + 2 + payload.remaining();
+        write(partition, row.eventId(), UsagePipeline.position(file, row.line()), row.contentHash().high(),
+                row.contentHash().low());
+    }
+
+    /** An event a final run billed, at a position before every row of the run's files. */
+    void billed(String eventId, long position, long high, long low) throws IOException {
+        int partition = partition(eventId, partitions.length);
+        counts[partition]++;
+        payload.clear();
+        payload.putInt(BILLED);
+        payload.flip();
+        write(partition, eventId, position, high, low);
+    }
+
+    private void write(int partition, String eventId, long position, long high, long low) throws IOException {
+        int size = SpillChannel.stringBytes(eventId) + 24 + 2 + payload.remaining();
         if (record.capacity() < size) {
             record = ByteBuffer.allocate(size * 2);
         }
         record.clear();
-        SpillChannel.putString(record, row.eventId());
-        record.putLong(UsagePipeline.position(file, row.line()));
-        record.putLong(row.contentHash().high());
-        record.putLong(row.contentHash().low());
+        SpillChannel.putString(record, eventId);
+        record.putLong(position);
+        record.putLong(high);
+        record.putLong(low);
         record.putShort((short) payload.remaining());
         record.put(payload);
         partitions[partition].write(record.flip());

@@ -53,6 +53,14 @@ import org.slf4j.LoggerFactory;
  * same content hash is a duplicate, one with other content a conflict (rejected). Memory holds
  * one partition's event ids per thread; the number of partitions grows with the input's size.
  *
+ * <p>Late usage: a valid row of a period of the run's interval that is already billed final is
+ * spilled as a late candidate. Before pass 2, the events each such final billed ({@link BilledEvents})
+ * are spilled into the same partitions at positions before every row of the files, as if they came
+ * first. Pass 2 takes one into its table only where a row of the run has its id (memory still holds
+ * the run's own ids only): that row is then a duplicate, or a conflict if its content differs; a
+ * late candidate that no final billed is late (rejected, counted as late). A final run records the
+ * events it accepted ({@link UsageSink#billed}), spilled per partition and sent from the calling thread.
+ *
  * <p>Sums are exact decimals, so the totals do not depend on the order of addition: the results
  * are the same for any thread count and any partition count.
  */
@@ -61,6 +69,8 @@ public final class UsagePipeline {
     /** Raw text of a rejected row is kept up to this many characters (a hostile 10 MB field is cut). */
     public static final int MAX_RAW = 4000;
     public static final String CONFLICT = "conflicting duplicate: event_id already used by ";
+    /** The start of a late row's reason; the period and what to do follow. */
+    public static final String LATE = "late: period ";
     private static final Logger log = LoggerFactory.getLogger(UsagePipeline.class);
     private static final int BATCH = 1024;
     private static final int SINK_BATCH = 1000;
@@ -102,6 +112,10 @@ public final class UsagePipeline {
         public long outOfPeriod() {
             return files.stream().mapToLong(FileTally::outOfPeriod).sum();
         }
+
+        public long late() {
+            return files.stream().mapToLong(FileTally::late).sum();
+        }
     }
 
     private record Batch(int file, String fileName, UsageColumns columns, CsvRecord[] records, int size) {
@@ -109,14 +123,27 @@ public final class UsagePipeline {
 
     private final UsageClassifier classifier;
     private final Settings settings;
+    private final BilledEvents billed;
+    private final boolean recordBilled;
     private final UsageKeys keys = new UsageKeys();
 
+    /** A pipeline that knows no final period and records nothing it bills (a draft, or a test). */
     public UsagePipeline(UsageClassifier classifier, Settings settings) {
+        this(classifier, settings, BilledEvents.NONE, false);
+    }
+
+    /**
+     * @param billed the events the final runs billed, for the final periods the classifier knows of
+     * @param recordBilled true for a final run: the events it accepts go to {@link UsageSink#billed}
+     */
+    public UsagePipeline(UsageClassifier classifier, Settings settings, BilledEvents billed, boolean recordBilled) {
         if (settings.threads() < 1 || settings.partitionBytes() < 1) {
             throw new IllegalArgumentException("threads and partition bytes must be positive: " + settings);
         }
         this.classifier = classifier;
         this.settings = settings;
+        this.billed = billed;
+        this.recordBilled = recordBilled;
     }
 
     /** Runs both passes over the files (in file-name order) and sends every result to the sink. */
@@ -144,7 +171,10 @@ public final class UsagePipeline {
                 pass1.rowsRead.get(), seconds(pass1Nanos), perSecond(pass1.rowsRead.get(), pass1Nanos),
                 sum(pass1.rejected), partitions);
 
-        long[][] counts = new long[4][files.size()]; // accepted, duplicates, conflicts, out of period
+        List<String> finalPeriods = pass1.latePeriods.stream().sorted().toList();
+        long[] fed = feed(finalPeriods, partitions);
+        boolean withIds = recordBilled || !finalPeriods.isEmpty();
+        long[][] counts = new long[5][files.size()]; // accepted, duplicates, conflicts, out of period, late
         keys.freeze();
         int days = (int) classifier.period().days();
         int[] customerOfKey = new int[keys.keyCount()];
@@ -167,8 +197,8 @@ public final class UsagePipeline {
             CompletionService<PartitionResult> done = new ExecutorCompletionService<>(pool);
             for (int p = 0; p < partitions; p++) {
                 int partition = p;
-                done.submit(() -> deduplicate(partition, names, pass1.spilled, sumsOfThread.get(),
-                        (key, day) -> daily.increment(customerOfKey[key] * days + day)));
+                done.submit(() -> deduplicate(partition, names, pass1.spilled, new Fed(fed, finalPeriods), withIds,
+                        sumsOfThread.get(), (key, day) -> daily.increment(customerOfKey[key] * days + day)));
             }
             long pass2Start = System.nanoTime();
             for (int p = 0; p < partitions; p++) {
@@ -180,7 +210,7 @@ public final class UsagePipeline {
                     next = done.poll(10, TimeUnit.SECONDS);
                 }
                 PartitionResult result = await(next, pool);
-                for (int k = 0; k < 4; k++) {
+                for (int k = 0; k < counts.length; k++) {
                     for (int f = 0; f < files.size(); f++) {
                         counts[k][f] += result.counts[k][f];
                     }
@@ -188,6 +218,7 @@ public final class UsagePipeline {
                 for (int i = 0; i < result.conflicts.size(); i += SINK_BATCH) {
                     sink.rejects(result.conflicts.subList(i, Math.min(i + SINK_BATCH, result.conflicts.size())));
                 }
+                sendBilled(result, sink);
             }
         } finally {
             stop(pool);
@@ -203,7 +234,7 @@ public final class UsagePipeline {
         List<FileTally> tallies = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {
             FileTally tally = new FileTally(names.get(f), pass1.read[f], counts[0][f], counts[1][f],
-                    pass1.rejected[f] + counts[2][f], counts[3][f]);
+                    pass1.rejected[f] + counts[2][f], counts[3][f], counts[4][f]);
             if (!tally.addsUp()) {
                 throw new IllegalStateException("usage rows do not add up (a bug): " + tally);
             }
@@ -212,9 +243,13 @@ public final class UsagePipeline {
         sink.files(tallies);
         Result result = new Result(tallies, partitions, totals);
         long nanos = System.nanoTime() - start;
-        log.info("usage: {} rows in {} s ({} rows/s): {} accepted, {} exact duplicates, {} rejected, {} out of period",
-                result.read(), seconds(nanos), perSecond(result.read(), nanos), result.accepted(), result.duplicates(),
-                result.rejected(), result.outOfPeriod());
+        log.info("usage: {} rows in {} s ({} rows/s): {} accepted, {} exact duplicates, {} rejected, {} out of period,"
+                + " {} late", result.read(), seconds(nanos), perSecond(result.read(), nanos), result.accepted(),
+                result.duplicates(), result.rejected(), result.outOfPeriod(), result.late());
+        if (result.late() > 0) {
+            log.warn("usage: {} rows are late usage of a period already billed final ({}): rejected, see rejects.csv",
+                    result.late(), String.join(", ", finalPeriods));
+        }
         return result;
     }
 
@@ -230,6 +265,8 @@ public final class UsagePipeline {
         final AtomicLong rowsRead = new AtomicLong();
         final AtomicLong charsRead = new AtomicLong();
         final AtomicInteger nextFile = new AtomicInteger();
+        /** The final periods that late candidates fall in. */
+        final Set<String> latePeriods = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final BlockingQueue<Batch> queue;
         /** Per worker: valid records spilled per partition, and rejects spilled. */
         final long[][] spilled;
@@ -334,10 +371,13 @@ public final class UsagePipeline {
                         if (row.status() == RowStatus.REJECTED) {
                             rejects[batch.file()]++;
                             spill.reject(batch.file(), row);
+                        } else if (row.status() == RowStatus.LATE) {
+                            latePeriods.add(classifier.periodLabel(row.day()));
+                            spill.valid(batch.file(), row, SpillWriter.LATE, (int) row.day().toEpochDay(), keys);
                         } else {
                             int key = row.status() == RowStatus.ACCEPTED
                                     ? keys.key(row.customerId(), row.subscriptionId(), row.model(), row.condition())
-                                    : -1;
+                                    : SpillWriter.OUT_OF_PERIOD;
                             int day = key < 0 ? 0 : (int) (row.day().toEpochDay() - firstDay);
                             spill.valid(batch.file(), row, key, day, keys);
                         }
@@ -385,7 +425,75 @@ public final class UsagePipeline {
         }
     }
 
-    private record PartitionResult(long[][] counts, List<UsageReject> conflicts) {
+    /**
+     * The spilled events of final runs: records per partition (written as the extra worker {@code threads}) and the
+     * final periods, numbered as in their positions (see {@link #billedPosition}).
+     */
+    private record Fed(long[] counts, List<String> periods) {
+    }
+
+    /** {@code billed}: the events accepted, spilled to {@code billedFile} for a final run (0 and null otherwise). */
+    private record PartitionResult(long[][] counts, List<UsageReject> conflicts, long billed, Path billedFile) {
+    }
+
+    /**
+     * Spills the events that the final runs of these periods billed, as the extra worker {@code threads}.
+     *
+     * @return the records spilled per partition
+     */
+    private long[] feed(List<String> periods, int partitions) throws IOException {
+        if (periods.isEmpty()) {
+            return new long[partitions];
+        }
+        long start = System.nanoTime();
+        try (SpillWriter spill = new SpillWriter(settings.spillDir(), settings.threads(), partitions)) {
+            for (int i = 0; i < periods.size(); i++) {
+                long[] sequence = {0};
+                int period = i;
+                billed.forEach(periods.get(i), (id, high, low) -> spill.billed(id,
+                        billedPosition(period, sequence[0]++), high, low));
+            }
+            long[] counts = spill.counts();
+            log.info("usage: {} events billed by the final runs of {} read in {} s, to tell late usage from usage"
+                    + " already billed", sum(counts), String.join(", ", periods), seconds(System.nanoTime() - start));
+            return counts;
+        }
+    }
+
+    /** Positions of billed events come before every row of the files (whose positions are not negative). */
+    static long billedPosition(int period, long sequence) {
+        return Long.MIN_VALUE + ((long) period << LINE_BITS) + sequence;
+    }
+
+    private static int billedPeriod(long position) {
+        return (int) ((position - Long.MIN_VALUE) >>> LINE_BITS);
+    }
+
+    private static String lateReason(String period) {
+        return LATE + period + " is already final (bill it with 'run --period " + period + " --final --correction')";
+    }
+
+    /** Sends the events a partition accepted to the sink, from its spill file, and deletes the file. */
+    private static void sendBilled(PartitionResult result, UsageSink sink) throws IOException {
+        if (result.billedFile() == null) {
+            return;
+        }
+        List<BilledEvent> batch = new ArrayList<>();
+        try (SpillChannel.Input in = new SpillChannel.Input(result.billedFile())) {
+            for (long n = result.billed(); n > 0; n--) {
+                String id = in.string();
+                java.nio.ByteBuffer b = in.need(16);
+                batch.add(new BilledEvent(id, b.getLong(), b.getLong()));
+                if (batch.size() == SINK_BATCH) {
+                    sink.billed(List.copyOf(batch));
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            sink.billed(batch);
+        }
+        Files.delete(result.billedFile());
     }
 
     /**
@@ -394,8 +502,8 @@ public final class UsagePipeline {
      * duplicates or conflicts. Then payloads: every row that is not such a later occurrence is
      * counted (accepted or out of period) and its meters summed.
      */
-    private PartitionResult deduplicate(int partition, List<String> names, long[][] spilled, MeterSums sums,
-            DayCounter requests) throws IOException {
+    private PartitionResult deduplicate(int partition, List<String> names, long[][] spilled, Fed fed, boolean withIds,
+            MeterSums sums, DayCounter requests) throws IOException {
         long records = 0;
         for (long[] worker : spilled) {
             records += worker[partition];
@@ -417,7 +525,21 @@ public final class UsagePipeline {
                 others.add(position, high, low);
             }
         });
-        long[][] counts = new long[4][names.size()];
+        if (fed.counts()[partition] > 0) {
+            SpillReader.identities(settings.spillDir(), settings.threads(), fed.counts()[partition], partition,
+                    (buffer, idStart, idLength, position, high, low) -> {
+                        int slot = firsts.find(buffer, idStart, idLength, FirstOccurrences.hash(buffer, idStart, idLength));
+                        if (slot < 0 || firsts.position(slot) < 0) {
+                            return; // no row of the run has this id, or an earlier final period billed it too
+                        }
+                        // billed by a final run: it comes first, and the run's rows of the id are later occurrences
+                        repeated.computeIfAbsent(slot, s -> new Others())
+                                .add(firsts.position(slot), firsts.high(slot), firsts.low(slot));
+                        firsts.set(slot, position, high, low);
+                    });
+        }
+        long[][] counts = new long[5][names.size()];
+        List<UsageReject> lates = new ArrayList<>();
         Set<Long> later = new java.util.HashSet<>();
         List<UsageReject> conflicts = new ArrayList<>();
         repeated.forEach((slot, others) -> {
@@ -431,33 +553,66 @@ public final class UsagePipeline {
                     counts[1][file]++;
                 } else {
                     counts[2][file]++;
+                    String firstRow = first < 0 ? "the final run of " + fed.periods().get(billedPeriod(first))
+                            : names.get((int) (first >>> LINE_BITS)) + " line " + (first & LINE_MASK);
                     conflicts.add(new UsageReject(names.get(file), position & LINE_MASK, eventId,
-                            CONFLICT + names.get((int) (first >>> LINE_BITS)) + " line " + (first & LINE_MASK)
-                                    + " with different content", null));
+                            CONFLICT + firstRow + " with different content", null));
                 }
             }
         });
-        SpillReader.payloads(settings.spillDir(), spilled, partition, r -> {
-            if (!later.isEmpty() && later.contains(r.position)) {
-                return;
-            }
-            int file = (int) (r.position >>> LINE_BITS);
-            if (r.key < 0) {
-                counts[3][file]++;
-                return;
-            }
-            counts[0][file]++;
-            requests.count(r.key, r.day);
-            for (int m = 0; m < r.meterCount; m++) {
-                if (r.scales[m] == 0) {
-                    sums.add(r.key, r.meters[m], r.units[m]);
-                } else {
-                    sums.add(r.key, r.meters[m], r.scales[m] > 0 ? BigDecimal.valueOf(r.units[m], r.scales[m])
-                            : r.decimals[m]);
+        Path billedFile = recordBilled ? settings.spillDir().resolve("billed-p" + partition + ".bin") : null;
+        long[] billedCount = {0};
+        try (SpillChannel.Output billedOut = billedFile == null ? null : new SpillChannel.Output(billedFile, 1 << 15)) {
+            java.nio.ByteBuffer record = java.nio.ByteBuffer.allocate(1 << 10);
+            SpillReader.payloads(settings.spillDir(), spilled, partition, withIds, r -> {
+                if (!later.isEmpty() && later.contains(r.position)) {
+                    return;
                 }
+                int file = (int) (r.position >>> LINE_BITS);
+                if (r.key == SpillWriter.LATE) {
+                    counts[4][file]++;
+                    lates.add(new UsageReject(names.get(file), r.position & LINE_MASK, r.eventId,
+                            lateReason(classifier.periodLabel(java.time.LocalDate.ofEpochDay(r.day))), null));
+                    return;
+                }
+                if (r.key < 0) {
+                    counts[3][file]++;
+                    return;
+                }
+                if (billedOut != null) {
+                    writeBilled(billedOut, record, r);
+                    billedCount[0]++;
+                }
+                accept(r, file, counts, sums, requests);
+            });
+        }
+        conflicts.addAll(lates);
+        return new PartitionResult(counts, conflicts, billedCount[0], billedFile);
+    }
+
+    private static void writeBilled(SpillChannel.Output out, java.nio.ByteBuffer record, SpillReader.Record r) {
+        try {
+            record.clear();
+            SpillChannel.putString(record, r.eventId);
+            record.putLong(r.high).putLong(r.low);
+            out.write(record.flip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Counts an accepted row and adds its meters to the sums. */
+    private static void accept(SpillReader.Record r, int file, long[][] counts, MeterSums sums, DayCounter requests) {
+        counts[0][file]++;
+        requests.count(r.key, r.day);
+        for (int m = 0; m < r.meterCount; m++) {
+            if (r.scales[m] == 0) {
+                sums.add(r.key, r.meters[m], r.units[m]);
+            } else {
+                sums.add(r.key, r.meters[m], r.scales[m] > 0 ? BigDecimal.valueOf(r.units[m], r.scales[m])
+                        : r.decimals[m]);
             }
-        });
-        return new PartitionResult(counts, conflicts);
+        }
     }
 
     private void sendRejects(Pass1 pass1, List<String> names, UsageSink sink) throws IOException {

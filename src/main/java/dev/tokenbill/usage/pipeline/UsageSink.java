@@ -13,4 +13,9 @@ public interface UsageSink {
 
     /** Requests per day, one series per customer with accepted usage, in customer id order. */
     void daily(List<DailyRequests> daily);
+
+    /** The events a final run billed (accepted), in no particular order; called only when the pipeline records them. */
+    default void billed(List<BilledEvent> billed) {
+        throw new UnsupportedOperationException("this sink does not record billed events");
+    }
 }
