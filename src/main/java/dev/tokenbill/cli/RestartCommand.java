@@ -28,12 +28,12 @@ public class RestartCommand extends RunsCommand {
         }
         try {
             BillingRuns runs = runs();
-            StatusLines.resuming(runs.executions(period)).ifPresent(out()::println);
             BillingRuns.Restarted restarted = GracefulStop.around(runs, period, () -> runs.restart(period));
             if (restarted.recovered()) {
                 out().println("tokenbill: execution " + restarted.previousExecutionId()
                         + " was left STARTED by a process that died; it was recovered as FAILED before resuming");
             }
+            out().println(StatusLines.resumed(restarted.execution()));
             return ExecutionReport.outcome(restarted.execution(), out(), err());
         } catch (BillingRuns.RunRefusedException e) {
             err().println("tokenbill: " + e.getMessage());

@@ -32,18 +32,10 @@ final class StatusLines {
         return lines;
     }
 
-    /** The line restart prints before it resumes: which execution it picks up, when there is one to resume. */
-    static Optional<String> resuming(List<JobExecution> executions) {
-        if (executions.isEmpty()) {
-            return Optional.empty();
-        }
-        JobExecution last = executions.get(executions.size() - 1);
-        if (last.getStatus() == BatchStatus.COMPLETED) {
-            return Optional.empty();
-        }
-        return Optional.of("tokenbill: resuming the " + mode(last) + " run of " + period(last) + " (run "
-                + last.getJobInstanceId() + ", execution " + last.getId() + " " + last.getStatus() + where(last)
-                + ") from its last checkpoint");
+    /** What a restart resumed, from its new execution: the run (job instance) and the period it belongs to. */
+    static String resumed(JobExecution execution) {
+        return "tokenbill: resumed the " + mode(execution) + " run of " + period(execution) + " (run "
+                + execution.getJobInstanceId() + ") from its last checkpoint as execution " + execution.getId();
     }
 
     private static String headline(JobExecution e, boolean latestOfItsRun) {

@@ -69,15 +69,11 @@ class StatusLinesTest {
     }
 
     @Test
-    void testResuming_NamesTheExecutionRestartPicksUp() {
-        JobExecution done = execution(1, 1, "FINAL", BatchStatus.COMPLETED);
-        JobExecution stopped = execution(2, 2, "FINAL", BatchStatus.STOPPED);
-        step(stopped, 5, "renderInvoices", BatchStatus.STOPPED, 0, 0, 0);
+    void testResumed_NamesTheRunAndTheNewExecution() {
+        JobExecution resumed = execution(6, 2, "FINAL", BatchStatus.STOPPED);
 
-        assertThat(StatusLines.resuming(List.of(done, stopped))).contains("tokenbill: resuming the final run of 2026-10"
-                + " (run 2, execution 2 STOPPED in renderInvoices) from its last checkpoint");
-        assertThat(StatusLines.resuming(List.of(done))).isEmpty();
-        assertThat(StatusLines.resuming(List.of())).isEmpty();
+        assertThat(StatusLines.resumed(resumed)).isEqualTo(
+                "tokenbill: resumed the final run of 2026-10 (run 2) from its last checkpoint as execution 6");
     }
 
     @Test

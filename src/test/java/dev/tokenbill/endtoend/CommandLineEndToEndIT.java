@@ -73,10 +73,10 @@ class CommandLineEndToEndIT {
         TokenbillProcess.Result restart = TokenbillProcess.run(dir, db, "restart", "--period", "2026-10");
         TokenbillProcess.Result status = TokenbillProcess.run(dir, db, "status");
 
-        // then: the restart says what it resumes and fails again (2); status has one line per execution
+        // then: the restart says what it resumed and that it failed again (2); status has one line per execution
         assertThat(restart.exitCode()).as(restart.output()).isEqualTo(2);
-        assertThat(restart.output()).contains("tokenbill: resuming the draft run of 2026-10 (run 1, execution 1 FAILED in"
-                + " validateInputs) from its last checkpoint").contains("tokenbill: draft run of 2026-10 failed in step"
+        assertThat(restart.output()).contains("tokenbill: resumed the draft run of 2026-10 (run 1) from its last"
+                + " checkpoint as execution 2").contains("tokenbill: draft run of 2026-10 failed in step"
                 + " validateInputs: ").contains("(resume with 'tokenbill restart --period 2026-10')");
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output()).containsPattern("(?m)^2026-10 draft  run 1  execution 1  FAILED in validateInputs at"
