@@ -1,32 +1,58 @@
 package dev.tokenbill;
 
-import dev.tokenbill.cli.GenerateCommand;
-import java.util.Arrays;
+import dev.tokenbill.cli.TokenbillCli;
+import dev.tokenbill.job.BillingRuns;
+import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The tokenbill executable: starts Spring, runs one CLI command, exits with its code. {@code generate} only writes
- * files, so it runs without Spring: it neither opens nor creates the database (nor ./data).
+ * The tokenbill executable: parses the command line first, without Spring, so --help, --version, usage errors and
+ * {@code generate} neither start Spring nor open or create the database (nor ./data). Spring starts only when a
+ * command asks for the billing runs, and is closed before the JVM exits with the command's code.
  */
 @SpringBootApplication
 public class TokenbillApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("generate")) {
-            System.exit(GenerateCommand.standalone().execute(Arrays.copyOfRange(args, 1, args.length)));
-            return;
-        }
-        ConfigurableApplicationContext context;
+        LazyContext context = new LazyContext(args);
+        int code;
         try {
-            context = SpringApplication.run(TokenbillApplication.class, args);
-        } catch (RuntimeException e) {
-            System.err.println("tokenbill: " + startFailure(e));
-            System.exit(inUse(e) ? 4 : 1);
-            return;
+            code = TokenbillCli.execute(context, args);
+        } finally {
+            context.close();
         }
-        System.exit(SpringApplication.exit(context));
+        System.exit(code);
+    }
+
+    /** Starts Spring on first use; the arguments go to Spring too, for its {@code --spring.x=} and {@code --tokenbill.x=}. */
+    private static final class LazyContext implements Supplier<BillingRuns> {
+
+        private final String[] args;
+        private ConfigurableApplicationContext context;
+
+        LazyContext(String[] args) {
+            this.args = args;
+        }
+
+        @Override
+        public BillingRuns get() {
+            if (context == null) {
+                try {
+                    context = SpringApplication.run(TokenbillApplication.class, args);
+                } catch (RuntimeException e) {
+                    throw startFailure(e);
+                }
+            }
+            return context.getBean(BillingRuns.class);
+        }
+
+        void close() {
+            if (context != null) {
+                SpringApplication.exit(context);
+            }
+        }
     }
 
     /** The embedded H2 file admits one process: a second one (a second run, say) is refused here. */
@@ -39,15 +65,16 @@ public class TokenbillApplication {
         return false;
     }
 
-    private static String startFailure(Throwable e) {
+    private static RuntimeException startFailure(RuntimeException e) {
         if (inUse(e)) {
-            return "the database is in use by another tokenbill process: a run is already running (wait for it,"
-                    + " or stop it with SIGTERM; if that process died, 'restart' the period)";
+            return new BillingRuns.RunRefusedException("the database is in use by another tokenbill process: a run is"
+                    + " already running (wait for it, or stop it with SIGTERM; if that process died, 'restart' the period)");
         }
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return "cannot start: " + String.valueOf(root.getMessage()).lines().findFirst().orElse("") + " (details in the log)";
+        return new IllegalStateException("cannot start: " + String.valueOf(root.getMessage()).lines().findFirst()
+                .orElse("") + " (details in the log)");
     }
 }

@@ -22,7 +22,7 @@ final class ExecutionReport {
                     + execution.getJobInstanceId() + ", execution " + execution.getId() + "): " + invoices
                     + " invoices rated in this execution; outputs in "
                     + execution.getJobParameters().getString("output") + "/" + period);
-            return 0;
+            return ExitCode.SUCCESS.code();
         }
         StepExecution failed = execution.getStepExecutions().stream()
                 .filter(s -> s.getStatus() != BatchStatus.COMPLETED)
@@ -31,7 +31,7 @@ final class ExecutionReport {
         String reason = execution.getAllFailureExceptions().isEmpty() ? execution.getExitStatus().getExitDescription()
                 : OneLine.of(execution.getAllFailureExceptions().get(0));
         err.println("tokenbill: " + mode.toLowerCase() + " run of " + period + " " + execution.getStatus().name()
-                .toLowerCase() + where + ": " + reason + " (restart with 'restart --period " + period + "')");
-        return execution.getStatus() == BatchStatus.STOPPED ? 3 : 2;
+                .toLowerCase() + where + ": " + reason + " (resume with 'tokenbill restart --period " + period + "')");
+        return (execution.getStatus() == BatchStatus.STOPPED ? ExitCode.RUN_STOPPED : ExitCode.RUN_FAILED).code();
     }
 }

@@ -7,18 +7,17 @@ import dev.tokenbill.period.BillingPeriod;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code generate --customers N --events M --period P --seed S --output DIR [--files F] [--bad-rate R] [--force]}:
  * a synthetic input directory, byte-identical for the same arguments.
  */
-@Component
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write synthetic input (catalog, customers, subscriptions, usage files) of any size, reproducible from a seed.")
 public class GenerateCommand implements Callable<Integer> {
@@ -32,13 +31,13 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--events", required = true, description = "Number of clean usage events inside the period (dirty rows come on top).")
     long events;
 
-    @Option(names = "--period", required = true, description = "The period the events fall in: 2026-10 (month) or 2026-10-21 (day).")
+    @Option(names = "--period", required = true, paramLabel = "PERIOD", converter = PeriodConverter.class, description = "The period the events fall in: 2026-10 (month) or 2026-10-21 (day).")
     String period;
 
     @Option(names = "--seed", required = true, description = "The seed; the same arguments give byte-identical files.")
     long seed;
 
-    @Option(names = "--output", required = true, description = "The directory to write; it must be missing or empty (see --force).")
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "The directory to write; it must be missing or empty (see --force).")
     Path output;
 
     @Option(names = "--files", description = "Number of usage files (default: max(1, events / 1,000,000)).")
@@ -52,34 +51,34 @@ public class GenerateCommand implements Callable<Integer> {
     boolean force;
 
     /**
-     * The command on its own, outside the Spring context (the executable runs {@code generate} this way): usage and
-     * errors read as {@code tokenbill generate}, and an unexpected error prints one line, as under {@link TokenbillCli}.
+     * {@code generate} alone, outside the command tree (for tests): it reads {@code tokenbill generate} and ends with
+     * the same exit codes and error lines as under {@link TokenbillCli}.
      */
     public static CommandLine standalone() {
-        CommandLine commandLine = new CommandLine(new GenerateCommand());
-        commandLine.setCommandName("tokenbill generate");
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("tokenbill: " + OneLine.of(e));
-            return 1;
-        });
-        return commandLine;
+        return TokenbillCli.standalone(new GenerateCommand(), "generate");
     }
 
     @Override
     public Integer call() throws Exception {
-        GenerationReport report;
-        long started = System.nanoTime();
+        GeneratorSpec generator;
         try {
-            GeneratorSpec generator = new GeneratorSpec(customers, events, BillingPeriod.parse(period), seed,
+            generator = new GeneratorSpec(customers, events, BillingPeriod.parse(period), seed,
                     files == null ? GeneratorSpec.defaultFiles(events) : files, badRate);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        long started = System.nanoTime();
+        GenerationReport report;
+        try {
             report = SyntheticInput.write(output, generator, force);
         } catch (IllegalArgumentException e) {
+            // the output directory holds something else: refused, never overwritten
             spec.commandLine().getErr().println("tokenbill: " + e.getMessage());
-            return 2;
+            return ExitCode.REFUSED.code();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         spec.commandLine().getOut().println(summary(report, seconds));
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 
     static String summary(GenerationReport report, double seconds) {

@@ -1,43 +1,43 @@
 package dev.tokenbill.cli;
 
 import dev.tokenbill.job.BillingRuns;
-import java.util.concurrent.Callable;
-import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParameterException;
 
 /** {@code restart --period P}: resumes the last failed, stopped or crashed run of the period from its checkpoint. */
-@Component
 @Command(name = "restart", mixinStandardHelpOptions = true,
-        description = "Resume the last failed, stopped or crashed run of a period from its last checkpoint.")
-public class RestartCommand implements Callable<Integer> {
+        description = {"Resume the last failed, stopped or crashed run of a period from its last checkpoint.",
+                "Takes no --input or --output: it resumes the run with the input and output directories it was started with."})
+public class RestartCommand extends RunsCommand {
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--period", required = true, description = "The period whose run to resume.")
+    @Option(names = "--period", required = true, paramLabel = "PERIOD", converter = PeriodConverter.class,
+            description = "The period whose run to resume.")
     String period;
 
-    private final BillingRuns runs;
-
-    public RestartCommand(BillingRuns runs) {
-        this.runs = runs;
-    }
+    /** Accepted only to be refused with the reason, rather than as an unknown option. */
+    @Option(names = {"--input", "--output"}, hidden = true)
+    String directory;
 
     @Override
     public Integer call() throws Exception {
+        if (directory != null) {
+            throw new ParameterException(spec.commandLine(), "restart takes no --input or --output: it resumes the run"
+                    + " with the input and output directories it was started with, so it bills what that run started"
+                    + " billing (to bill other files, start a new draft run)");
+        }
         try {
+            BillingRuns runs = runs();
             BillingRuns.Restarted restarted = GracefulStop.around(runs, period, () -> runs.restart(period));
             if (restarted.recovered()) {
-                spec.commandLine().getOut().println("tokenbill: execution " + restarted.previousExecutionId()
-                        + " was left STARTED by a process that died; recovered it as FAILED and restarting");
+                out().println("tokenbill: execution " + restarted.previousExecutionId()
+                        + " was left STARTED by a process that died; it was recovered as FAILED before resuming");
             }
-            return ExecutionReport.outcome(restarted.execution(), spec.commandLine().getOut(), spec.commandLine().getErr());
+            out().println(StatusLines.resumed(restarted.execution()));
+            return ExecutionReport.outcome(restarted.execution(), out(), err());
         } catch (BillingRuns.RunRefusedException e) {
-            spec.commandLine().getErr().println("tokenbill: " + e.getMessage());
-            return 4;
+            err().println("tokenbill: " + e.getMessage());
+            return ExitCode.REFUSED.code();
         }
     }
 }

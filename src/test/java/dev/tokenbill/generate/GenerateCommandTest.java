@@ -41,14 +41,41 @@ class GenerateCommandTest {
     }
 
     @Test
-    void testGenerate_InvalidArgumentsExitTwoWithOneLine() {
+    void testGenerate_AMalformedPeriodIsAUsageError() {
         // when
         int exit = generate("--customers", "10", "--events", "5", "--period", "2026-13", "--seed", "1",
                 "--output", tmp.toString());
 
+        // then: 64, the usage-error code of every command
+        assertThat(exit).isEqualTo(64);
+        assertThat(err.toString()).startsWith("tokenbill generate: Invalid value for option '--period'")
+                .contains("period must be YYYY-MM");
+    }
+
+    @Test
+    void testGenerate_AnOutOfRangeCountIsAUsageError() {
+        // when
+        int exit = generate("--customers", "0", "--events", "5", "--period", "2026-10", "--seed", "1",
+                "--output", tmp.toString());
+
         // then
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).startsWith("tokenbill: period must be YYYY-MM").containsOnlyOnce("\n");
+        assertThat(exit).isEqualTo(64);
+        assertThat(err.toString()).startsWith("tokenbill generate: --customers must be between 1 and 10,000,000, got 0");
+    }
+
+    @Test
+    void testGenerate_IntoADirectoryHoldingOtherFilesIsRefused() throws Exception {
+        // given
+        Files.writeString(tmp.resolve("notes.txt"), "mine");
+
+        // when
+        int exit = generate("--customers", "10", "--events", "5", "--period", "2026-10", "--seed", "1",
+                "--output", tmp.toString());
+
+        // then: 4, refused, and the file is untouched
+        assertThat(exit).isEqualTo(4);
+        assertThat(err.toString()).startsWith("tokenbill: ").contains("is not empty").containsOnlyOnce("\n");
+        assertThat(tmp.resolve("notes.txt")).hasContent("mine");
     }
 
     @Test
