@@ -76,6 +76,7 @@ class PeriodLifecycleEndToEndIT {
 
         // when: a draft is tried, then the cause removed and the final restarted
         var draft = run(dir, db, "run", "--period", "2026-10", "--input", input.toString());
+        var status = run(dir, db, "status", "--period", "2026-10");
         sql(db, "alter table invoice drop constraint no_tidewater");
         var restart = run(dir, db, "restart", "--period", "2026-10");
 
@@ -83,6 +84,7 @@ class PeriodLifecycleEndToEndIT {
         assertThat(draft.exitCode()).as(draft.output()).isEqualTo(4);
         assertThat(draft.output()).contains("the final run of 2026-10 did not finish")
                 .contains("finish it with 'restart --period 2026-10'");
+        assertThat(status.output()).contains("period 2026-10 is failed final");
         assertThat(restart.exitCode()).as(restart.output()).isZero();
         assertThat(numbers(db, "2026-10")).hasSize(11);
     }
