@@ -29,7 +29,7 @@ public enum StoredLength {
     MODEL(256, "usage_total.model", "invoice_line.model"),
     TAX_NAME(64, "invoice.tax_name"),
     /** A credit line's {@code reference} is the grant it draws on. */
-    GRANT_ID(64, "credit_grant.grant_id", "credit_applied.grant_id", "invoice_line.reference"),
+    GRANT_ID(64, "credit_grant.grant_id", "credit_applied.grant_id", "credit_lock.grant_id", "invoice_line.reference"),
     COST_POOL(64, "cost_pool.pool"),
     INVOICE_NUMBER(32, "invoice.invoice_number"),
     LINE_DESCRIPTION(1000, "invoice_line.description");
