@@ -1,0 +1,24 @@
+package dev.tokenbill.metrics;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the run metrics ({@code tokenbill.metrics.*} in application.properties or the environment).
+ * metrics.prom is always written; only the push is optional.
+ *
+ * @param pushgatewayUrl base URL of a Prometheus Pushgateway, e.g. {@code http://pushgateway:9091} (default empty:
+ *     no push); the run's metrics are PUT to {@code <url>/metrics/job/tokenbill/period/<period>/mode/<mode>}
+ * @param pushTimeout how long the push may take, connecting included (default 10s); a slow or absent Pushgateway
+ *     costs the run at most this, and one warning line
+ */
+@ConfigurationProperties("tokenbill.metrics")
+public record MetricsProperties(
+        @DefaultValue("") String pushgatewayUrl,
+        @DefaultValue("10s") Duration pushTimeout) {
+
+    public boolean pushes() {
+        return pushgatewayUrl != null && !pushgatewayUrl.isBlank();
+    }
+}
