@@ -42,7 +42,7 @@ final class Pushgateway {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             String reason = response.body().lines().findFirst().orElse("").strip();
-            throw new IOException(uri + " answered " + response.statusCode() + (reason.isEmpty() ? "" : ": " + reason));
+            throw new IOException("it answered " + response.statusCode() + (reason.isEmpty() ? "" : ": " + reason));
         }
     }
 

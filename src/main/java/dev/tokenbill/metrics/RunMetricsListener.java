@@ -93,7 +93,9 @@ public final class RunMetricsListener implements JobExecutionListener {
             pushgateway.push(period, mode, text);
             log.info("pushed the run's metrics to {}", pushgateway.groupUri(period, mode));
         } catch (java.io.IOException e) {
-            log.warn("could not push the run's metrics to {}: {}", pushgateway.groupUri(period, mode), e.toString());
+            // java.net.http leaves the message of some failures (connection refused) empty
+            log.warn("could not push the run's metrics to {}: {}", pushgateway.groupUri(period, mode),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn("the push of the run's metrics to {} was interrupted", pushgateway.groupUri(period, mode));
