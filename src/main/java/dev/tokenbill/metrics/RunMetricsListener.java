@@ -14,7 +14,8 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
  * At the end of every execution of the billing job, completed, failed or stopped: writes
- * {@code output/<period>/metrics.prom} and, when configured, pushes the same text to the Pushgateway. Nothing here
+ * {@code output/<period>/metrics.prom} and, when configured, a copy in node_exporter's textfile directory and a push
+ * of the same text to the Pushgateway. Nothing here
  * can fail a run: any problem is one warning line in the log (with its cause in the log file).
  */
 public final class RunMetricsListener implements JobExecutionListener {
@@ -56,7 +57,10 @@ public final class RunMetricsListener implements JobExecutionListener {
         try {
             String text = scrape(registry, execution);
             JobParameters p = execution.getJobParameters();
-            write(Path.of(p.getString(OUTPUT)).resolve(label(p)), text);
+            write(Path.of(p.getString(OUTPUT)).resolve(label(p)), MetricsFile.NAME, text);
+            if (properties.copiesToTextfileDir()) {
+                write(Path.of(properties.textfileDir()), MetricsFile.textfileName(period(p), mode(p)), text);
+            }
             if (properties.pushes()) {
                 push(label(p), mode(p), text);
             }
@@ -79,11 +83,11 @@ public final class RunMetricsListener implements JobExecutionListener {
         return registry.scrape();
     }
 
-    private void write(Path dir, String text) {
+    private void write(Path dir, String name, String text) {
         try {
-            log.info("wrote the run's metrics to {}", MetricsFile.write(dir, text).toAbsolutePath());
+            log.info("wrote the run's metrics to {}", MetricsFile.write(dir, name, text).toAbsolutePath());
         } catch (java.io.IOException e) {
-            log.warn("could not write {}: {}", dir.resolve(MetricsFile.NAME).toAbsolutePath(), e.toString(), e);
+            log.warn("could not write {}: {}", dir.resolve(name).toAbsolutePath(), e.toString(), e);
         }
     }
 
@@ -102,9 +106,13 @@ public final class RunMetricsListener implements JobExecutionListener {
         }
     }
 
+    private static BillingPeriod period(JobParameters p) {
+        return BillingPeriod.parse(p.getString(PERIOD));
+    }
+
     /** The period as the output directory names it (output/2026-10/). */
     private static String label(JobParameters p) {
-        return BillingPeriod.parse(p.getString(PERIOD)).label();
+        return period(p).label();
     }
 
     private static String mode(JobParameters p) {

@@ -7,6 +7,7 @@ import dev.tokenbill.job.BillingRuns;
 import dev.tokenbill.testsupport.BillingDatabase;
 import dev.tokenbill.testsupport.BillingJobTest;
 import dev.tokenbill.testsupport.Fixtures;
+import dev.tokenbill.testsupport.RunOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -44,10 +45,12 @@ class RunMetricsFunctionalTests {
 
     private static final String PERIOD = "2026-10";
     private static final PushgatewayStandIn PUSHGATEWAY = start();
+    private static final Path TEXTFILE_DIR = Path.of("target", "node-exporter-textfile").toAbsolutePath();
 
     @DynamicPropertySource
     static void pushToTheStandIn(DynamicPropertyRegistry properties) {
         properties.add("tokenbill.metrics.pushgateway-url", PUSHGATEWAY::url);
+        properties.add("tokenbill.metrics.textfile-dir", TEXTFILE_DIR::toString);
     }
 
     @AfterAll
@@ -65,9 +68,10 @@ class RunMetricsFunctionalTests {
     private Path output;
 
     @BeforeEach
-    void startFromAnEmptyDatabase() {
+    void startFromAnEmptyDatabase() throws IOException {
         BillingDatabase.reset(jdbc);
         PUSHGATEWAY.answer(200);
+        Files.deleteIfExists(TEXTFILE_DIR.resolve("tokenbill-monthly-draft.prom"));
     }
 
     @Test
@@ -148,6 +152,10 @@ class RunMetricsFunctionalTests {
                 "rateCustomers")).isEqualTo(6);
         assertThat(metrics.samples()).allSatisfy(sample -> assertThat(sample.labels())
                 .containsEntry("period", PERIOD).containsEntry("mode", "DRAFT"));
+
+        // and node_exporter's textfile directory holds the same text under the name of a monthly draft, nothing else
+        assertThat(RunOutput.fileNames(TEXTFILE_DIR)).containsExactly("tokenbill-monthly-draft.prom");
+        assertThat(TEXTFILE_DIR.resolve("tokenbill-monthly-draft.prom")).hasContent(text);
 
         // and the Pushgateway received the same text under the run's grouping key
         assertThat(PUSHGATEWAY.requests()).singleElement().satisfies(push -> {
