@@ -12,13 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     no push); the run's metrics are PUT to {@code <url>/metrics/job/tokenbill/period/<period>/mode/<mode>}
  * @param textfileDir a directory that node_exporter's textfile collector reads (default empty: none); each run also
  *     writes its metrics there, atomically, as {@code tokenbill-<monthly|daily>-<draft|final>.prom}
- * @param pushTimeout how long the push may take, connecting included (default 10s); a slow or absent Pushgateway
+ * @param pushTimeout how long the push may take, connecting included (default 5s, well inside the 10 s a stopped run has to exit); a slow or absent Pushgateway
  *     costs the run at most this, and one warning line
  */
 @ConfigurationProperties("tokenbill.metrics")
 public record MetricsProperties(
         @DefaultValue("") String pushgatewayUrl,
-        @DefaultValue("10s") Duration pushTimeout,
+        @DefaultValue("5s") Duration pushTimeout,
         @DefaultValue("") String textfileDir) {
 
     public boolean pushes() {
