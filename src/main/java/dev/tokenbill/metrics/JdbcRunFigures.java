@@ -47,7 +47,8 @@ final class JdbcRunFigures {
 
     private List<RunFigures.CurrencyTotals> currencies(long runId) {
         return jdbc.query("select currency, sum(subtotal), sum(discounts), sum(tax), sum(total), sum(credits),"
-                + " sum(amount_due) from invoice where run_id = ? and status <> 'VOID' group by currency order by currency",
+                + " sum(amount_due) from invoice where run_id = ? and status <> 'VOID'"
+                + " group by currency order by currency",
                 (rs, n) -> new RunFigures.CurrencyTotals(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)), runId);
     }

@@ -9,8 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
- * Writes metrics.prom (and its copy in the textfile directory) atomically, as run.json is written: a temporary file in the same directory, then a rename.
- * node_exporter's textfile collector reads only {@code *.prom}, so it never sees the half-written temporary file.
+ * Writes metrics.prom (and its copy in the textfile directory) atomically, as run.json is written: a temporary file
+ * in the same directory, then a rename. node_exporter's textfile collector reads only {@code *.prom}, so it never
+ * sees the half-written temporary file.
  */
 final class MetricsFile {
 

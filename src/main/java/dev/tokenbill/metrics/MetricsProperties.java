@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     no push); the run's metrics are PUT to {@code <url>/metrics/job/tokenbill/period/<period>/mode/<mode>}
  * @param textfileDir a directory that node_exporter's textfile collector reads (default empty: none); each run also
  *     writes its metrics there, atomically, as {@code tokenbill-<monthly|daily>-<draft|final>.prom}
- * @param pushTimeout how long the push may take, connecting included (default 5s, well inside the 10 s a stopped run has to exit); a slow or absent Pushgateway
- *     costs the run at most this, and one warning line
+ * @param pushTimeout how long the push may take, connecting included (default 5s): a slow or absent Pushgateway
+ *     costs the run at most this, and one warning line; kept short because a stopped run pushes too before it exits
  */
 @ConfigurationProperties("tokenbill.metrics")
 public record MetricsProperties(

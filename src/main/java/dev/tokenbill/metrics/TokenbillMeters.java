@@ -38,10 +38,11 @@ final class TokenbillMeters {
             step(step);
         }
         for (RunFigures.UsageFile file : figures.files()) {
-            gauge("tokenbill.usage.rows.read", "usage rows read from the file", Tags.of("file", file.file()), file.read());
+            Tags name = Tags.of("file", file.file());
+            gauge("tokenbill.usage.rows.read", "usage rows read from the file", name, file.read());
             for (Map.Entry<String, Long> outcome : file.outcomes().entrySet()) {
                 gauge("tokenbill.usage.rows", "usage rows of the file by outcome; they add up to rows read",
-                        Tags.of("file", file.file(), "outcome", outcome.getKey()), outcome.getValue());
+                        name.and("outcome", outcome.getKey()), outcome.getValue());
             }
         }
         for (RunFigures.InvoiceCount count : figures.invoiceCounts()) {
