@@ -14,6 +14,7 @@ import dev.tokenbill.invoice.internal.JdbcUsageTotals;
 import dev.tokenbill.invoice.internal.RateCustomerProcessor;
 import dev.tokenbill.invoice.internal.UnrenderedInvoiceReader;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
+import dev.tokenbill.metrics.RunMetricsListener;
 import dev.tokenbill.period.RunMode;
 import dev.tokenbill.report.JdbcReportQueries;
 import dev.tokenbill.report.pdf.SummaryPdfRenderer;
@@ -57,8 +58,10 @@ public class BillingJobConfiguration {
 
     @Bean
     public Job billingJob(JobRepository jobRepository, Step validateInputs, Step loadCustomers, Step readUsage,
-            Step allocateCosts, Step rateCustomers, Step numberInvoices, Step renderInvoices, Step writeReports) {
+            Step allocateCosts, Step rateCustomers, Step numberInvoices, Step renderInvoices, Step writeReports,
+            RunMetricsListener runMetrics) {
         return new JobBuilder(RunParameters.JOB_NAME, jobRepository)
+                .listener(runMetrics) // metrics.prom at the end of every run (README, "Metrics")
                 .start(validateInputs)
                 .next(loadCustomers)
                 .next(readUsage)
