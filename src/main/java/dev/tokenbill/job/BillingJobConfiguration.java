@@ -161,7 +161,12 @@ public class BillingJobConfiguration {
         return executor;
     }
 
-    @Bean
+    /**
+     * No destroy method: {@code JobOperator.stop} in this JVM (SIGTERM) closes the running step's scope, and a
+     * close there would zero the read count that the next chunk commit saves, so a restart would rate every customer
+     * again. The step itself closes the reader when it ends.
+     */
+    @Bean(destroyMethod = "")
     @StepScope
     public CustomerToRateReader customerReader(JdbcCustomerDao customers, JdbcTemplate jdbc, JdbcCreditDao credits,
             JdbcAllocationDao allocations, BillingProperties properties, @Value(RUN_ID) long runId,
@@ -223,14 +228,17 @@ public class BillingJobConfiguration {
         return new UnrenderedInvoiceReader(jdbc, runId, properties.renderChunkSize());
     }
 
-    @Bean
+    /** No destroy method, as for customerReader: a stop must not shut the render pool under the running chunk. */
+    @Bean(destroyMethod = "")
     @StepScope
     public RenderInvoicesWriter pdfWriter(InvoicePdfRenderer renderer, JdbcInvoiceDao invoices, JdbcCustomerDao customers,
             JdbcTemplate jdbc, BillingProperties properties, @Value(RUN_ID) long runId, @Value(PERIOD) String period,
-            @Value(MODE) String mode, @Value(INPUT) String input, @Value(OUTPUT) String output) {
+            @Value(MODE) String mode, @Value(INPUT) String input, @Value(OUTPUT) String output,
+            @Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
         RunContext run = RunContext.of(runId, period, mode, input, output);
         Catalog catalog = run.catalog();
-        return new RenderInvoicesWriter(renderer, invoices, customers, jdbc, run, catalog.seller(), properties.effectiveThreads());
+        return new RenderInvoicesWriter(renderer, invoices, customers, jdbc, run, catalog.seller(), properties.effectiveThreads(),
+                new StopRequest(jdbc, jobExecutionId));
     }
 
     // step 9: reconcile and write the reports

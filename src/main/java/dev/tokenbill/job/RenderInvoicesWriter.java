@@ -21,7 +21,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -34,6 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * then records the file names in the chunk's transaction, from the step's own thread. A PDF depends only on its own
  * invoice, so the files are the same whatever the thread count. The name is the invoice number or
  * DRAFT-customer_id, never raw input. The pool lives from the step's {@code open} to its {@code close}.
+ *
+ * <p>A stop request (SIGTERM) cancels the chunk's pending renders instead of awaiting them and rolls the chunk back:
+ * the step stops at the last committed chunk, and a restart renders the invoices still without a file.
  */
 public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
 
@@ -44,10 +50,11 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
     private final RunContext run;
     private final Seller seller;
     private final int threads;
+    private final StopRequest stopRequest;
     private ExecutorService pool;
 
     public RenderInvoicesWriter(InvoicePdfRenderer renderer, JdbcInvoiceDao invoices, JdbcCustomerDao customers,
-            JdbcTemplate jdbc, RunContext run, Seller seller, int threads) {
+            JdbcTemplate jdbc, RunContext run, Seller seller, int threads, StopRequest stopRequest) {
         this.renderer = renderer;
         this.invoices = invoices;
         this.customers = customers;
@@ -55,6 +62,7 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
         this.run = run;
         this.seller = seller;
         this.threads = threads;
+        this.stopRequest = stopRequest;
     }
 
     @Override
@@ -73,7 +81,7 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
     }
 
     @Override
-    public void write(Chunk<? extends String> chunk) {
+    public void write(Chunk<? extends String> chunk) throws JobInterruptedException {
         if (pool == null) {
             throw new IllegalStateException("the writer is not open");
         }
@@ -101,12 +109,19 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
         invoices.setPdfFiles(run.runId(), fileNames);
     }
 
-    /** Waits for every render (none is left running into a rollback or a retry), then throws the first failure. */
-    private static void awaitAll(List<Future<?>> renders) {
+    /**
+     * Waits for every render (none is left running into a rollback or a retry), then throws the first failure. On a
+     * stop request it cancels the renders not yet done and throws at once: a cancelled render leaves at most its
+     * temporary file, and the rolled-back chunk records none of the chunk's files.
+     */
+    private void awaitAll(List<Future<?>> renders) throws JobInterruptedException {
         RuntimeException failure = null;
         for (Future<?> render : renders) {
             try {
-                render.get();
+                awaitOne(render);
+            } catch (JobInterruptedException e) {
+                renders.forEach(r -> r.cancel(true));
+                throw e;
             } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -119,6 +134,17 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private void awaitOne(Future<?> render) throws ExecutionException, InterruptedException, JobInterruptedException {
+        while (true) {
+            try {
+                render.get(100, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                stopRequest.check("rendering the chunk of invoices");
+            }
         }
     }
 
