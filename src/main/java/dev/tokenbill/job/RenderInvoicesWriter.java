@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -38,8 +37,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * invoice, so the files are the same whatever the thread count. The name is the invoice number or
  * DRAFT-customer_id, never raw input. The pool lives from the step's {@code open} to its {@code close}.
  *
- * <p>A stop request (SIGTERM) cancels the chunk's pending renders instead of awaiting them and rolls the chunk back:
- * the step stops at the last committed chunk, and a restart renders the invoices still without a file.
+ * <p>A stop request (SIGTERM) cancels the chunk's pending renders instead of awaiting them; the chunk then commits
+ * the files of the renders that had finished, and the step stops at that chunk boundary (the reader has no state:
+ * a restart renders the invoices still without a file). The stopped execution's write count includes the
+ * cancelled invoices, as Spring Batch counts the chunk; the restarted one counts only what it rendered.
  */
 public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
 
@@ -81,7 +82,7 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
     }
 
     @Override
-    public void write(Chunk<? extends String> chunk) throws JobInterruptedException {
+    public void write(Chunk<? extends String> chunk) {
         if (pool == null) {
             throw new IllegalStateException("the writer is not open");
         }
@@ -95,33 +96,36 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
         Map<String, Customer> byId = customers.customers(run.runId(), customerIds);
         Map<String, long[]> daily = JdbcUsageStore.daily(jdbc, run.runId(), customerIds);
         Map<String, String> fileNames = new LinkedHashMap<>();
-        List<Future<?>> renders = new ArrayList<>(customerIds.size());
+        Map<String, Future<?>> renders = new LinkedHashMap<>();
         for (StoredInvoice stored : invoices.invoices(run.runId(), customerIds)) {
             String customerId = stored.invoice().customerId();
             String name = InvoiceViews.fileName(stored.number(), customerId);
             Customer customer = byId.get(customerId);
             fileNames.put(customerId, name);
-            renders.add(pool.submit(() -> renderer.render(
+            renders.put(customerId, pool.submit(() -> renderer.render(
                     InvoiceViews.of(stored.invoice(), stored.number(), customer, seller, run.period(),
                             daily.get(customerId)), dir.resolve(name))));
         }
-        awaitAll(renders);
+        if (!awaitAll(renders.values())) {
+            fileNames.keySet().removeIf(customerId -> !rendered(renders.get(customerId)));
+        }
         invoices.setPdfFiles(run.runId(), fileNames);
     }
 
     /**
-     * Waits for every render (none is left running into a rollback or a retry), then throws the first failure. On a
-     * stop request it cancels the renders not yet done and throws at once: a cancelled render leaves at most its
-     * temporary file, and the rolled-back chunk records none of the chunk's files.
+     * Waits for every render (none is left running into a rollback or a retry), then throws the first failure.
+     * False when a stop was requested meanwhile: the renders not yet done are then cancelled, not awaited.
      */
-    private void awaitAll(List<Future<?>> renders) throws JobInterruptedException {
+    private boolean awaitAll(Collection<Future<?>> renders) {
         RuntimeException failure = null;
         for (Future<?> render : renders) {
             try {
-                awaitOne(render);
-            } catch (JobInterruptedException e) {
-                renders.forEach(r -> r.cancel(true));
-                throw e;
+                while (!awaited(render)) {
+                    if (stopRequest.getAsBoolean()) {
+                        renders.forEach(r -> r.cancel(true));
+                        return false;
+                    }
+                }
             } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -135,16 +139,28 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
         if (failure != null) {
             throw failure;
         }
+        return true;
     }
 
-    private void awaitOne(Future<?> render) throws ExecutionException, InterruptedException, JobInterruptedException {
-        while (true) {
-            try {
-                render.get(100, TimeUnit.MILLISECONDS);
-                return;
-            } catch (TimeoutException e) {
-                stopRequest.check("rendering the chunk of invoices");
-            }
+    private static boolean awaited(Future<?> render) throws ExecutionException, InterruptedException {
+        try {
+            render.get(100, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Whether a render finished with its file in place (not cancelled, not failed). */
+    private static boolean rendered(Future<?> render) {
+        if (!render.isDone() || render.isCancelled()) {
+            return false;
+        }
+        try {
+            render.get();
+            return true;
+        } catch (ExecutionException | InterruptedException e) {
+            return false;
         }
     }
 

@@ -3,7 +3,6 @@ package dev.tokenbill.job;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
-import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -50,15 +49,5 @@ public final class StopRequest implements BooleanSupplier {
         }
         requested = repositorySaysStop.getAsBoolean();
         return requested;
-    }
-
-    /**
-     * Throws when a stop was requested. Spring Batch records a step that ends with this exception as STOPPED, not
-     * FAILED, and rolls back the transaction it was in.
-     */
-    public void check(String what) throws JobInterruptedException {
-        if (getAsBoolean()) {
-            throw new JobInterruptedException("stop requested: " + what + " abandoned");
-        }
     }
 }
