@@ -1,11 +1,13 @@
 package dev.tokenbill.cli;
 
 import dev.tokenbill.job.BillingRuns;
+import dev.tokenbill.job.StopRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.batch.core.job.JobExecution;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -15,16 +17,16 @@ import sun.misc.SignalHandler;
  *
  * <p>A signal handler, not a shutdown hook: once the JVM has begun shutting down, the main thread's
  * {@code System.exit(3)} blocks for ever and the process ends with 143. With the handler the JVM keeps running, the
- * job ends STOPPED at its next chunk boundary (long tasklets and renders poll for the request), the command prints
- * its usual outcome line and exits with 3 on its own. Should the job not have ended within the bound (a tasklet
- * still busy), the process halts with 3 anyway: the execution stays STOPPING and {@code restart} recovers it;
- * committed work is in the database already (H2 writes each commit at once).
+ * job ends STOPPED at its next chunk boundary (a tasklet's transaction is abandoned; readUsage and renders notice
+ * the request within a fraction of a second), the command prints its usual outcome line and exits with 3 on its
+ * own. Should the job not have ended within the bound (a tasklet still busy), the process halts with 3 anyway: the
+ * execution stays STARTED and {@code restart} recovers it; committed work is in the database already (H2 writes
+ * each commit at once).
  */
 final class GracefulStop {
 
     /** From the signal to the exit, at most; Kubernetes' default grace period (30 s) leaves room to spare. */
     static final Duration BOUND = Duration.ofSeconds(8);
-    private static final long RETRY_MILLIS = 100;
 
     private GracefulStop() {
     }
@@ -51,23 +53,22 @@ final class GracefulStop {
         }
     }
 
-    /** Asks the period's execution to stop, then halts with 3 if the process is still alive at the bound. */
+    /**
+     * Asks the steps of this process to stop at their next checkpoint, then halts with 3 if the process is still
+     * alive at the bound. Not through {@code runs.stop}: see {@link StopRequest} for why.
+     */
     private static void stop(BillingRuns runs, String period, String signal) {
         long deadline = System.nanoTime() + BOUND.toNanos();
-        System.err.println("tokenbill: " + signal + ": stopping the run of " + period
-                + " at its next checkpoint; exiting with 3 within " + BOUND.toSeconds() + " s");
-        // the signal may come before the execution exists (the run is starting): ask until there is one to stop
-        boolean asked = false;
-        while (!asked && System.nanoTime() < deadline) {
-            try {
-                asked = runs.stop(period).isPresent();
-            } catch (Exception ended) {
-                asked = true; // it ended between the lookup and the request
-            }
-            if (!asked) {
-                sleepUntil(Math.min(deadline, System.nanoTime() + RETRY_MILLIS * 1_000_000));
-            }
+        StopRequest.signal();
+        String execution = "the run";
+        try {
+            execution = runs.executions(period).stream().filter(JobExecution::isRunning)
+                    .map(e -> "execution " + e.getId()).findFirst().orElse(execution);
+        } catch (RuntimeException e) {
+            // only the message needs it: the halt below must come whatever the database says
         }
+        System.err.println("tokenbill: " + signal + ": stopping " + execution + " of " + period
+                + " at its next checkpoint; exiting with 3 within " + BOUND.toSeconds() + " s");
         sleepUntil(deadline);
         System.err.println("tokenbill: the run of " + period + " did not stop within " + BOUND.toSeconds()
                 + " s; exiting with 3 anyway (restart with 'restart --period " + period + "')");

@@ -75,7 +75,7 @@ public class BillingJobConfiguration {
     public Step validateInputs(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
             ValidatedInputs validatedInputs) {
         return new StepBuilder("validateInputs", jobRepository)
-                .tasklet(new ValidateInputsTasklet(jdbc, validatedInputs), tx)
+                .tasklet(AbandonedOnStop.of(new ValidateInputsTasklet(jdbc, validatedInputs)), tx)
                 .allowStartIfComplete(true).build();
     }
 
@@ -92,7 +92,8 @@ public class BillingJobConfiguration {
     public Step loadCustomers(JobRepository jobRepository, JdbcTransactionManager tx, JdbcCustomerDao customers,
             JdbcCreditDao credits, JdbcAllocationDao allocations, ValidatedInputs validatedInputs) {
         return new StepBuilder("loadCustomers", jobRepository)
-                .tasklet(new LoadCustomersTasklet(customers, credits, allocations, validatedInputs), tx).build();
+                .tasklet(AbandonedOnStop.of(new LoadCustomersTasklet(customers, credits, allocations, validatedInputs)), tx)
+                .build();
     }
 
     // step 3: read, validate, de-duplicate and sum every usage row
@@ -111,7 +112,8 @@ public class BillingJobConfiguration {
     public Step allocateCosts(JobRepository jobRepository, JdbcTransactionManager tx, JdbcCustomerDao customers,
             JdbcTemplate jdbc, JdbcAllocationDao allocations) {
         return new StepBuilder("allocateCosts", jobRepository)
-                .tasklet(new AllocateCostsTasklet(customers, new JdbcUsageTotals(jdbc), allocations), tx).build();
+                .tasklet(AbandonedOnStop.of(new AllocateCostsTasklet(customers, new JdbcUsageTotals(jdbc), allocations)), tx)
+                .build();
     }
 
     // step 6: rate each customer
@@ -132,6 +134,7 @@ public class BillingJobConfiguration {
                 .reader(customerReader)
                 .processor(rateProcessor)
                 .writer(invoiceWriter)
+                .listener(new StopAtChunkBoundary())
                 .listener(new StepProgress("customers", execution -> count(jdbc,
                         "select count(*) from customer where run_id = ?", execution)
                         - execution.getExecutionContext().getInt(CustomerToRateReader.READ_COUNT_KEY, 0)))
@@ -162,9 +165,9 @@ public class BillingJobConfiguration {
     }
 
     /**
-     * No destroy method: {@code JobOperator.stop} in this JVM (SIGTERM) closes the running step's scope, and a
-     * close there would zero the read count that the next chunk commit saves, so a restart would rate every customer
-     * again. The step itself closes the reader when it ends.
+     * No destroy method: {@code JobOperator.stop} called in the running job's JVM closes the step's scope, and a
+     * close there zeroes the read count that the next chunk commit saves, so a restart would rate every customer
+     * again (seen with SIGTERM before GracefulStop stopped using it). The step itself closes the reader when it ends.
      */
     @Bean(destroyMethod = "")
     @StepScope
@@ -196,7 +199,8 @@ public class BillingJobConfiguration {
     public Step numberInvoices(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
             BillingProperties properties) {
         return new StepBuilder("numberInvoices", jobRepository)
-                .tasklet(new NumberInvoicesTasklet(new InvoiceNumbering(jdbc, properties.invoiceNumberPrefix()), jdbc), tx)
+                .tasklet(AbandonedOnStop.of(
+                        new NumberInvoicesTasklet(new InvoiceNumbering(jdbc, properties.invoiceNumberPrefix()), jdbc)), tx)
                 .build();
     }
 
@@ -210,6 +214,7 @@ public class BillingJobConfiguration {
                 .transactionManager(tx)
                 .reader(unrenderedInvoiceReader)
                 .writer(pdfWriter)
+                .listener(new StopAtChunkBoundary())
                 .listener(new StepProgress("invoices", execution -> count(jdbc,
                         "select count(*) from invoice where run_id = ? and pdf_file is null", execution)))
                 .build();
@@ -247,7 +252,7 @@ public class BillingJobConfiguration {
     public Step writeReports(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
             JdbcInvoiceDao invoices, JdbcAllocationDao allocations, ObjectProvider<SummaryPdfRenderer> summaryPdf) {
         return new StepBuilder("writeReports", jobRepository)
-                .tasklet(new WriteReportsTasklet(jdbc, invoices, new JdbcReportQueries(jdbc), allocations,
-                        summaryPdf::getObject), tx).build();
+                .tasklet(AbandonedOnStop.of(new WriteReportsTasklet(jdbc, invoices, new JdbcReportQueries(jdbc), allocations,
+                        summaryPdf::getObject)), tx).build();
     }
 }

@@ -77,6 +77,7 @@ public class ReadUsageTasklet implements Tasklet {
         JdbcUsageStore store = new JdbcUsageStore(jdbc, run.runId(), transactions);
         store.clear();
         Path spill = spillDir(run);
+        StopRequest stop = new StopRequest(jdbc, contribution.getStepExecution().getJobExecutionId());
         UsagePipeline.Result result;
         try {
             deleteTree(spill);
@@ -89,8 +90,10 @@ public class ReadUsageTasklet implements Tasklet {
             spillWarning(usageBytes, ValidateInputsTasklet.usableSpace(spill), spill.getParent()).ifPresent(log::warn);
             UsagePipeline pipeline = new UsagePipeline(classifier, new UsagePipeline.Settings(
                     properties.effectiveThreads(), properties.usagePartitionMb() * 1024L * 1024L, spill));
-            result = pipeline.run(files, store,
-                    new StopRequest(jdbc, contribution.getStepExecution().getJobExecutionId()));
+            result = pipeline.run(files, store, stop);
+            if (stop.getAsBoolean()) {
+                throw new UsagePipeline.StopRequestedException();
+            }
         } catch (UsagePipeline.StopRequestedException e) {
             // STOPPED, not FAILED; the rows stored so far are cleared when the step runs again
             throw new JobInterruptedException(e.getMessage());

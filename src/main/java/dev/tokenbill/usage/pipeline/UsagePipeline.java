@@ -613,7 +613,7 @@ public final class UsagePipeline {
 
     /** An operator asked the run to stop while the pipeline ran. */
     public static final class StopRequestedException extends RuntimeException {
-        StopRequestedException() {
+        public StopRequestedException() {
             super("stop requested: reading usage abandoned");
         }
     }
