@@ -50,6 +50,11 @@ public final class StopRequest implements BooleanSupplier {
         return signalled;
     }
 
+    /** For tests of this package, which share one JVM. */
+    static void clearSignal() {
+        signalled = false;
+    }
+
     /** True once a stop was requested (and from then on); false between polls. */
     @Override
     public boolean getAsBoolean() {
