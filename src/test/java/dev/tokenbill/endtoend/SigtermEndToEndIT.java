@@ -72,6 +72,7 @@ class SigtermEndToEndIT {
         TokenbillProcess.Terminated stopped = run.terminate(30);
 
         // then: exit 3 within 10 s, the run stopped in that step
+        System.out.printf("SIGTERM in %s: exit %d after %d ms%n", step, stopped.exitCode(), stopped.millis());
         assertThat(stopped.exitCode()).as(run.output()).isEqualTo(3);
         assertThat(stopped.millis()).as("milliseconds from SIGTERM to exit").isLessThan(10_000);
         assertThat(run.output()).contains("stopped in step " + step).contains("restart --period 2026-10");
