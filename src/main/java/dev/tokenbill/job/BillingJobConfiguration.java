@@ -79,7 +79,8 @@ public class BillingJobConfiguration {
     public Step validateInputs(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
             ValidatedInputs validatedInputs, RunInputs runInputs, BillingProperties properties) {
         return new StepBuilder("validateInputs", jobRepository)
-                .tasklet(new ValidateInputsTasklet(jdbc, validatedInputs, properties.invoiceNumberPrefix()), tx)
+                .tasklet(AbandonedOnStop.of(new ValidateInputsTasklet(jdbc, validatedInputs,
+                        properties.invoiceNumberPrefix())), tx)
                 .listener(runInputs.listener())
                 .allowStartIfComplete(true).build();
     }
@@ -103,7 +104,8 @@ public class BillingJobConfiguration {
     public Step loadCustomers(JobRepository jobRepository, JdbcTransactionManager tx, JdbcCustomerDao customers,
             JdbcCreditDao credits, JdbcAllocationDao allocations, ValidatedInputs validatedInputs) {
         return new StepBuilder("loadCustomers", jobRepository)
-                .tasklet(new LoadCustomersTasklet(customers, credits, allocations, validatedInputs), tx).build();
+                .tasklet(AbandonedOnStop.of(new LoadCustomersTasklet(customers, credits, allocations, validatedInputs)), tx)
+                .build();
     }
 
     // step 3: read, validate, de-duplicate and sum every usage row
@@ -122,7 +124,8 @@ public class BillingJobConfiguration {
     public Step allocateCosts(JobRepository jobRepository, JdbcTransactionManager tx, JdbcCustomerDao customers,
             JdbcTemplate jdbc, JdbcAllocationDao allocations) {
         return new StepBuilder("allocateCosts", jobRepository)
-                .tasklet(new AllocateCostsTasklet(customers, new JdbcUsageTotals(jdbc), allocations), tx).build();
+                .tasklet(AbandonedOnStop.of(new AllocateCostsTasklet(customers, new JdbcUsageTotals(jdbc), allocations)), tx)
+                .build();
     }
 
     // step 6: rate each customer
@@ -143,6 +146,7 @@ public class BillingJobConfiguration {
                 .reader(customerReader)
                 .processor(rateProcessor)
                 .writer(invoiceWriter)
+                .listener(new StopAtChunkBoundary())
                 .listener(new StepProgress("customers", execution -> count(jdbc,
                         "select count(*) from customer where run_id = ?", execution)
                         - execution.getExecutionContext().getInt(CustomerToRateReader.READ_COUNT_KEY, 0)))
@@ -172,7 +176,12 @@ public class BillingJobConfiguration {
         return executor;
     }
 
-    @Bean
+    /**
+     * No destroy method: {@code JobOperator.stop} called in the running job's JVM closes the step's scope, and a
+     * close there zeroes the read count that the next chunk commit saves, so a restart would rate every customer
+     * again (seen with SIGTERM before GracefulStop stopped using it). The step itself closes the reader when it ends.
+     */
+    @Bean(destroyMethod = "")
     @StepScope
     public CustomerToRateReader customerReader(JdbcCustomerDao customers, JdbcTemplate jdbc, JdbcCreditDao credits,
             JdbcAllocationDao allocations, BillingProperties properties, @Value(RUN_ID) long runId,
@@ -202,7 +211,8 @@ public class BillingJobConfiguration {
     public Step numberInvoices(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
             BillingProperties properties) {
         return new StepBuilder("numberInvoices", jobRepository)
-                .tasklet(new NumberInvoicesTasklet(new InvoiceNumbering(jdbc, properties.invoiceNumberPrefix()), jdbc), tx)
+                .tasklet(AbandonedOnStop.of(
+                        new NumberInvoicesTasklet(new InvoiceNumbering(jdbc, properties.invoiceNumberPrefix()), jdbc)), tx)
                 .build();
     }
 
@@ -216,6 +226,7 @@ public class BillingJobConfiguration {
                 .transactionManager(tx)
                 .reader(unrenderedInvoiceReader)
                 .writer(pdfWriter)
+                .listener(new StopAtChunkBoundary())
                 .listener(new StepProgress("invoices", execution -> count(jdbc,
                         "select count(*) from invoice where run_id = ? and pdf_file is null", execution)))
                 .build();
@@ -234,14 +245,17 @@ public class BillingJobConfiguration {
         return new UnrenderedInvoiceReader(jdbc, runId, properties.renderChunkSize());
     }
 
-    @Bean
+    /** No destroy method, as for customerReader: a stop must not shut the render pool under the running chunk. */
+    @Bean(destroyMethod = "")
     @StepScope
     public RenderInvoicesWriter pdfWriter(InvoicePdfRenderer renderer, JdbcInvoiceDao invoices, JdbcCustomerDao customers,
             JdbcTemplate jdbc, BillingProperties properties, @Value(RUN_ID) long runId, @Value(PERIOD) String period,
-            @Value(MODE) String mode, @Value(INPUT) String input, @Value(OUTPUT) String output) {
+            @Value(MODE) String mode, @Value(INPUT) String input, @Value(OUTPUT) String output,
+            @Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
         RunContext run = RunContext.of(runId, period, mode, input, output);
         Catalog catalog = run.catalog();
-        return new RenderInvoicesWriter(renderer, invoices, customers, jdbc, run, catalog.seller(), properties.effectiveThreads());
+        return new RenderInvoicesWriter(renderer, invoices, customers, jdbc, run, catalog.seller(), properties.effectiveThreads(),
+                new StopRequest(jdbc, jobExecutionId));
     }
 
     // step 9: reconcile and write the reports
@@ -250,7 +264,7 @@ public class BillingJobConfiguration {
     public Step writeReports(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
             JdbcInvoiceDao invoices, JdbcAllocationDao allocations, ObjectProvider<SummaryPdfRenderer> summaryPdf) {
         return new StepBuilder("writeReports", jobRepository)
-                .tasklet(new WriteReportsTasklet(jdbc, invoices, new JdbcReportQueries(jdbc), allocations,
-                        summaryPdf::getObject), tx).build();
+                .tasklet(AbandonedOnStop.of(new WriteReportsTasklet(jdbc, invoices, new JdbcReportQueries(jdbc), allocations,
+                        summaryPdf::getObject)), tx).build();
     }
 }

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -66,7 +67,7 @@ public class ReadUsageTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, JobInterruptedException {
         RunContext run = RunContext.of(contribution);
         Map<String, List<Subscription>> byCustomer = customers.subscriptions(run.runId()).stream()
                 .collect(Collectors.groupingBy(Subscription::customerId));
@@ -79,6 +80,7 @@ public class ReadUsageTasklet implements Tasklet {
         JdbcUsageStore store = new JdbcUsageStore(jdbc, run.runId(), transactions);
         store.clear();
         Path spill = spillDir(run);
+        StopRequest stop = new StopRequest(jdbc, contribution.getStepExecution().getJobExecutionId());
         UsagePipeline.Result result;
         try {
             deleteTree(spill);
@@ -92,7 +94,13 @@ public class ReadUsageTasklet implements Tasklet {
             UsagePipeline pipeline = new UsagePipeline(classifier, new UsagePipeline.Settings(
                     properties.effectiveThreads(), properties.usagePartitionMb() * 1024L * 1024L, spill),
                     JdbcUsageStore.billedEvents(jdbc, finalRuns), run.isFinal());
-            result = pipeline.run(files, store);
+            result = pipeline.run(files, store, stop);
+            if (stop.getAsBoolean()) {
+                throw new UsagePipeline.StopRequestedException();
+            }
+        } catch (UsagePipeline.StopRequestedException e) {
+            // STOPPED, not FAILED; the rows stored so far are cleared when the step runs again
+            throw new JobInterruptedException(e.getMessage());
         } finally {
             deleteTree(spill);
         }

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -34,6 +36,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * then records the file names in the chunk's transaction, from the step's own thread. A PDF depends only on its own
  * invoice, so the files are the same whatever the thread count. The name is the invoice number or
  * DRAFT-customer_id, never raw input. The pool lives from the step's {@code open} to its {@code close}.
+ *
+ * <p>A stop request (SIGTERM) cancels the chunk's pending renders instead of awaiting them; the chunk then commits
+ * the files of the renders that had finished, and the step stops at that chunk boundary (the reader has no state:
+ * a restart renders the invoices still without a file). The stopped execution's write count includes the
+ * cancelled invoices, as Spring Batch counts the chunk; the restarted one counts only what it rendered.
  */
 public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
 
@@ -44,10 +51,11 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
     private final RunContext run;
     private final Seller seller;
     private final int threads;
+    private final StopRequest stopRequest;
     private ExecutorService pool;
 
     public RenderInvoicesWriter(InvoicePdfRenderer renderer, JdbcInvoiceDao invoices, JdbcCustomerDao customers,
-            JdbcTemplate jdbc, RunContext run, Seller seller, int threads) {
+            JdbcTemplate jdbc, RunContext run, Seller seller, int threads, StopRequest stopRequest) {
         this.renderer = renderer;
         this.invoices = invoices;
         this.customers = customers;
@@ -55,6 +63,7 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
         this.run = run;
         this.seller = seller;
         this.threads = threads;
+        this.stopRequest = stopRequest;
     }
 
     @Override
@@ -87,26 +96,36 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
         Map<String, Customer> byId = customers.customers(run.runId(), customerIds);
         Map<String, long[]> daily = JdbcUsageStore.daily(jdbc, run.runId(), customerIds);
         Map<String, String> fileNames = new LinkedHashMap<>();
-        List<Future<?>> renders = new ArrayList<>(customerIds.size());
+        Map<String, Future<?>> renders = new LinkedHashMap<>();
         for (StoredInvoice stored : invoices.invoices(run.runId(), customerIds)) {
             String customerId = stored.invoice().customerId();
             String name = InvoiceViews.fileName(stored.number(), customerId);
             Customer customer = byId.get(customerId);
             fileNames.put(customerId, name);
-            renders.add(pool.submit(() -> renderer.render(
+            renders.put(customerId, pool.submit(() -> renderer.render(
                     InvoiceViews.of(stored.invoice(), stored.number(), customer, seller, run.period(),
                             daily.get(customerId)), dir.resolve(name))));
         }
-        awaitAll(renders);
+        if (!awaitAll(renders.values())) {
+            fileNames.keySet().removeIf(customerId -> !rendered(renders.get(customerId)));
+        }
         invoices.setPdfFiles(run.runId(), fileNames);
     }
 
-    /** Waits for every render (none is left running into a rollback or a retry), then throws the first failure. */
-    private static void awaitAll(List<Future<?>> renders) {
+    /**
+     * Waits for every render (none is left running into a rollback or a retry), then throws the first failure.
+     * False when a stop was requested meanwhile: the renders not yet done are then cancelled, not awaited.
+     */
+    private boolean awaitAll(Collection<Future<?>> renders) {
         RuntimeException failure = null;
         for (Future<?> render : renders) {
             try {
-                render.get();
+                while (!awaited(render)) {
+                    if (stopRequest.getAsBoolean()) {
+                        renders.forEach(r -> r.cancel(true));
+                        return false;
+                    }
+                }
             } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -119,6 +138,29 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
         }
         if (failure != null) {
             throw failure;
+        }
+        return true;
+    }
+
+    private static boolean awaited(Future<?> render) throws ExecutionException, InterruptedException {
+        try {
+            render.get(100, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Whether a render finished with its file in place (not cancelled, not failed). */
+    private static boolean rendered(Future<?> render) {
+        if (!render.isDone() || render.isCancelled()) {
+            return false;
+        }
+        try {
+            render.get();
+            return true;
+        } catch (ExecutionException | InterruptedException e) {
+            return false;
         }
     }
 

@@ -74,6 +74,23 @@ final class TokenbillProcess {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** The exit code after a SIGTERM, and how long after the signal the process took to end. */
+    record Terminated(int exitCode, long millis) {
+    }
+
+    /** SIGTERM, like a deploy or a Kubernetes eviction; waits at most {@code seconds} for the process to end. */
+    Terminated terminate(long seconds) throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (!ended) {
+            kill();
+            throw new AssertionError("still running " + seconds + " s after SIGTERM");
+        }
+        return new Terminated(process.exitValue(), millis);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +127,7 @@ public final class UsagePipeline {
     private final BilledEvents billed;
     private final boolean recordBilled;
     private final UsageKeys keys = new UsageKeys();
+    private BooleanSupplier stopRequested = () -> false;
 
     /** A pipeline that knows no final period and records nothing it bills (a draft, or a test). */
     public UsagePipeline(UsageClassifier classifier, Settings settings) {
@@ -148,6 +150,16 @@ public final class UsagePipeline {
 
     /** Runs both passes over the files (in file-name order) and sends every result to the sink. */
     public Result run(List<Path> files, UsageSink sink) throws IOException, InterruptedException {
+        return run(files, sink, () -> false);
+    }
+
+    /**
+     * As {@link #run(List, UsageSink)}, but gives up with {@link StopRequestedException} within about 200 ms of
+     * {@code stopRequested} turning true (an operator's stop), its threads stopped; what reached the sink stays.
+     */
+    public Result run(List<Path> files, UsageSink sink, BooleanSupplier stopRequested)
+            throws IOException, InterruptedException {
+        this.stopRequested = stopRequested;
         List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
         long bytes = 0;
         for (Path f : files) {
@@ -202,12 +214,12 @@ public final class UsagePipeline {
             }
             long pass2Start = System.nanoTime();
             for (int p = 0; p < partitions; p++) {
-                Future<PartitionResult> next = done.poll(10, TimeUnit.SECONDS);
+                Future<PartitionResult> next = next(done);
                 while (next == null) {
                     long nanos = System.nanoTime() - pass2Start;
                     log.info("usage pass 2: {} of {} partitions de-duplicated{}", p, partitions,
                             p == 0 ? "" : ", about " + nanos / p * (partitions - p) / 1_000_000_000L + " s left");
-                    next = done.poll(10, TimeUnit.SECONDS);
+                    next = next(done);
                 }
                 PartitionResult result = await(next, pool);
                 for (int k = 0; k < counts.length; k++) {
@@ -304,7 +316,7 @@ public final class UsagePipeline {
                 int finished = 0;
                 int readersLeft = readers;
                 while (finished < readers + workers) {
-                    Future<long[]> next = done.poll(10, TimeUnit.SECONDS);
+                    Future<long[]> next = next(done);
                     if (next == null) {
                         logProgress(started);
                         continue;
@@ -737,6 +749,27 @@ public final class UsagePipeline {
                 throw error;
             }
             throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The next finished task, or null after 10 s (time to log progress); asks for a stop every 200 ms meanwhile. */
+    private <T> Future<T> next(CompletionService<T> done) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            if (stopRequested.getAsBoolean()) {
+                throw new StopRequestedException();
+            }
+            Future<T> next = done.poll(200, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                return next;
+            }
+        }
+        return null;
+    }
+
+    /** An operator asked the run to stop while the pipeline ran. */
+    public static final class StopRequestedException extends RuntimeException {
+        public StopRequestedException() {
+            super("stop requested: reading usage abandoned");
         }
     }
 
