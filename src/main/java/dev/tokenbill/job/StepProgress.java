@@ -80,10 +80,6 @@ public final class StepProgress implements StepExecutionListener, ItemReadListen
     @Override
     public synchronized void afterWrite(Chunk<?> written) {
         bar.stepTo(read.get());
-        if (read.get() >= total) { // done: the bar ends at 100 % before the step's own closing log line
-            bar.close();
-            bar = TerminalProgress.NONE;
-        }
         long now = clock.getAsLong();
         if (now - lastLog < intervalNanos) {
             return;
