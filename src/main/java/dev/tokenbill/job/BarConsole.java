@@ -38,7 +38,9 @@ final class BarConsole {
     static synchronized BarConsole get() {
         if (installed == null) {
             installed = new BarConsole(System.out, terminalWidth());
+            PrintStream err = System.err; // stays its own stream (it may be redirected); its lines make room alike
             System.setOut(new PrintStream(installed.lines(), true));
+            System.setErr(new PrintStream(installed.lines(err), true));
             installed.keepProgressLinesOffTheConsole();
         }
         return installed;
@@ -46,6 +48,11 @@ final class BarConsole {
 
     /** The output stream for everything else that is printed: it makes room for the bar around each line. */
     OutputStream lines() {
+        return lines(terminal);
+    }
+
+    /** Like {@link #lines()}, for another stream to the same screen (standard error). */
+    OutputStream lines(PrintStream target) {
         return new OutputStream() {
             @Override
             public void write(int b) {
@@ -54,24 +61,26 @@ final class BarConsole {
 
             @Override
             public void write(byte[] bytes, int offset, int length) {
-                print(bytes, offset, length);
+                print(target, bytes, offset, length);
             }
 
             @Override
             public void flush() {
-                terminal.flush();
+                target.flush();
             }
         };
     }
 
-    private synchronized void print(byte[] bytes, int offset, int length) {
+    private synchronized void print(PrintStream target, byte[] bytes, int offset, int length) {
         if (length == 0) {
             return;
         }
         if (!bar.isEmpty() && atLineStart) {
             terminal.print(ERASE_LINE);
+            terminal.flush();
         }
-        terminal.write(bytes, offset, length);
+        target.write(bytes, offset, length);
+        target.flush();
         atLineStart = bytes[offset + length - 1] == '\n';
         if (!bar.isEmpty() && atLineStart) {
             terminal.print(bar);

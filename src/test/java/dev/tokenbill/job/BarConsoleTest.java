@@ -48,6 +48,19 @@ class BarConsoleTest {
     }
 
     @Test
+    void testStandardErrorLineWhileBarShown_GoesToItsOwnStreamAndTheBarMakesRoom() {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(console.lines(new PrintStream(errors, true, StandardCharsets.UTF_8)), true,
+                StandardCharsets.UTF_8);
+        ProgressBarConsumer bar = console.open();
+        bar.accept("renderInvoices 10%");
+        err.print("tokenbill: stop requested (signal)\n");
+
+        assertThat(errors.toString(StandardCharsets.UTF_8)).isEqualTo("tokenbill: stop requested (signal)\n");
+        assertThat(screen()).isEqualTo(ERASE + "renderInvoices 10%" + ERASE + "renderInvoices 10%");
+    }
+
+    @Test
     void testNoBar_OutputPassesThroughUnchanged() {
         out.print("one\ntwo\n");
         assertThat(screen()).isEqualTo("one\ntwo\n");
