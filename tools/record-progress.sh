@@ -35,8 +35,8 @@ keep = lambda l: any(k in l for k in ("rateCustomers", "renderInvoices", "tokenb
 def out(name, title, body):
     with open(name, "w", encoding="utf-8") as f:
         f.write(title + "\n\n" + "\n".join(body) + "\n")
-how = ("Recorded by tools/record-progress.sh (input: " + ("a generated month, 600 customers, 60,000 events"
-       if input_dir.endswith("/input") else input_dir) + "):\n")
+how = ("Recorded by tools/record-progress.sh (input: " + ("'generate --customers 600 --events 60000 --period"
+       " 2026-10 --seed 42'" if input_dir.endswith("/input") else input_dir) + "):\n")
 out("docs/progress-terminal.txt", how + "  script -q -e -c 'stty cols 100 rows 40; TOKENBILL_HOME=... java -jar"
     " target/tokenbill.jar run --period 2026-10 --input ...' tty.typescript\n\n"
     "The screen at the end (each line's last state; the rating and rendering steps from their 'to do' line):",
