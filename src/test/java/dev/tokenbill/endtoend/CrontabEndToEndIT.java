@@ -51,7 +51,9 @@ class CrontabEndToEndIT {
         // the month to date is November, a draft: every monthly subscription still active on 2026-11-01, i.e. all
         // 11 monthly ones except sub-0003 (ended 2026-10-15) and sub-0008 (ended 2026-10-20): 10 customers
         assertThat(runJson("2026-11", "mode", "status", "invoice_count")).containsExactly("DRAFT", "COMPLETED", "10");
-        assertThat(Files.readString(home.resolve("data/schedule.log"))).contains("/output/2026-10-31");
+        // the working directory is the build's, not the home: every path comes from TOKENBILL_HOME, absolute
+        assertThat(Files.readString(home.resolve("data/schedule.log")))
+                .contains("outputs in " + home.resolve("output/2026-10-31"));
         assertThat(home.resolve("data/tokenbill.mv.db")).exists();
     }
 
