@@ -1,6 +1,7 @@
 package dev.tokenbill;
 
 import dev.tokenbill.cli.TokenbillCli;
+import dev.tokenbill.cli.TokenbillHome;
 import dev.tokenbill.job.BillingRuns;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
@@ -16,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class TokenbillApplication {
 
     public static void main(String[] args) {
+        TokenbillHome.publish(); // only a system property: creates nothing, so --help still leaves no ./data
         LazyContext context = new LazyContext(args);
         int code;
         try {

@@ -29,10 +29,11 @@ public class RunCommand extends RunsCommand {
     @Option(names = "--correction", description = "With --final: void the period's final invoices and issue new ones.")
     boolean correction;
 
-    @Option(names = "--input", defaultValue = "input", paramLabel = "DIR", description = "Input directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--input", paramLabel = "DIR", description = "Input directory (default: $TOKENBILL_HOME/input,"
+            + " TOKENBILL_HOME defaulting to the working directory).")
     Path input;
 
-    @Option(names = "--output", defaultValue = "output", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--output", paramLabel = "DIR", description = "Output directory (default: $TOKENBILL_HOME/output).")
     Path output;
 
     @Override
@@ -43,11 +44,15 @@ public class RunCommand extends RunsCommand {
         try {
             BillingRuns runs = runs();
             var execution = GracefulStop.around(runs, period,
-                    () -> runs.start(period, mode.isFinal, correction, input, output));
+                    () -> runs.start(period, mode.isFinal, correction, orHome(input, "input"), orHome(output, "output")));
             return ExecutionReport.outcome(execution, out(), err());
         } catch (BillingRuns.RunRefusedException e) {
             err().println("tokenbill: " + e.getMessage());
             return ExitCode.REFUSED.code();
         }
+    }
+
+    private static Path orHome(Path given, String name) {
+        return given != null ? given.toAbsolutePath() : TokenbillHome.path().resolve(name);
     }
 }

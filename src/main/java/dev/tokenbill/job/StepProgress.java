@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -17,6 +18,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * Tells ops how far a chunk step has got: after a chunk is written, at most once per interval,
  * "rateCustomers: 4,000 of 10,000 customers (812/s), about 7 s left". The amount of work is counted
  * when the step starts (a restarted step counts only what is left), items when they are read.
+ * On a terminal a live bar shows the same ({@link TerminalProgress}), closed when the step ends.
  */
 public final class StepProgress implements StepExecutionListener, ItemReadListener<Object>, ItemWriteListener<Object> {
 
@@ -32,6 +34,7 @@ public final class StepProgress implements StepExecutionListener, ItemReadListen
     private long total;
     private long started;
     private long lastLog;
+    private TerminalProgress bar = TerminalProgress.NONE;
 
     /**
      * @param items what the step works through, plural ("customers")
@@ -58,6 +61,15 @@ public final class StepProgress implements StepExecutionListener, ItemReadListen
         started = clock.getAsLong();
         lastLog = started;
         report.accept(step + ": " + total + " " + items + " to do");
+        bar.close();
+        bar = TerminalProgress.open(step, total, items);
+    }
+
+    @Override
+    public synchronized ExitStatus afterStep(StepExecution stepExecution) {
+        bar.close();
+        bar = TerminalProgress.NONE;
+        return null;
     }
 
     @Override
@@ -67,6 +79,7 @@ public final class StepProgress implements StepExecutionListener, ItemReadListen
 
     @Override
     public synchronized void afterWrite(Chunk<?> written) {
+        bar.stepTo(read.get());
         long now = clock.getAsLong();
         if (now - lastLog < intervalNanos) {
             return;
