@@ -36,7 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class JdbcUsageStore implements UsageSink {
 
-
     private final JdbcTemplate jdbc;
     private final long runId;
     private final TransactionTemplate ownTransaction;
