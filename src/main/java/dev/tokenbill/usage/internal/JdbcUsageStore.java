@@ -9,8 +9,6 @@ import dev.tokenbill.usage.pipeline.DailyRequests;
 import dev.tokenbill.usage.pipeline.FileTally;
 import dev.tokenbill.usage.pipeline.UsageReject;
 import dev.tokenbill.usage.pipeline.UsageSink;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.util.Arrays;
 import java.util.Collection;
@@ -18,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -26,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The usage pipeline's results in the database, written with JDBC batches: rejects
  * (usage_reject), totals (usage_total), per-file counts (usage_file), requests per day (usage_daily) and, for a
- * final run, the events it billed (billed_event); and the billed events of final periods, for later runs.
+ * final run, the events it billed (billed_event_block, packed by {@link BilledEventBlocks}); and the billed events
+ * of final periods, for later runs.
  *
  * <p>With a transaction manager, {@link #clear} and every batch commit in a transaction of their
  * own (the step's transaction does not hold them): a run with ten million events stores some
@@ -36,11 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class JdbcUsageStore implements UsageSink {
 
-    private static final int FETCH_SIZE = 10_000;
-
     private final JdbcTemplate jdbc;
     private final long runId;
     private final TransactionTemplate ownTransaction;
+    private int nextBlock;
 
     /** Writes in the caller's transaction, if any. */
     public JdbcUsageStore(JdbcTemplate jdbc, long runId) {
@@ -69,10 +68,12 @@ public class JdbcUsageStore implements UsageSink {
 
     public void clear() {
         inTransaction(() -> {
-            for (String table : List.of("usage_reject", "usage_total", "usage_file", "usage_daily", "billed_event")) {
+            for (String table : List.of("usage_reject", "usage_total", "usage_file", "usage_daily", "billed_event_block",
+                    "billed_event")) {
                 jdbc.update("delete from " + table + " where run_id = ?", runId);
             }
         });
+        nextBlock = 0;
     }
 
     @Override
@@ -117,14 +118,22 @@ public class JdbcUsageStore implements UsageSink {
                 }));
     }
 
+    /** Packs the events into blocks, numbered on from the blocks of earlier calls, and inserts them in one batch. */
     @Override
     public void billed(List<BilledEvent> billed) {
-        inTransaction(() -> jdbc.batchUpdate("insert into billed_event (run_id, event_id, content_high, content_low)"
-                + " values (?, ?, ?, ?)", billed, billed.size(), (ps, b) -> {
+        List<BilledEventBlocks.Block> blocks = BilledEventBlocks.pack(billed);
+        if (blocks.isEmpty()) {
+            return;
+        }
+        int first = nextBlock;
+        nextBlock += blocks.size();
+        List<Integer> indexes = IntStream.range(0, blocks.size()).boxed().toList();
+        inTransaction(() -> jdbc.batchUpdate("insert into billed_event_block (run_id, block_no, events, packed)"
+                + " values (?, ?, ?, ?)", indexes, indexes.size(), (ps, i) -> {
                     ps.setLong(1, runId);
-                    ps.setString(2, text(b.eventId()));
-                    ps.setLong(3, b.contentHigh());
-                    ps.setLong(4, b.contentLow());
+                    ps.setInt(2, first + i);
+                    ps.setInt(3, blocks.get(i).events());
+                    ps.setBytes(4, blocks.get(i).bytes());
                 }));
     }
 
@@ -144,27 +153,12 @@ public class JdbcUsageStore implements UsageSink {
         return runs;
     }
 
-    /** The events billed by the given final runs (by period), read a batch of rows at a time. */
+    /**
+     * The events billed by the given final runs (by period), a few blocks at a time, in the order they were recorded
+     * (see {@link BilledEventReader}).
+     */
     public static BilledEvents billedEvents(JdbcTemplate jdbc, Map<String, Long> finalRuns) {
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(FETCH_SIZE);
-        return (period, consumer) -> {
-            Long runId = finalRuns.get(period);
-            if (runId == null) {
-                return;
-            }
-            try {
-                streaming.query("select event_id, content_high, content_low from billed_event where run_id = ?", rs -> {
-                    try {
-                        consumer.accept(rs.getString(1), rs.getLong(2), rs.getLong(3));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }, runId);
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-        };
+        return new BilledEventReader(jdbc, finalRuns);
     }
 
     @Override

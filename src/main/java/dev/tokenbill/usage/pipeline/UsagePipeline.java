@@ -496,7 +496,7 @@ public final class UsagePipeline {
                 String id = in.string();
                 java.nio.ByteBuffer b = in.need(16);
                 batch.add(new BilledEvent(id, b.getLong(), b.getLong()));
-                if (batch.size() == SINK_BATCH) {
+                if (batch.size() == UsageSink.BILLED_BATCH) {
                     sink.billed(List.copyOf(batch));
                     batch.clear();
                 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -97,9 +98,11 @@ class LateUsageTest {
                 BigDecimal.class, runId, meter);
     }
 
-    private List<String> billed(long runId) {
-        return jdbc.queryForList("select event_id from billed_event where run_id = ? order by event_id", String.class,
-                runId);
+    /** The event ids a run recorded as billed, read back as a later run reads them, sorted. */
+    private List<String> billed(long runId) throws IOException {
+        List<String> ids = new ArrayList<>();
+        JdbcUsageStore.billedEvents(jdbc, Map.of("p", runId)).forEach("p", (id, high, low) -> ids.add(id));
+        return ids.stream().sorted().toList();
     }
 
     /** October's file: e1, e2 billed; e1 again (an exact duplicate); e3 of an unknown customer; s1 of September. */
