@@ -16,7 +16,7 @@ for run in "--period 2026-10 --draft" "--period 2026-10 --final" "--period 2026-
   java -Xmx1g -jar "$JAR" run $run --input "$INPUT" --output "$D/out" > "$D/$name.console" 2>&1 &
   pid=$!
   if [[ $run == *draft* ]]; then
-    until grep -q "readUsage\] executed" "$D/$name.console" || ! kill -0 $pid 2>/dev/null; do sleep 1; done
+    until grep -qs "readUsage\] executed" "$D/$name.console" || ! kill -0 $pid 2>/dev/null; do sleep 1; done
     kill -9 $pid 2>/dev/null
   fi
   wait $pid 2>/dev/null
