@@ -153,11 +153,7 @@ public class BillingRuns {
     private PeriodLifecycle lifecycle() {
         List<JobExecution> executions = allExecutions();
         Set<Long> validated = new HashSet<>();
-        Set<Long> abandoned = new HashSet<>();
         for (JobExecution e : executions) {
-            if (e.getStatus() == BatchStatus.ABANDONED) {
-                abandoned.add(e.getJobInstanceId()); // an abandoned run never runs again: the lifecycle forgets it
-            }
             for (StepExecution s : e.getStepExecutions()) {
                 if (s.getStepName().equals("validateInputs") && s.getStatus() == BatchStatus.COMPLETED) {
                     validated.add(e.getJobInstanceId());
@@ -166,9 +162,6 @@ public class BillingRuns {
         }
         List<RunRecord> records = new ArrayList<>();
         for (JobExecution e : executions) {
-            if (abandoned.contains(e.getJobInstanceId())) {
-                continue;
-            }
             JobParameters p = e.getJobParameters();
             records.add(new RunRecord(e.getId(), e.getJobInstanceId(), p.getString(RunParameters.PERIOD),
                     RunMode.of(p.getString(RunParameters.MODE)), p.getLong(RunParameters.ATTEMPT),
@@ -183,7 +176,8 @@ public class BillingRuns {
             case COMPLETED -> RunRecord.Status.COMPLETED;
             case STARTING, STARTED, STOPPING -> RunRecord.Status.RUNNING;
             case STOPPED -> RunRecord.Status.STOPPED;
-            case FAILED, ABANDONED, UNKNOWN -> RunRecord.Status.FAILED;
+            case ABANDONED -> RunRecord.Status.ABANDONED;
+            case FAILED, UNKNOWN -> RunRecord.Status.FAILED;
         };
     }
 

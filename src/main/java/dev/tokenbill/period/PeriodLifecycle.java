@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which runs a billing period admits, decided from the executions of every period (README, "The period
@@ -43,10 +45,13 @@ public final class PeriodLifecycle {
     }
 
     private final List<RunRecord> all;
+    private final Set<Long> abandoned;
 
     /** @param executions every execution of the billing job, of every period, in any order */
     public PeriodLifecycle(List<RunRecord> executions) {
         this.all = executions.stream().sorted(Comparator.comparingLong(RunRecord::executionId)).toList();
+        this.abandoned = all.stream().filter(r -> r.status() == RunRecord.Status.ABANDONED).map(RunRecord::runId)
+                .collect(Collectors.toSet());
     }
 
     public PeriodState state(String period) {
@@ -193,18 +198,20 @@ public final class PeriodLifecycle {
         return of(period).stream().filter(r -> r.isFinal() && r.finished()).reduce((a, b) -> b).orElseThrow();
     }
 
+    /** One more than any run of the period ever had, abandoned ones included: a job instance is never reused. */
     private long nextAttempt(String period) {
-        return of(period).stream().mapToLong(RunRecord::attempt).max().orElse(0) + 1;
+        return all.stream().filter(r -> r.period().equals(period)).mapToLong(RunRecord::attempt).max().orElse(0) + 1;
     }
 
+    /** The period's executions that count: an abandoned run is forgotten. */
     private List<RunRecord> of(String period) {
-        return all.stream().filter(r -> r.period().equals(period)).toList();
+        return all.stream().filter(r -> r.period().equals(period) && !abandoned.contains(r.runId())).toList();
     }
 
     private List<String> periods() {
         List<String> periods = new ArrayList<>();
         for (RunRecord r : all) {
-            if (!periods.contains(r.period())) {
+            if (!abandoned.contains(r.runId()) && !periods.contains(r.period())) {
                 periods.add(r.period());
             }
         }

@@ -9,9 +9,12 @@ package dev.tokenbill.period;
 public record RunRecord(long executionId, long runId, String period, RunMode mode, long attempt, boolean correction,
         Status status, boolean billingStarted) {
 
-    /** Where an execution stands. RUNNING includes one left behind by a process that died (restart recovers it). */
+    /**
+     * Where an execution stands. RUNNING includes one left behind by a process that died (restart recovers it);
+     * ABANDONED never runs again, and the lifecycle counts it only so that no new run takes its attempt number.
+     */
     public enum Status {
-        RUNNING, COMPLETED, FAILED, STOPPED
+        RUNNING, COMPLETED, FAILED, STOPPED, ABANDONED
     }
 
     public boolean isFinal() {

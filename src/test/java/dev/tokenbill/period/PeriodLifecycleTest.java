@@ -119,6 +119,16 @@ class PeriodLifecycleTest {
     }
 
     @Test
+    void anAbandonedRun_IsForgotten_ButItsAttemptIsNeverReused() {
+        // the stillborn final of the test above, once a draft abandoned it (the draft's own start then failed)
+        run(1, "2026-10", RunMode.FINAL, false, Status.ABANDONED, false);
+        assertThat(state("2026-10")).isEqualTo(PeriodState.OPEN);
+        assertThat(((Refused) decide(Request.RESTART, "2026-10")).reason()).contains("no run of period 2026-10");
+        // attempt 1 belongs to the abandoned job instance, which can never be started again
+        assertThat(decide(Request.FINAL, "2026-10")).isEqualTo(new Start(2, List.of()));
+    }
+
+    @Test
     void finalsCloseInPeriodOrder_WithinAnInterval() {
         run(1, "2026-10", RunMode.FINAL, false, Status.FAILED, true);
         Refused refused = (Refused) decide(Request.FINAL, "2026-11");
