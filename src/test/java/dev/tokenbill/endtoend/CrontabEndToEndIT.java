@@ -2,6 +2,7 @@ package dev.tokenbill.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenbill.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class CrontabEndToEndIT {
 
     @BeforeEach
     void sampleInputInHome() throws IOException {
-        copy(Path.of("input"), home.resolve("input"));
+        Fixtures.copyOfSample(home.resolve("input"));
         // the month-to-date draft bills November: the cost-plus customer needs November's cost pools (validateInputs)
         Files.writeString(home.resolve("input/costs.csv"), "2026-11,hardware,18000.00,USD\n", StandardOpenOption.APPEND);
     }
@@ -141,19 +142,6 @@ class CrontabEndToEndIT {
             Matcher m = Pattern.compile("\"" + k + "\"\\s*:\\s*\"?([^\",\\n]*)\"?").matcher(json);
             return m.find() ? m.group(1).trim() : "(no " + k + ")";
         }).toList();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
     }
 
     private static void delete(Path dir) throws IOException {

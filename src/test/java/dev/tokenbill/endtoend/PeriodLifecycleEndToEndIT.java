@@ -2,6 +2,7 @@ package dev.tokenbill.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenbill.testsupport.Fixtures;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +34,7 @@ class PeriodLifecycleEndToEndIT {
 
     @BeforeAll
     static void sampleWithNovemberCosts() throws Exception {
-        input = work.resolve("input");
-        Files.createDirectories(input.resolve("usage"));
-        try (Stream<Path> files = Files.walk(Path.of("input"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, input.resolve(Path.of("input").relativize(f).toString()));
-            }
-        }
+        input = Fixtures.copyOfSample(work.resolve("input"));
         Files.writeString(input.resolve("costs.csv"), "2026-11,gpu-fleet,900.00,USD\n", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
     }

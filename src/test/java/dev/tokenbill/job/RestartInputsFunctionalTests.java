@@ -3,12 +3,12 @@ package dev.tokenbill.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenbill.testsupport.Fixtures;
 import dev.tokenbill.testsupport.SecondApplication;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -23,7 +23,7 @@ class RestartInputsFunctionalTests {
 
     @Test
     void testUsageFileChangedAfterAFailedFinal_RestartRefusedNamingIt_ThenFilePutBack_RestartCompletes() throws Exception {
-        Path input = copyOfSample();
+        Path input = Fixtures.copyOfSample(work.resolve("input"));
         Path usage = input.resolve("usage/2026-10-b.csv");
         byte[] original = Files.readAllBytes(usage);
         try (ConfigurableApplicationContext context = SecondApplication.start("logging.threshold.console=OFF",
@@ -52,17 +52,5 @@ class RestartInputsFunctionalTests {
             assertThat(jdbc.queryForObject("select count(*) from run_input where file_name like 'usage/%'", Integer.class))
                     .isEqualTo(3);
         }
-    }
-
-    private Path copyOfSample() throws Exception {
-        Path input = work.resolve("input");
-        try (Stream<Path> files = Files.walk(Path.of("input"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path target = input.resolve(Path.of("input").relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target);
-            }
-        }
-        return input;
     }
 }

@@ -1,10 +1,13 @@
 package dev.tokenbill.testsupport;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
-/** The hand-made input directories in src/test/resources/fixtures/, read from the test classpath. */
+/** The hand-made input directories in src/test/resources/fixtures/, read from the test classpath, and the sample. */
 public final class Fixtures {
 
     private Fixtures() {
@@ -21,5 +24,21 @@ public final class Fixtures {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A copy of the shipped sample ({@code input/}: October 2026, twelve customers) at {@code target}, to change freely. */
+    public static Path copyOfSample(Path target) throws IOException {
+        Path sample = Path.of("input");
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(sample.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(f, copy);
+                }
+            }
+        }
+        return target;
     }
 }

@@ -87,11 +87,9 @@ public class JdbcCreditDao {
      * after this call: they then include every application committed before.
      */
     public void lock(long runId, String firstId, String lastId) {
-        List<String> ids = jdbc.queryForList("select distinct grant_id from credit_grant where run_id = ?"
-                + " and customer_id between ? and ? order by grant_id", String.class, runId, firstId, lastId);
-        for (String id : ids) {
-            jdbc.queryForList("select grant_id from credit_lock where grant_id = ? for update", String.class, id);
-        }
+        jdbc.queryForList("select l.grant_id from credit_lock l where l.grant_id in (select g.grant_id from credit_grant g"
+                + " where g.run_id = ? and g.customer_id between ? and ?) order by l.grant_id for update", String.class,
+                runId, firstId, lastId);
     }
 
     private boolean postgres() {
