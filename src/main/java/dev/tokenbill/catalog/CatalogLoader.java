@@ -39,7 +39,9 @@ public final class CatalogLoader {
     private static final Set<String> ALLOCATION = Set.of("weights", "resource_meters", "usage_meters");
     private static final Set<String> WEIGHTS = Set.of("resource", "performance", "usage");
     private static final Set<String> COST_PLUS = Set.of("margin");
-    private static final Set<String> SELLER = Set.of("name", "address", "tax_id", "email");
+    private static final Set<String> SELLER = Set.of("name", "address", "tax_id", "email", "country", "bank",
+            "payment_terms_days");
+    private static final Set<String> BANK = Set.of("name", "iban", "bic", "account");
     private static final Set<String> TAX = Set.of("country", "rate", "name");
     private static final Set<String> PLAN = Set.of("id", "name", "currency", "interval", "performance_tier",
             "recurring_fee", "minimum_commitment", "charges", "models", "cost_plus");
@@ -132,8 +134,37 @@ public final class CatalogLoader {
 
     private Seller seller(YamlNode node) {
         Map<String, YamlNode> m = node.mapping("seller", SELLER);
+        String country = null;
+        if (m.containsKey("country")) {
+            country = m.get("country").scalar("seller country");
+            if (!country.matches("[A-Z]{2}")) {
+                throw m.get("country").error("seller country must be an ISO 3166-1 alpha-2 code, got '" + country + "'");
+            }
+        }
+        Seller.BankAccount bank = null;
+        if (m.containsKey("bank")) {
+            Map<String, YamlNode> b = m.get("bank").mapping("seller bank", BANK);
+            String iban = text(b, "iban").replace(" ", "");
+            if (!iban.isEmpty() && !iban.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}")) {
+                throw b.get("iban").error("iban '" + iban + "' is not an IBAN (two letters, two check digits, up to 30"
+                        + " letters or digits)");
+            }
+            if (iban.isEmpty() && text(b, "account").isEmpty()) {
+                throw m.get("bank").error("seller bank needs an iban or an account");
+            }
+            bank = new Seller.BankAccount(text(b, "name"), iban, text(b, "bic"), text(b, "account"));
+        }
+        int terms = Seller.DEFAULT_PAYMENT_TERMS_DAYS;
+        if (m.containsKey("payment_terms_days")) {
+            BigDecimal days = m.get("payment_terms_days").decimal("payment_terms_days");
+            if (days.signum() < 0 || days.stripTrailingZeros().scale() > 0 || days.compareTo(BigDecimal.valueOf(365)) > 0) {
+                throw m.get("payment_terms_days").error("payment_terms_days must be a whole number of days from 0 to 365,"
+                        + " got " + days.toPlainString());
+            }
+            terms = days.intValueExact();
+        }
         return new Seller(required(node, m, "name").scalar("seller name"), text(m, "address"), text(m, "tax_id"),
-                text(m, "email"));
+                text(m, "email"), country, bank, terms);
     }
 
     private TaxRate tax(YamlNode node) {

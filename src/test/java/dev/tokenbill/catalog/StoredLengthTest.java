@@ -37,7 +37,9 @@ class StoredLengthTest {
             "billing_run.output_dir", "usage_reject.file_name", "usage_reject.event_id", "usage_reject.reason",
             "usage_reject.raw_text", "usage_file.file_name", "usage_total.price_condition", "usage_daily.requests",
             "invoice.period", "credit_applied.period", "invoice.status", "invoice.pdf_file", "invoice_line.kind", "invoice_line.price_condition",
-            "invoice_sequence.series", "run_input.file_name", "run_input.sha256", "billed_event.event_id");
+            "invoice_sequence.series", "run_input.file_name", "run_input.sha256", "billed_event.event_id",
+            // checked against closed lists (Customer.LANGUAGES, EINVOICE_FORMATS), so no length can overflow
+            "customer.language", "customer.einvoice");
 
     private static Map<String, String> schema;
 

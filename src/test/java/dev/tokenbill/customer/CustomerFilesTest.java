@@ -75,6 +75,41 @@ class CustomerFilesTest {
     }
 
     @Test
+    void testOptionalColumns_AreReadWithTheirDefaults() throws IOException {
+        files("customer_id,name,billing_email,address,country,currency,tax_exempt,language,payment_terms_days,einvoice\n"
+                + "acme,Acme Inc.,ap@acme.example,1 Main St,US,USD,false,,,\n"
+                + "beta,Beta GmbH,ap@beta.example,Berlin,DE,EUR,false,de,14,xrechnung\n",
+                SUBSCRIPTIONS_HEADER + ACME_SUB);
+
+        CustomerBook book = read();
+
+        Customer acme = book.customers().get(0);
+        Customer beta = book.customers().get(1);
+        assertThat(acme.language()).isEqualTo("en");
+        assertThat(acme.paymentTermsDays()).isNull();
+        assertThat(acme.einvoice()).isNull();
+        assertThat(beta.language()).isEqualTo("de");
+        assertThat(beta.locale()).isEqualTo(java.util.Locale.GERMANY);
+        assertThat(beta.paymentTermsDays()).isEqualTo(14);
+        assertThat(beta.einvoice()).isEqualTo("xrechnung");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"language=es:language 'es' must be one of en, de, fr",
+            "payment_terms_days=-1:payment_terms_days must be a whole number of days from 0 to 365, got '-1'",
+            "payment_terms_days=366:payment_terms_days must be a whole number of days from 0 to 365, got '366'",
+            "payment_terms_days=30.5:payment_terms_days must be a whole number",
+            "einvoice=ubl:einvoice 'ubl' must be one of facturx, xrechnung, none"})
+    void testOptionalColumns_BadValueIsALineError(String caseText) throws IOException {
+        String column = caseText.substring(0, caseText.indexOf('='));
+        String value = caseText.substring(caseText.indexOf('=') + 1, caseText.indexOf(':'));
+        files("customer_id,name,billing_email,address,country,currency,tax_exempt," + column + "\n"
+                + "acme,Acme Inc.,ap@acme.example,1 Main St,US,USD,false," + value + "\n", SUBSCRIPTIONS_HEADER + ACME_SUB);
+
+        assertProblem("customers.csv:2:", caseText.substring(caseText.indexOf(':') + 1));
+    }
+
+    @Test
     void testValidFiles_MultiLineAddressAndBom() throws IOException {
         files("\uFEFF" + CUSTOMERS_HEADER + ACME, "\uFEFF" + SUBSCRIPTIONS_HEADER + ACME_SUB);
 

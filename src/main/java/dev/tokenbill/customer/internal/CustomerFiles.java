@@ -33,6 +33,8 @@ public final class CustomerFiles {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Set<String> CUSTOMER_COLUMNS = Set.of("customer_id", "name", "billing_email", "address",
             "country", "currency", "tax_exempt");
+    /** The optional columns of customers.csv (SPEC): documents' language, own payment terms, tax id, e-invoice. */
+    private static final Set<String> CUSTOMER_OPTIONAL = Set.of("tax_id", "language", "payment_terms_days", "einvoice");
     private static final Set<String> SUBSCRIPTION_COLUMNS = Set.of("subscription_id", "customer_id", "plan_id",
             "start_date", "end_date", "quantity", "coupon_code");
 
@@ -62,7 +64,7 @@ public final class CustomerFiles {
 
     private static Map<String, Customer> customers(Path file, Catalog catalog) {
         Map<String, Customer> customers = new LinkedHashMap<>();
-        try (CsvSource source = CsvSource.open(file, CUSTOMER_COLUMNS, Set.of(), false)) {
+        try (CsvSource source = CsvSource.open(file, CUSTOMER_COLUMNS, CUSTOMER_OPTIONAL, false)) {
             for (CsvRow row = source.next(); row != null; row = source.next()) {
                 Customer customer = customer(source.fileName(), row, catalog);
                 if (customers.put(customer.id(), customer) != null) {
@@ -113,8 +115,30 @@ public final class CustomerFiles {
             throw new InputFileException(file, row.line(), "customer " + id + " is in " + country
                     + " but the catalog has no tax rate for " + country + " (add one under taxes, or mark the customer tax_exempt)");
         }
+        String taxId = row.get("tax_id").strip().replace(" ", "");
+        requireLength(file, row, "tax_id", StoredLength.TAX_ID);
+        String language = row.get("language").strip();
+        if (!language.isEmpty() && !Customer.LANGUAGES.contains(language)) {
+            throw new InputFileException(file, row.line(), "language '" + language + "' must be one of "
+                    + String.join(", ", Customer.LANGUAGES) + " (empty: en)");
+        }
+        String terms = row.get("payment_terms_days").strip();
+        Integer paymentTermsDays = null;
+        if (!terms.isEmpty()) {
+            if (!terms.matches("[0-9]{1,3}") || Integer.parseInt(terms) > 365) {
+                throw new InputFileException(file, row.line(), "payment_terms_days must be a whole number of days from 0"
+                        + " to 365, got '" + terms + "'");
+            }
+            paymentTermsDays = Integer.parseInt(terms);
+        }
+        String einvoice = row.get("einvoice").strip();
+        if (!einvoice.isEmpty() && !Customer.EINVOICE_FORMATS.contains(einvoice)) {
+            throw new InputFileException(file, row.line(), "einvoice '" + einvoice + "' must be one of "
+                    + String.join(", ", Customer.EINVOICE_FORMATS) + " (empty: the default)");
+        }
         return new Customer(id, name, row.get("billing_email").strip(), row.get("address").strip(), country, currency,
-                taxExempt);
+                taxExempt, taxId.isEmpty() ? null : taxId, language.isEmpty() ? "en" : language, paymentTermsDays,
+                einvoice.isEmpty() ? null : einvoice);
     }
 
     private static List<Subscription> subscriptions(Path file, Map<String, Customer> customers, Catalog catalog,

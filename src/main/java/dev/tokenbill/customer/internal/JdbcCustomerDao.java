@@ -28,8 +28,9 @@ public class JdbcCustomerDao {
     public void replace(long runId, CustomerFiles.CustomerBook book) {
         jdbc.update("delete from subscription where run_id = ?", runId);
         jdbc.update("delete from customer where run_id = ?", runId);
-        jdbc.batchUpdate("insert into customer (run_id, customer_id, name, email, address, country, currency, tax_exempt)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)", book.customers(), 500, (ps, c) -> {
+        jdbc.batchUpdate("insert into customer (run_id, customer_id, name, email, address, country, currency, tax_exempt,"
+                + " tax_id, language, payment_terms_days, einvoice) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                book.customers(), 500, (ps, c) -> {
                     ps.setLong(1, runId);
                     ps.setString(2, c.id());
                     ps.setString(3, c.name());
@@ -38,6 +39,10 @@ public class JdbcCustomerDao {
                     ps.setString(6, c.country());
                     ps.setString(7, c.currency().getCurrencyCode());
                     ps.setBoolean(8, c.taxExempt());
+                    ps.setString(9, c.taxId());
+                    ps.setString(10, c.language());
+                    ps.setObject(11, c.paymentTermsDays(), java.sql.Types.INTEGER);
+                    ps.setString(12, c.einvoice());
                 });
         jdbc.batchUpdate("insert into subscription (run_id, subscription_id, customer_id, plan_id, start_date, end_date,"
                 + " quantity, coupon_code) values (?, ?, ?, ?, ?, ?, ?, ?)", book.subscriptions(), 500, (ps, s) -> {
@@ -115,7 +120,8 @@ public class JdbcCustomerDao {
     public static Customer customer(ResultSet rs, int row) throws SQLException {
         return new Customer(rs.getString("customer_id"), rs.getString("name"), rs.getString("email"),
                 rs.getString("address"), rs.getString("country"), Currency.getInstance(rs.getString("currency")),
-                rs.getBoolean("tax_exempt"));
+                rs.getBoolean("tax_exempt"), rs.getString("tax_id"), rs.getString("language"),
+                rs.getObject("payment_terms_days", Integer.class), rs.getString("einvoice"));
     }
 
     private static Subscription subscription(ResultSet rs, int row) throws SQLException {
