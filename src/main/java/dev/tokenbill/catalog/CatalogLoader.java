@@ -44,10 +44,11 @@ public final class CatalogLoader {
     private static final Set<String> BANK = Set.of("name", "iban", "bic", "account");
     private static final Set<String> TAX = Set.of("country", "rate", "name");
     private static final Set<String> PLAN = Set.of("id", "name", "currency", "interval", "performance_tier",
-            "recurring_fee", "minimum_commitment", "charges", "models", "cost_plus");
+            "recurring_fee", "minimum_commitment", "minimum_commitment_covers", "charges", "models", "cost_plus");
     private static final Set<String> FEE = Set.of("amount", "timing");
     private static final Set<String> CHARGE = Set.of("meter", "model", "pricing", "unit_price", "package_size",
-            "package_price", "tiers", "included", "long_context_unit_price", "off_peak_unit_price");
+            "package_price", "tiers", "included", "long_context_unit_price", "off_peak_unit_price", "minimum",
+            "flat_fee_at_zero_usage");
     private static final Set<String> TIER = Set.of("from", "up_to", "unit_price", "flat_fee");
     private static final Set<String> MODEL = Set.of("long_context_threshold", "off_peak");
     private static final Set<String> WINDOW = Set.of("from", "to", "time_zone");
@@ -202,6 +203,14 @@ public final class CatalogLoader {
         // a commitment is an amount per period, so it must be payable in the currency
         BigDecimal commitment = m.containsKey("minimum_commitment")
                 ? m.get("minimum_commitment").amount("minimum_commitment", currency) : null;
+        MinimumCommitmentBase base = MinimumCommitmentBase.USAGE;
+        if (m.containsKey("minimum_commitment_covers")) {
+            if (commitment == null) {
+                throw m.get("minimum_commitment_covers").error("'minimum_commitment_covers' needs a minimum_commitment in "
+                        + where);
+            }
+            base = enumValue(MinimumCommitmentBase.class, m.get("minimum_commitment_covers"), "minimum_commitment_covers");
+        }
         Map<String, ModelConditions> models = new LinkedHashMap<>();
         if (m.containsKey("models")) {
             m.get("models").mapping("models of " + where, null)
@@ -235,7 +244,7 @@ public final class CatalogLoader {
             throw node.error(where + " has neither a recurring fee, a usage charge nor cost_plus pricing");
         }
         String name = m.containsKey("name") ? m.get("name").storedText("plan name", StoredLength.PLAN_NAME) : id;
-        return new Plan(id, name, currency, interval, tier, fee, commitment, charges, models, margin);
+        return new Plan(id, name, currency, interval, tier, fee, commitment, charges, models, margin, base);
     }
 
     private Coupon coupon(YamlNode node) {
@@ -381,7 +390,23 @@ public final class CatalogLoader {
                 c -> c.longContextThreshold() != null, "long_context_threshold");
         BigDecimal offPeak = conditionPrice(m, "off_peak_unit_price", model, models,
                 c -> c.offPeak() != null, "off_peak window");
-        return new Charge(meter, model, pricing, unitPrice, packageSize, packagePrice, tiers, included, longContext, offPeak);
+        return new Charge(meter, model, pricing, unitPrice, packageSize, packagePrice, tiers, included, longContext, offPeak,
+                minimums(m, pricing, currency));
+    }
+
+    private ChargeMinimums minimums(Map<String, YamlNode> m, PricingModel pricing, Currency currency) {
+        BigDecimal minimum = m.containsKey("minimum") ? m.get("minimum").amount("minimum", currency) : null;
+        boolean flatFeeAtZero = false;
+        if (m.containsKey("flat_fee_at_zero_usage")) {
+            YamlNode node = m.get("flat_fee_at_zero_usage");
+            if (pricing != PricingModel.GRADUATED && pricing != PricingModel.VOLUME) {
+                // only tiers have flat fees: on another pricing the key could only be a mistake
+                throw node.error("'flat_fee_at_zero_usage' applies to graduated and volume pricing only, not "
+                        + pricing.name().toLowerCase(Locale.ROOT));
+            }
+            flatFeeAtZero = node.bool("flat_fee_at_zero_usage");
+        }
+        return minimum == null && !flatFeeAtZero ? ChargeMinimums.NONE : new ChargeMinimums(minimum, flatFeeAtZero);
     }
 
     private BigDecimal conditionPrice(Map<String, YamlNode> m, String key, String model,

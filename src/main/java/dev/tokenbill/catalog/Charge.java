@@ -8,6 +8,7 @@ import java.util.List;
  * Only the fields of its {@link PricingModel} are set. {@code included} units per interval are free.
  * {@code longContextUnitPrice} and {@code offPeakUnitPrice} price the units of requests that meet
  * the model's long-context or off-peak condition (null: the condition does not change the price).
+ * {@code minimums} (never null) says what the charge bills however little it is used.
  */
 public record Charge(
         String meter,
@@ -19,11 +20,21 @@ public record Charge(
         List<Tier> tiers,
         BigDecimal included,
         BigDecimal longContextUnitPrice,
-        BigDecimal offPeakUnitPrice) {
+        BigDecimal offPeakUnitPrice,
+        ChargeMinimums minimums) {
 
     public Charge {
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
         included = included == null ? BigDecimal.ZERO : included;
+        minimums = minimums == null ? ChargeMinimums.NONE : minimums;
+    }
+
+    /** A charge without a minimum and without a flat fee at zero usage. */
+    public Charge(String meter, String model, PricingModel pricing, BigDecimal unitPrice, BigDecimal packageSize,
+            BigDecimal packagePrice, List<Tier> tiers, BigDecimal included, BigDecimal longContextUnitPrice,
+            BigDecimal offPeakUnitPrice) {
+        this(meter, model, pricing, unitPrice, packageSize, packagePrice, tiers, included, longContextUnitPrice,
+                offPeakUnitPrice, ChargeMinimums.NONE);
     }
 
     public boolean matches(String meterName, String modelName) {

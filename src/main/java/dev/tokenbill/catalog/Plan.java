@@ -10,6 +10,7 @@ import java.util.Optional;
  * A price plan. {@code recurringFee} and {@code minimumCommitment} may be null (none).
  * {@code performanceTier} is the plan's weight P in cost allocation. A cost-plus plan
  * ({@code costPlusMargin} not null) bills the customer's allocated cost x (1 + margin).
+ * {@code minimumBase} (never null) says what counts toward the minimum commitment.
  */
 public record Plan(
         String id,
@@ -21,11 +22,21 @@ public record Plan(
         BigDecimal minimumCommitment,
         List<Charge> charges,
         Map<String, ModelConditions> models,
-        BigDecimal costPlusMargin) {
+        BigDecimal costPlusMargin,
+        MinimumCommitmentBase minimumBase) {
 
     public Plan {
         charges = List.copyOf(charges);
         models = Map.copyOf(models);
+        minimumBase = minimumBase == null ? MinimumCommitmentBase.USAGE : minimumBase;
+    }
+
+    /** A plan whose minimum commitment (if any) counts usage only. */
+    public Plan(String id, String name, Currency currency, BillingInterval interval, BigDecimal performanceTier,
+            RecurringFee recurringFee, BigDecimal minimumCommitment, List<Charge> charges,
+            Map<String, ModelConditions> models, BigDecimal costPlusMargin) {
+        this(id, name, currency, interval, performanceTier, recurringFee, minimumCommitment, charges, models,
+                costPlusMargin, MinimumCommitmentBase.USAGE);
     }
 
     /** A plan without cost-plus pricing. */

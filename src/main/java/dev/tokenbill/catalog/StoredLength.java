@@ -34,7 +34,12 @@ public enum StoredLength {
     GRANT_ID(64, "credit_grant.grant_id", "credit_applied.grant_id", "credit_lock.grant_id", "invoice_line.reference"),
     COST_POOL(64, "cost_pool.pool"),
     INVOICE_NUMBER(32, "invoice.invoice_number"),
-    LINE_DESCRIPTION(1000, "invoice_line.description");
+    LINE_DESCRIPTION(1000, "invoice_line.description"),
+    /**
+     * Why a plan what-if has no amount: made by the program from a meter and a model name, so its longest text,
+     * "does not price meter <METER> of model <MODEL>", is bounded by theirs (351 characters).
+     */
+    WHATIF_REASON(400, "plan_whatif.reason");
 
     /**
      * A plan's name starts its recurring-fee line's description; the rest of that text, such as

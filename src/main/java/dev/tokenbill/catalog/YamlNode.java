@@ -73,6 +73,15 @@ final class YamlNode {
         return scalar.getValue().strip();
     }
 
+    /** {@code true} or {@code false}, nothing else (no yes/no/on/off, which YAML 1.1 readers disagree on). */
+    boolean bool(String what) {
+        String text = scalar(what);
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw error(what + " must be true or false, got '" + text + "'");
+    }
+
     /** A non-negative decimal; quoted or not, it is read as text so no binary rounding happens. */
     BigDecimal decimal(String what) {
         String text = scalar(what);

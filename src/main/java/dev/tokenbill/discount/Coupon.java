@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * A coupon of the catalog. PERCENT coupons take {@code percent} (20 for 20 %) of the charges they
- * target; FIXED coupons take {@code amount} in {@code currency}, never more than those charges.
- * Duration counts billing periods from the subscription's start: ONCE = its first period,
- * REPEATING = its first {@code periods} periods, FOREVER = every period.
+ * target; FIXED coupons take {@code amount} in {@code currency} once per service period, never more
+ * than that period's charges. Duration counts periods of service (not invoices) from the
+ * subscription's start: ONCE = its first period, REPEATING = its first {@code periods} periods,
+ * FOREVER = every period.
  */
 public record Coupon(String code, Kind kind, BigDecimal percent, BigDecimal amount, Currency currency,
         Duration duration, int periods, List<Target> targets) {

@@ -15,9 +15,9 @@ import java.util.Optional;
 
 /**
  * Computes an invoice's discount lines (negative amounts), in this order: percent coupons, then
- * fixed coupons (each in coupon-code order), then the volume discount on what remains. Each
- * discount is rounded once, HALF_UP, and capped so that no subscription's charges, and so no
- * invoice, go below zero.
+ * fixed coupons (each in coupon-code order, each service period in order), then the volume discount
+ * on what remains. Each discount is rounded once, HALF_UP, and capped at the charges it may reduce,
+ * so that no subscription's charges, and so no invoice, go below zero.
  */
 public final class Discounts {
 
@@ -26,40 +26,75 @@ public final class Discounts {
     private Discounts() {
     }
 
+    /** Every charge belongs to the invoice's own period (no fee billed in advance). */
     public static List<InvoiceLine> apply(List<InvoiceLine> charges, List<SubscriptionCoupon> coupons,
+            Optional<VolumeDiscount> volume, Currency currency) {
+        return applyByServicePeriod(charges.stream().map(ServiceCharge::ofThisPeriod).toList(), coupons, volume, currency);
+    }
+
+    /**
+     * A coupon reduces the charges of the service periods it covers: on an in-advance invoice, the started
+     * period's charges count as period n and the fee billed for the next period as period n + 1, each with its
+     * own discount line. A fixed coupon gives its amount once per service period, less what it already took off
+     * that period's charges on an earlier invoice, and never more than the period's charges it may reduce.
+     */
+    public static List<InvoiceLine> applyByServicePeriod(List<ServiceCharge> charges, List<SubscriptionCoupon> coupons,
             Optional<VolumeDiscount> volume, Currency currency) {
         List<InvoiceLine> discounts = new ArrayList<>();
         Map<String, Money> left = new HashMap<>();
-        for (InvoiceLine line : charges) {
-            left.merge(line.subscriptionId(), line.amount(), Money::plus);
+        for (ServiceCharge charge : charges) {
+            if (charge.onThisInvoice()) {
+                left.merge(charge.line().subscriptionId(), charge.line().amount(), Money::plus);
+            }
         }
         List<SubscriptionCoupon> ordered = new ArrayList<>(coupons);
         ordered.sort(Comparator.comparing((SubscriptionCoupon c) -> c.coupon().kind())
                 .thenComparing(c -> c.coupon().code()).thenComparing(SubscriptionCoupon::subscriptionId));
         for (SubscriptionCoupon sc : ordered) {
-            Coupon coupon = sc.coupon();
-            if (!coupon.activeInPeriod(sc.periodNumber())) {
-                continue;
+            for (int offset : offsets(charges, sc.subscriptionId())) {
+                long periodNumber = sc.periodNumber() + offset;
+                if (!sc.coupon().activeInPeriod(periodNumber)) {
+                    continue;
+                }
+                Money base = eligible(charges, sc, offset, true, currency);
+                Money cap = left.getOrDefault(sc.subscriptionId(), Money.zero(currency)).min(base);
+                Money amount = amount(sc.coupon(), base, eligible(charges, sc, offset, false, currency), currency).min(cap);
+                if (amount.signum() <= 0) {
+                    continue;
+                }
+                left.merge(sc.subscriptionId(), amount.negate(), Money::plus);
+                discounts.add(line(sc, periodNumber, offset, amount, currency));
             }
-            Money base = eligible(charges, sc.subscriptionId(), coupon);
-            Money cap = left.getOrDefault(sc.subscriptionId(), Money.zero(currency)).min(base);
-            Money amount = switch (coupon.kind()) {
-                case PERCENT -> Money.rounded(base.amount().multiply(coupon.percent()).divide(HUNDRED), currency);
-                case FIXED -> Money.of(coupon.amount(), currency);
-            };
-            amount = amount.min(cap);
-            if (amount.signum() <= 0) {
-                continue;
-            }
-            left.merge(sc.subscriptionId(), amount.negate(), Money::plus);
-            String what = coupon.kind() == Coupon.Kind.PERCENT
-                    ? coupon.percent().stripTrailingZeros().toPlainString() + "% off " + describe(coupon)
-                    : MoneyFormat.amount(Money.of(coupon.amount(), currency)) + " off " + describe(coupon);
-            discounts.add(InvoiceLine.simple(LineKind.DISCOUNT, "Coupon " + coupon.code() + ": " + what
-                    + " (period " + sc.periodNumber() + ")", sc.subscriptionId(), null, BigDecimal.ONE, null, amount.negate()));
         }
         volume.ifPresent(v -> volumeDiscount(v, left, currency).ifPresent(discounts::add));
         return discounts;
+    }
+
+    /** Percent of the base; a fixed amount less what an earlier invoice took off this period's charges. */
+    private static Money amount(Coupon coupon, Money base, Money billedEarlier, Currency currency) {
+        return switch (coupon.kind()) {
+            case PERCENT -> Money.rounded(base.amount().multiply(coupon.percent()).divide(HUNDRED), currency);
+            case FIXED -> {
+                Money fixed = Money.of(coupon.amount(), currency);
+                yield fixed.minus(fixed.min(billedEarlier));
+            }
+        };
+    }
+
+    private static InvoiceLine line(SubscriptionCoupon sc, long periodNumber, int offset, Money amount, Currency currency) {
+        Coupon coupon = sc.coupon();
+        String what = coupon.kind() == Coupon.Kind.PERCENT
+                ? coupon.percent().stripTrailingZeros().toPlainString() + "% off " + describe(coupon)
+                : MoneyFormat.amount(Money.of(coupon.amount(), currency)) + " off " + describe(coupon);
+        String period = "period " + periodNumber + (offset > 0 ? ", billed in advance" : "");
+        return InvoiceLine.simple(LineKind.DISCOUNT, "Coupon " + coupon.code() + ": " + what + " (" + period + ")",
+                sc.subscriptionId(), null, BigDecimal.ONE, null, amount.negate());
+    }
+
+    /** The service periods of the subscription's charges on this invoice, in order. */
+    private static List<Integer> offsets(List<ServiceCharge> charges, String subscriptionId) {
+        return charges.stream().filter(c -> c.onThisInvoice() && subscriptionId.equals(c.line().subscriptionId()))
+                .map(ServiceCharge::periodOffset).distinct().sorted().toList();
     }
 
     private static Optional<InvoiceLine> volumeDiscount(VolumeDiscount volume, Map<String, Money> left, Currency currency) {
@@ -86,14 +121,17 @@ public final class Discounts {
                 amount.negate()));
     }
 
-    private static Money eligible(List<InvoiceLine> charges, String subscriptionId, Coupon coupon) {
-        Money sum = null;
-        for (InvoiceLine line : charges) {
-            if (subscriptionId.equals(line.subscriptionId()) && targets(coupon, line)) {
-                sum = sum == null ? line.amount() : sum.plus(line.amount());
+    private static Money eligible(List<ServiceCharge> charges, SubscriptionCoupon sc, int offset, boolean onThisInvoice,
+            Currency currency) {
+        Money sum = Money.zero(currency);
+        for (ServiceCharge charge : charges) {
+            InvoiceLine line = charge.line();
+            if (charge.onThisInvoice() == onThisInvoice && charge.periodOffset() == offset
+                    && sc.subscriptionId().equals(line.subscriptionId()) && targets(sc.coupon(), line)) {
+                sum = sum.plus(line.amount());
             }
         }
-        return sum == null ? Money.zero(charges.get(0).amount().currency()) : sum;
+        return sum;
     }
 
     private static boolean targets(Coupon coupon, InvoiceLine line) {

@@ -6,8 +6,8 @@ import dev.tokenbill.customer.Customer;
 import dev.tokenbill.credit.AppliedCredit;
 import dev.tokenbill.credit.CreditGrant;
 import dev.tokenbill.credit.Credits;
-import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.discount.Discounts;
+import dev.tokenbill.discount.ServiceCharge;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Rates one customer's period: for each subscription (by start date) its recurring fee, its usage
- * charges and a minimum-commitment true-up; then tax once on the invoice. Stateless and
+ * charges and its minimum true-ups ({@link Minimums}); then tax once on the invoice. Stateless and
  * thread-safe; the result depends only on its arguments (not on the order of the usage totals).
  */
 public final class RatingEngine {
@@ -47,24 +47,39 @@ public final class RatingEngine {
         ordered.sort(Comparator.comparing((SubscriptionUsage s) -> s.subscription().start())
                 .thenComparing(s -> s.subscription().id()));
         List<InvoiceLine> lines = new ArrayList<>();
+        // what each charge's service period is, for coupons: the fee billed in advance belongs to the next one
+        List<ServiceCharge> serviceCharges = new ArrayList<>();
         boolean costPlusBilled = false;
         for (SubscriptionUsage s : ordered) {
             requireCurrency(customer, s.plan());
-            lines.addAll(RecurringFees.lines(s.subscription(), s.plan(), period));
-            List<InvoiceLine> usage = UsageCharges.lines(s.subscription(), s.plan(), sortedUsage(s));
-            lines.addAll(usage);
-            trueUp(s.subscription(), s.plan(), period, usage).ifPresent(lines::add);
+            List<InvoiceLine> current = RecurringFees.current(s.subscription(), s.plan(), period);
+            List<InvoiceLine> advance = RecurringFees.inAdvance(s.subscription(), s.plan(), period);
+            List<InvoiceLine> usage = ZeroUsageFlatFees.apply(s.subscription(), s.plan(),
+                    UsageCharges.lines(s.subscription(), s.plan(), sortedUsage(s)));
+            List<InvoiceLine> trueUps = Minimums.trueUps(s.subscription(), s.plan(), period, usage,
+                    RecurringFees.ofServicePeriod(s.subscription(), s.plan(), period));
+            List<InvoiceLine> ofThisPeriod = new ArrayList<>(current);
+            ofThisPeriod.addAll(usage);
+            ofThisPeriod.addAll(trueUps);
             if (s.plan().isCostPlus() && !costPlusBilled && adjustments.allocatedCost() != null) {
-                lines.add(CostPlus.line(s.subscription(), s.plan(), adjustments.allocatedCost()));
+                ofThisPeriod.add(CostPlus.line(s.subscription(), s.plan(), adjustments.allocatedCost()));
                 costPlusBilled = true;
             }
+            lines.addAll(current);
+            lines.addAll(advance);
+            lines.addAll(ofThisPeriod.subList(current.size(), ofThisPeriod.size()));
+            ofThisPeriod.forEach(l -> serviceCharges.add(ServiceCharge.ofThisPeriod(l)));
+            advance.forEach(l -> serviceCharges.add(new ServiceCharge(l, 1, true)));
+            RecurringFees.billedEarlier(s.subscription(), s.plan(), period)
+                    .ifPresent(l -> serviceCharges.add(new ServiceCharge(l, 0, false)));
         }
         Money subtotal = Money.zero(customer.currency());
         for (InvoiceLine line : lines) {
             subtotal = subtotal.plus(line.amount());
         }
         List<InvoiceLine> discountLines = lines.isEmpty() ? List.of()
-                : Discounts.apply(lines, adjustments.coupons(), adjustments.volumeDiscount(), customer.currency());
+                : Discounts.applyByServicePeriod(serviceCharges, adjustments.coupons(), adjustments.volumeDiscount(),
+                        customer.currency());
         Money discounts = Money.zero(customer.currency());
         for (InvoiceLine line : discountLines) {
             discounts = discounts.minus(line.amount());
@@ -111,29 +126,6 @@ public final class RatingEngine {
                 .thenComparing(dev.tokenbill.usage.UsageTotal::model)
                 .thenComparing(dev.tokenbill.usage.UsageTotal::condition));
         return usage;
-    }
-
-    /** Brings usage charges up to the plan's commitment, prorated by active days like the fee. */
-    private static Optional<InvoiceLine> trueUp(Subscription subscription, Plan plan, BillingPeriod period,
-            List<InvoiceLine> usage) {
-        if (plan.minimumCommitment() == null) {
-            return Optional.empty();
-        }
-        long days = period.overlapDays(subscription.start(), subscription.end());
-        Money commitment = Money.roundedRatio(plan.minimumCommitment().multiply(BigDecimal.valueOf(days)),
-                BigDecimal.valueOf(period.days()), plan.currency());
-        Money used = Money.zero(plan.currency());
-        for (InvoiceLine line : usage) {
-            used = used.plus(line.amount());
-        }
-        if (used.compareTo(commitment) >= 0) {
-            return Optional.empty();
-        }
-        Money shortfall = commitment.minus(used);
-        String description = "Minimum commitment true-up (" + MoneyFormat.amount(commitment) + " committed, "
-                + MoneyFormat.amount(used) + " used)";
-        return Optional.of(InvoiceLine.simple(LineKind.TRUE_UP, description, subscription.id(), plan.id(),
-                BigDecimal.ONE, shortfall.amount(), shortfall));
     }
 
     private static void requireCurrency(Customer customer, Plan plan) {

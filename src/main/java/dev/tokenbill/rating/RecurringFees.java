@@ -25,20 +25,46 @@ final class RecurringFees {
     }
 
     static List<InvoiceLine> lines(Subscription subscription, Plan plan, BillingPeriod period) {
-        RecurringFee fee = plan.recurringFee();
-        List<InvoiceLine> lines = new ArrayList<>();
-        if (fee == null) {
-            return lines;
-        }
-        boolean startedInPeriod = !subscription.start().isBefore(period.start());
-        boolean startedByPeriodEnd = subscription.start().isBefore(period.end());
-        if (fee.timing() == FeeTiming.IN_ARREARS || startedInPeriod) {
-            line(subscription, plan, period, fee, "").ifPresent(lines::add);
-        }
-        if (fee.timing() == FeeTiming.IN_ADVANCE && startedByPeriodEnd) {
-            line(subscription, plan, period.next(), fee, ", in advance").ifPresent(lines::add);
-        }
+        List<InvoiceLine> lines = new ArrayList<>(current(subscription, plan, period));
+        lines.addAll(inAdvance(subscription, plan, period));
         return lines;
+    }
+
+    /** The fee of this period billed on this invoice: in arrears, or in advance when the subscription started in it. */
+    static List<InvoiceLine> current(Subscription subscription, Plan plan, BillingPeriod period) {
+        RecurringFee fee = plan.recurringFee();
+        boolean startedInPeriod = !subscription.start().isBefore(period.start());
+        if (fee == null || (fee.timing() == FeeTiming.IN_ADVANCE && !startedInPeriod)) {
+            return List.of();
+        }
+        return line(subscription, plan, period, fee, "").stream().toList();
+    }
+
+    /** The next period's fee, billed in advance on this invoice (it belongs to the next service period). */
+    static List<InvoiceLine> inAdvance(Subscription subscription, Plan plan, BillingPeriod period) {
+        RecurringFee fee = plan.recurringFee();
+        if (fee == null || fee.timing() != FeeTiming.IN_ADVANCE || !subscription.start().isBefore(period.end())) {
+            return List.of();
+        }
+        return line(subscription, plan, period.next(), fee, ", in advance").stream().toList();
+    }
+
+    /**
+     * This period's fee as an earlier invoice billed it (in advance, the subscription having started before the
+     * period); empty when this invoice bills it or there is none.
+     */
+    static java.util.Optional<InvoiceLine> billedEarlier(Subscription subscription, Plan plan, BillingPeriod period) {
+        RecurringFee fee = plan.recurringFee();
+        if (fee == null || fee.timing() != FeeTiming.IN_ADVANCE || !subscription.start().isBefore(period.start())) {
+            return java.util.Optional.empty();
+        }
+        return line(subscription, plan, period, fee, ", in advance");
+    }
+
+    /** The fee of this service period, whichever invoice bills it. */
+    static java.util.Optional<InvoiceLine> ofServicePeriod(Subscription subscription, Plan plan, BillingPeriod period) {
+        RecurringFee fee = plan.recurringFee();
+        return fee == null ? java.util.Optional.empty() : line(subscription, plan, period, fee, "");
     }
 
     private static java.util.Optional<InvoiceLine> line(Subscription subscription, Plan plan, BillingPeriod covered,

@@ -1,7 +1,10 @@
 package dev.tokenbill.report;
 
+import dev.tokenbill.money.Money;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +28,24 @@ public class JdbcReportQueries {
                 .stream().sorted(java.util.Comparator.comparing(FileCounts::file)).toList();
     }
 
-    public record WhatIf(String customerId, String currentPlan, String plan, BigDecimal amount, BigDecimal difference) {
+    /** A plan comparison: {@code amount} and {@code difference} at the currency's scale, or both null and a reason. */
+    public record WhatIf(String customerId, String currentPlan, String plan, BigDecimal amount, BigDecimal difference,
+            String reason) {
     }
 
     /** The run's plan comparisons, in customer then plan order, read as {@link RowSource#forEach} hands them out. */
     public RowSource<WhatIf> whatIfs(long runId) {
-        return action -> streaming().query("select customer_id, current_plan, plan_id, amount, difference from plan_whatif"
-                + " where run_id = ? order by customer_id, plan_id", rs -> {
+        return action -> streaming().query("select customer_id, current_plan, plan_id, currency, amount, difference, reason"
+                + " from plan_whatif where run_id = ? order by customer_id, plan_id", rs -> {
+                    int scale = Money.minorUnits(Currency.getInstance(rs.getString(4)));
                     action.accept(new WhatIf(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getBigDecimal(4).stripTrailingZeros(), rs.getBigDecimal(5).stripTrailingZeros()));
+                            atScale(rs.getBigDecimal(5), scale), atScale(rs.getBigDecimal(6), scale), rs.getString(7)));
                 }, runId);
+    }
+
+    /** Stored amounts are numeric(20, 4); a report prints them as the currency does (10.00 USD, 1200 JPY). */
+    private static BigDecimal atScale(BigDecimal stored, int scale) {
+        return stored == null ? null : stored.setScale(scale, RoundingMode.UNNECESSARY);
     }
 
     /** A template on the same data source (and transaction) that fetches rows a batch at a time, not all at once. */

@@ -106,11 +106,16 @@ public final class RunReports {
     }
 
     static void whatIf(Path file, RunFacts facts) throws IOException {
-        try (CsvSink csv = new CsvSink(file, "customer_id", "current_plan", "plan", "amount", "difference")) {
-            facts.whatIfs().forEach(w -> csv.row(w.customerId(), w.currentPlan(), w.plan(), w.amount().toPlainString(),
-                    w.difference().toPlainString()));
+        try (CsvSink csv = new CsvSink(file, "customer_id", "current_plan", "plan", "amount", "difference", "reason")) {
+            facts.whatIfs().forEach(w -> csv.row(w.customerId(), w.currentPlan(), w.plan(), amountOrEmpty(w.amount()),
+                    amountOrEmpty(w.difference()), w.reason() == null ? "" : w.reason()));
             csv.commit();
         }
+    }
+
+    /** An amount with its scale (the currency's), or empty for none. */
+    private static String amountOrEmpty(BigDecimal amount) {
+        return amount == null ? "" : amount.toPlainString();
     }
 
     /** The charges.csv rows of one invoice: its lines, their tiers, and its TAX row. */

@@ -88,8 +88,10 @@ class PlanWhatIfTest {
 
         // then 40.00 on bulk, 94.00 on pro (see the class comment), each equal to rating a subscription to it
         assertThat(invoice.subtotal()).isEqualTo(money("90.00", USD));
-        assertThat(describe(whatIfs)).containsExactly("payg -> bulk 40.00 (-50.00)", "payg -> pro 94.00 (4.00)");
-        for (PlanWhatIf.Comparison c : whatIfs) {
+        assertThat(describe(whatIfs)).containsExactly("payg -> bulk 40.00 (-50.00)",
+                "payg -> input-only: does not price meter output_tokens", "payg -> other-model: does not price model gpt-x",
+                "payg -> pro 94.00 (4.00)");
+        for (PlanWhatIf.Comparison c : whatIfs.stream().filter(PlanWhatIf.Comparison::comparable).toList()) {
             Plan other = CATALOG.stream().filter(p -> p.id().equals(c.plan())).findFirst().orElseThrow();
             Invoice direct = engine.rate(customer, OCTOBER, List.of(uses(subscription("2026-01-01", null), other)),
                     Optional.empty());
@@ -108,12 +110,13 @@ class PlanWhatIfTest {
         List<PlanWhatIf.Comparison> whatIfs = PlanWhatIf.compare(engine, customer, OCTOBER, actual, invoice, CATALOG, null);
 
         // then
-        assertThat(describe(whatIfs)).containsExactly("bulk -> payg 90.00 (50.00)", "bulk -> pro 94.00 (54.00)");
-        assertThat(whatIfs).allSatisfy(c -> assertThat(c.difference().signum()).isPositive());
+        List<PlanWhatIf.Comparison> comparable = whatIfs.stream().filter(PlanWhatIf.Comparison::comparable).toList();
+        assertThat(describe(comparable)).containsExactly("bulk -> payg 90.00 (50.00)", "bulk -> pro 94.00 (54.00)");
+        assertThat(comparable).allSatisfy(c -> assertThat(c.difference().signum()).isPositive());
     }
 
     @Test
-    void plansOfAnotherCurrencyOrIntervalOrNotPricingTheUsage_AreLeftOut() {
+    void plansOfAnotherCurrencyOrInterval_AreLeftOut_PlansNotPricingTheUsage_SayWhy() {
         // given bulk-eur (EUR), bulk-daily (daily), input-only (no output price) and other-model (prices
         // another model) are all cheaper than payg, but could not have billed this customer's October
         Customer customer = customer(USD, false);
@@ -123,9 +126,92 @@ class PlanWhatIfTest {
         // when
         List<PlanWhatIf.Comparison> whatIfs = PlanWhatIf.compare(engine, customer, OCTOBER, actual, invoice, CATALOG, null);
 
+        // then every other USD monthly plan has a row; the two that cannot carry the usage have no amount
+        assertThat(whatIfs).extracting(PlanWhatIf.Comparison::plan).containsExactly("bulk", "input-only", "other-model", "pro");
+        assertThat(whatIfs).filteredOn(c -> !c.comparable()).allSatisfy(c -> {
+            assertThat(c.amount()).isNull();
+            assertThat(c.difference()).isNull();
+        });
+        assertThat(whatIfs).extracting(PlanWhatIf.Comparison::reason)
+                .containsExactly(null, "does not price meter output_tokens", "does not price model gpt-x", null);
+    }
+
+    @Test
+    void aPlanPricingTheMeterButNotForThatModel_NamesBoth() {
+        // given a plan with a generic input price but output priced for model "other" only
+        Plan mixed = plan("mixed", USD, BillingInterval.MONTHLY, null, null, perUnit(INPUT, "0.000001"),
+                forModel(perUnit(OUTPUT, "0.000001"), "other"));
+        Customer customer = customer(USD, false);
+        List<SubscriptionUsage> actual = List.of(uses(subscription("2026-01-01", null), PAYG));
+
+        // when
+        List<PlanWhatIf.Comparison> whatIfs = PlanWhatIf.compare(engine, customer, OCTOBER, actual,
+                engine.rate(customer, OCTOBER, actual, VAT_19), List.of(PAYG, mixed), null);
+
         // then
-        assertThat(whatIfs).extracting(PlanWhatIf.Comparison::plan)
-                .doesNotContain("payg", "bulk-eur", "bulk-daily", "input-only", "other-model");
+        assertThat(describe(whatIfs)).containsExactly("payg -> mixed: does not price meter output_tokens of model gpt-x");
+    }
+
+    @Test
+    void aCustomerWhoChangedPlanInThePeriod_IsNeverComparedWithItsCurrentPlan() {
+        // given payg until 2026-10-16, then bulk (the current plan) from 2026-10-16; the same usage on each
+        // moved to pro: fee 50.00 x 15/31 = 24.19 (payg part) + 50.00 x 16/31 = 25.81 (bulk part); each
+        // subscription's usage: input (20,000,000 - 10,000,000) x 0.000002 = 20.00, output 24.00 -> 2 x 44.00
+        // = 24.19 + 25.81 + 88.00 = 138.00. Moved to payg (the former plan): 2 x 90.00 = 180.00
+        Customer customer = customer(USD, false);
+        List<SubscriptionUsage> actual = List.of(
+                uses(RatingFixtures.subscription("sub-a", "2026-09-01", "2026-10-16", 1), PAYG),
+                uses(RatingFixtures.subscription("sub-b", "2026-10-16", null, 1), BULK));
+        Invoice invoice = engine.rate(customer, OCTOBER, actual, VAT_19);
+
+        // when
+        List<PlanWhatIf.Comparison> whatIfs = PlanWhatIf.compare(engine, customer, OCTOBER, actual, invoice,
+                List.of(PAYG, PRO, BULK), null);
+
+        // then actual: payg 90.00 + bulk (10.00 x 16/31 = 5.16; 20.00 + 10.00) 35.16 = 125.16
+        assertThat(invoice.subtotal()).isEqualTo(money("125.16", USD));
+        assertThat(describe(whatIfs)).containsExactly("bulk -> payg 180.00 (54.84)", "bulk -> pro 138.00 (12.84)");
+    }
+
+    @Test
+    void theLongestReason_FitsItsColumn() {
+        // given the longest meter (64) and model (256) names the loaders accept, priced for another model only
+        String meter = "m".repeat(dev.tokenbill.catalog.StoredLength.METER.max());
+        String model = "x".repeat(dev.tokenbill.catalog.StoredLength.MODEL.max());
+        Plan other = plan("other", USD, BillingInterval.MONTHLY, null, null, perUnit(INPUT, "0"),
+                forModel(perUnit(meter, "0"), "y"));
+        Plan current = plan("current", USD, BillingInterval.MONTHLY, null, null, perUnit(INPUT, "0"), perUnit(meter, "0"));
+        Subscription s = subscription("2026-01-01", null);
+        List<SubscriptionUsage> actual = List.of(new SubscriptionUsage(s, current,
+                List.of(usage(model, meter, dev.tokenbill.catalog.PriceCondition.STANDARD, "1"))));
+        Customer customer = customer(USD, false);
+
+        // when
+        List<PlanWhatIf.Comparison> whatIfs = PlanWhatIf.compare(engine, customer, OCTOBER, actual,
+                engine.rate(customer, OCTOBER, actual, Optional.empty()), List.of(current, other), null);
+
+        // then "does not price meter <64> of model <256>": 21 + 64 + 10 + 256 = 351 characters
+        assertThat(whatIfs.get(0).reason()).hasSize(351);
+        assertThat(dev.tokenbill.catalog.StoredLength.WHATIF_REASON.problem("reason", whatIfs.get(0).reason())).isEmpty();
+    }
+
+    @Test
+    void amounts_AreAtTheCurrencyScale() {
+        // given JPY plans (no minor unit): 20,000,000 x 0.00031 = 6200; 2,000,000 x 0.0012 = 2400 -> 8600 JPY
+        // on "yen-a"; "yen-b": 20,000,000 x 0.0002 = 4000 + 2,000,000 x 0.001 = 2000 -> 6000 JPY
+        Plan yenA = plan("yen-a", RatingFixtures.JPY, BillingInterval.MONTHLY, null, null,
+                perUnit(INPUT, "0.00031"), perUnit(OUTPUT, "0.0012"));
+        Plan yenB = plan("yen-b", RatingFixtures.JPY, BillingInterval.MONTHLY, null, null,
+                perUnit(INPUT, "0.0002"), perUnit(OUTPUT, "0.001"));
+        Customer customer = customer(RatingFixtures.JPY, false);
+        List<SubscriptionUsage> actual = List.of(uses(subscription("2026-01-01", null), yenA));
+
+        // when
+        List<PlanWhatIf.Comparison> whatIfs = PlanWhatIf.compare(engine, customer, OCTOBER, actual,
+                engine.rate(customer, OCTOBER, actual, Optional.empty()), List.of(yenA, yenB), null);
+
+        // then
+        assertThat(describe(whatIfs)).containsExactly("yen-a -> yen-b 6000 (-2600)");
     }
 
     @Test
@@ -147,7 +233,9 @@ class PlanWhatIfTest {
 
         // then
         assertThat(invoice.discounts()).isEqualTo(money("45.00", USD));
-        assertThat(describe(whatIfs)).containsExactly("payg -> bulk 45.48 (-44.52)", "payg -> pro 121.42 (31.42)");
+        assertThat(describe(whatIfs)).containsExactly("payg -> bulk 45.48 (-44.52)",
+                "payg -> input-only: does not price meter output_tokens", "payg -> other-model: does not price model gpt-x",
+                "payg -> pro 121.42 (31.42)");
     }
 
     @Test
@@ -191,8 +279,8 @@ class PlanWhatIfTest {
     }
 
     private static List<String> describe(List<PlanWhatIf.Comparison> whatIfs) {
-        return whatIfs.stream().map(c -> c.currentPlan() + " -> " + c.plan() + " " + plain(c.amount()) + " ("
-                + plain(c.difference()) + ")").toList();
+        return whatIfs.stream().map(c -> c.currentPlan() + " -> " + c.plan() + (c.comparable()
+                ? " " + plain(c.amount()) + " (" + plain(c.difference()) + ")" : ": " + c.reason())).toList();
     }
 
     private static String plain(Money money) {

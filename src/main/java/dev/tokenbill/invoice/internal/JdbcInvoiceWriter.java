@@ -69,13 +69,14 @@ public class JdbcInvoiceWriter implements ItemWriter<RatedCustomer> {
             String customerId = r.invoice().customerId();
             for (PlanWhatIf.Comparison c : r.whatIfs()) {
                 whatIfs.add(new Object[] {runId, customerId, c.currentPlan(), c.plan(),
-                        c.amount().currency().getCurrencyCode(), c.amount().amount(), c.difference().amount()});
+                        r.invoice().currency().getCurrencyCode(), c.comparable() ? c.amount().amount() : null,
+                        c.comparable() ? c.difference().amount() : null, c.reason()});
             }
         }
         credits.replaceApplied(runId, period, first, last, applied, binding);
         jdbc.update("delete from plan_whatif where run_id = ? and customer_id between ? and ?", runId, first, last);
-        jdbc.batchUpdate("insert into plan_whatif (run_id, customer_id, current_plan, plan_id, currency, amount, difference)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", whatIfs);
+        jdbc.batchUpdate("insert into plan_whatif (run_id, customer_id, current_plan, plan_id, currency, amount, difference,"
+                + " reason) values (?, ?, ?, ?, ?, ?, ?, ?)", whatIfs);
     }
 
     /** The invoices with credit applied from the balances as they stand under the grants' locks (held to commit). */
