@@ -84,7 +84,8 @@ public record PriceCondition(int band, boolean offPeak, LocalDate priceDate) imp
             case "OFF_PEAK" -> OFF_PEAK;
             case "LONG_CONTEXT" -> LONG_CONTEXT;
             default -> {
-                if (!base.matches("LONG_CONTEXT_[1-9][0-9]?")) {
+                // one spelling per condition: band 2 is LONG_CONTEXT, never LONG_CONTEXT_2
+                if (!base.matches("LONG_CONTEXT_([3-9]|[1-9][0-9])")) {
                     throw new IllegalArgumentException("not a price condition: " + name);
                 }
                 yield band(Integer.parseInt(base.substring("LONG_CONTEXT_".length())));
