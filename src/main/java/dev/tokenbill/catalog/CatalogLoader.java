@@ -204,6 +204,7 @@ public final class CatalogLoader {
                 }
                 charges.add(charge);
             }
+            PromptBandsReader.checkSharedBandPrices(chargesNode.sequence("charges of " + where), charges, models);
         }
         BigDecimal margin = null;
         if (m.containsKey("cost_plus")) {

@@ -90,6 +90,30 @@ final class PromptBandsReader {
         return prices;
     }
 
+    /**
+     * A charge without model prices bands by the plan-level bounds, so every model it prices must have
+     * those bounds: a model with bands of its own needs its own charge for that meter.
+     */
+    static void checkSharedBandPrices(List<YamlNode> nodes, List<Charge> charges, Map<String, ModelConditions> models) {
+        ModelConditions planLevel = models.get(ModelConditions.EVERY_MODEL);
+        for (int i = 0; i < charges.size(); i++) {
+            Charge charge = charges.get(i);
+            if (charge.model() != null || charge.bandUnitPrices().isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<String, ModelConditions> model : models.entrySet()) {
+                boolean ownCharge = charges.stream().anyMatch(c -> c.meter().equals(charge.meter())
+                        && model.getKey().equals(c.model()));
+                PromptBands bands = model.getValue().bands();
+                if (!ownCharge && bands != null && !bands.bounds().equals(planLevel.bands().bounds())) {
+                    throw nodes.get(i).error("this charge prices the plan-level prompt bands of every model, but models."
+                            + model.getKey() + " has bands of its own: give it its own " + charge.meter()
+                            + " charge, or the plan's bands");
+                }
+            }
+        }
+    }
+
     private static List<BigDecimal> bounds(YamlNode node) {
         List<BigDecimal> bounds = new ArrayList<>();
         for (YamlNode item : node.sequence(BOUNDS)) {

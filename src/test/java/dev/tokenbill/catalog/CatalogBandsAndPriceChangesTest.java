@@ -104,6 +104,31 @@ class CatalogBandsAndPriceChangesTest {
     }
 
     @Test
+    void testChargeWithoutModel_ModelWithOtherBandsNeedsItsOwnCharge() {
+        assertProblem("""
+                    prompt_bands: [200000]
+                    models:
+                      m: {prompt_bands: [32000, 128000]}
+                    charges:
+                      - {meter: input_tokens, pricing: per_unit, unit_price: "1", band_unit_prices: ["2"]}
+                """, 5, "models.m has bands of its own: give it its own input_tokens charge");
+    }
+
+    @Test
+    void testChargeWithoutModel_ModelWithOtherBandsAndItsOwnCharge_Loads() {
+        Plan plan = load("""
+                    prompt_bands: [200000]
+                    models:
+                      m: {prompt_bands: [32000, 128000]}
+                    charges:
+                      - {meter: input_tokens, pricing: per_unit, unit_price: "1", band_unit_prices: ["2"]}
+                      - {meter: input_tokens, model: m, pricing: per_unit, unit_price: "1", band_unit_prices: ["2", "3"]}
+                """).plan("p").orElseThrow();
+
+        assertThat(plan.chargeFor("input_tokens", "m").orElseThrow().bandUnitPrices()).hasSize(2);
+    }
+
+    @Test
     void testBoundsMustIncrease() {
         assertProblem("""
                     prompt_bands: [32000, 32000]
