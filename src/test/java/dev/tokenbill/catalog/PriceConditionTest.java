@@ -42,7 +42,7 @@ class PriceConditionTest {
 
     @Test
     void testLongestNameFitsTheColumn() {
-        // price_condition is varchar(40) since V10
+        // price_condition is varchar(40) since V10_1
         assertThat(PriceCondition.band(PriceCondition.MAX_BANDS).withPriceDate(LocalDate.parse("2026-10-15")).name())
                 .hasSizeLessThanOrEqualTo(40);
     }

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Prompt bands and a price change through a whole billing run on PostgreSQL: the conditions with a
- * band and a price date are stored in usage_total (price_condition, widened by V10), read back by
+ * band and a price date are stored in usage_total (price_condition, widened by V10_1), read back by
  * rating, and land on the invoice lines and in charges.csv.
  */
 @BillingJobTest
