@@ -44,13 +44,15 @@ public final class CatalogLoader {
     private static final Set<String> BANK = Set.of("name", "iban", "bic", "account");
     private static final Set<String> TAX = Set.of("country", "rate", "name");
     private static final Set<String> PLAN = Set.of("id", "name", "currency", "interval", "performance_tier",
-            "recurring_fee", "minimum_commitment", "minimum_commitment_covers", "charges", "models", "cost_plus");
+            "recurring_fee", "minimum_commitment", "minimum_commitment_covers", "charges", "models", "cost_plus",
+            PromptBandsReader.BOUNDS, PromptBandsReader.METERS);
     private static final Set<String> FEE = Set.of("amount", "timing");
     private static final Set<String> CHARGE = Set.of("meter", "model", "pricing", "unit_price", "package_size",
             "package_price", "tiers", "included", "long_context_unit_price", "off_peak_unit_price", "minimum",
-            "flat_fee_at_zero_usage");
+            "flat_fee_at_zero_usage", PromptBandsReader.PRICES, PriceChangesReader.KEY);
     private static final Set<String> TIER = Set.of("from", "up_to", "unit_price", "flat_fee");
-    private static final Set<String> MODEL = Set.of("long_context_threshold", "off_peak");
+    private static final Set<String> MODEL = Set.of("long_context_threshold", "off_peak", PromptBandsReader.BOUNDS,
+            PromptBandsReader.METERS);
     private static final Set<String> WINDOW = Set.of("from", "to", "time_zone");
 
     private final String file;
@@ -212,13 +214,20 @@ public final class CatalogLoader {
             base = enumValue(MinimumCommitmentBase.class, m.get("minimum_commitment_covers"), "minimum_commitment_covers");
         }
         Map<String, ModelConditions> models = new LinkedHashMap<>();
+        PromptBands planBands = PromptBandsReader.planLevel(node, m);
+        if (planBands != null) {
+            models.put(ModelConditions.EVERY_MODEL, new ModelConditions(planBands, null));
+        }
         if (m.containsKey("models")) {
             m.get("models").mapping("models of " + where, null)
                     .forEach((model, value) -> {
                         StoredLength.MODEL.problem("model name", model).ifPresent(problem -> {
                             throw value.error(problem);
                         });
-                        models.put(model, conditions(value));
+                        if (model.isEmpty()) {
+                            throw value.error("a model name must not be empty");
+                        }
+                        models.put(model, conditions(value, planBands));
                     });
         }
         List<Charge> charges = new ArrayList<>();
@@ -234,6 +243,7 @@ public final class CatalogLoader {
                 }
                 charges.add(charge);
             }
+            PromptBandsReader.checkSharedBandPrices(chargesNode.sequence("charges of " + where), charges, models);
         }
         BigDecimal margin = null;
         if (m.containsKey("cost_plus")) {
@@ -342,10 +352,9 @@ public final class CatalogLoader {
         return meters;
     }
 
-    private ModelConditions conditions(YamlNode node) {
+    private ModelConditions conditions(YamlNode node, PromptBands planBands) {
         Map<String, YamlNode> m = node.mapping("model conditions", MODEL);
-        BigDecimal threshold = m.containsKey("long_context_threshold")
-                ? m.get("long_context_threshold").decimal("long_context_threshold") : null;
+        PromptBands bands = PromptBandsReader.model(node, m, planBands);
         OffPeakWindow window = null;
         if (m.containsKey("off_peak")) {
             YamlNode w = m.get("off_peak");
@@ -357,7 +366,7 @@ public final class CatalogLoader {
             }
             window = new OffPeakWindow(from, to, wm.containsKey("time_zone") ? zone(wm.get("time_zone")) : ZoneId.of("UTC"));
         }
-        return new ModelConditions(threshold, window);
+        return new ModelConditions(bands, window);
     }
 
     private Charge charge(YamlNode node, Map<String, ModelConditions> models, Currency currency) {
@@ -386,12 +395,17 @@ public final class CatalogLoader {
             }
         }
         BigDecimal included = m.containsKey("included") ? m.get("included").decimal("included") : null;
-        BigDecimal longContext = conditionPrice(m, "long_context_unit_price", model, models,
-                c -> c.longContextThreshold() != null, "long_context_threshold");
+        List<BigDecimal> bandPrices = PromptBandsReader.chargePrices(m, model, models);
         BigDecimal offPeak = conditionPrice(m, "off_peak_unit_price", model, models,
                 c -> c.offPeak() != null, "off_peak window");
-        return new Charge(meter, model, pricing, unitPrice, packageSize, packagePrice, tiers, included, longContext, offPeak,
-                minimums(m, pricing, currency));
+        ChargeMinimums minimums = minimums(m, pricing, currency);
+        Charge charge = new Charge(meter, model, pricing, unitPrice, packageSize, packagePrice, tiers, included, bandPrices,
+                offPeak, List.of(), minimums);
+        if (!m.containsKey(PriceChangesReader.KEY)) {
+            return charge;
+        }
+        return new Charge(meter, model, pricing, unitPrice, packageSize, packagePrice, tiers, included, bandPrices, offPeak,
+                PriceChangesReader.read(m.get(PriceChangesReader.KEY), charge, m, models, currency), minimums);
     }
 
     private ChargeMinimums minimums(Map<String, YamlNode> m, PricingModel pricing, Currency currency) {
@@ -430,7 +444,7 @@ public final class CatalogLoader {
     }
 
     /** Tiers must be ordered, contiguous (an optional 'from' must equal the previous bound) and end unbounded. */
-    private List<Tier> tiers(YamlNode node, Currency currency) {
+    static List<Tier> tiers(YamlNode node, Currency currency) {
         List<YamlNode> items = node.sequence("tiers");
         if (items.isEmpty()) {
             throw node.error("tiers must not be empty");

@@ -1,10 +1,13 @@
 package dev.tokenbill.catalog;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * A price plan. {@code recurringFee} and {@code minimumCommitment} may be null (none).
@@ -72,7 +75,21 @@ public record Plan(
         return charges.stream().anyMatch(c -> c.meter().equals(meter));
     }
 
+    /**
+     * The conditions of {@code model}: its own entry under {@code models}, else the plan-level prompt
+     * bands, which the models map holds under {@link ModelConditions#EVERY_MODEL}.
+     */
     public ModelConditions conditionsOf(String model) {
-        return models.getOrDefault(model, ModelConditions.NONE);
+        ModelConditions own = models.get(model);
+        return own != null ? own : models.getOrDefault(ModelConditions.EVERY_MODEL, ModelConditions.NONE);
+    }
+
+    /** The days on which a charge of this plan changes its prices, ascending. */
+    public NavigableSet<LocalDate> priceChangeDates() {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        for (Charge charge : charges) {
+            charge.priceChanges().forEach(change -> dates.add(change.from()));
+        }
+        return dates;
     }
 }

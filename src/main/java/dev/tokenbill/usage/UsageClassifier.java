@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 
 /**
@@ -43,6 +44,8 @@ public final class UsageClassifier {
     private final boolean zoneIsUtc;
     private final Map<String, List<Subscription>> subscriptionsByCustomer;
     private final Map<String, Plan> plans = new HashMap<>();
+    /** Per plan id, the days its prices change: an event carries the latest one on or before its day. */
+    private final Map<String, NavigableSet<LocalDate>> priceDates = new HashMap<>();
     private final Set<String> finalPeriods;
 
     public UsageClassifier(Catalog catalog, BillingPeriod period, Map<String, List<Subscription>> subscriptionsByCustomer) {
@@ -62,7 +65,8 @@ public final class UsageClassifier {
         this.subscriptionsByCustomer = Map.copyOf(subscriptionsByCustomer);
         for (List<Subscription> list : subscriptionsByCustomer.values()) {
             for (Subscription s : list) {
-                plans.computeIfAbsent(s.planId(), id -> catalog.plan(id).orElseThrow());
+                Plan plan = plans.computeIfAbsent(s.planId(), id -> catalog.plan(id).orElseThrow());
+                priceDates.computeIfAbsent(plan.id(), id -> plan.priceChangeDates());
             }
         }
     }
@@ -208,6 +212,10 @@ public final class UsageClassifier {
         }
         ModelConditions conditions = plan.conditionsOf(model);
         PriceCondition condition = conditions.classify(timestamp, meters);
+        NavigableSet<LocalDate> changes = priceDates.get(plan.id());
+        if (!changes.isEmpty()) {
+            condition = condition.withPriceDate(changes.floor(day));
+        }
         // the subscription's own strings: every row of a subscription shares them (cheap to hash and compare)
         return new ClassifiedRow(file, line, RowStatus.ACCEPTED, null, null, eventId, hash, subscription.customerId(),
                 subscription.id(), model, day, condition, meters);

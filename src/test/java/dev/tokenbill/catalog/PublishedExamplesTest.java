@@ -489,7 +489,7 @@ class PublishedExamplesTest {
 
     private static InvoiceLine line(Invoice invoice, String meter, PriceCondition condition) {
         return invoice.lines().stream()
-                .filter(l -> meter.equals(l.meter()) && l.condition() == condition)
+                .filter(l -> meter.equals(l.meter()) && condition.equals(l.condition()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + meter + " " + condition + " line in " + invoice.lines()));
     }

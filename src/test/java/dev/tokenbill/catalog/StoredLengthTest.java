@@ -3,6 +3,7 @@ package dev.tokenbill.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +48,8 @@ class StoredLengthTest {
     static void readMigrations() throws IOException {
         schema = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            List<Path> ordered = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(Comparator.comparingInt(StoredLengthTest::version)).toList();
+            List<Path> ordered = files.filter(f -> f.getFileName().toString().matches("V\\d+(_\\d+)*__.*\\.sql"))
+                    .sorted(Comparator.comparing(StoredLengthTest::version)).toList();
             assertThat(ordered).as("migrations in %s", MIGRATIONS).isNotEmpty();
             for (Path file : ordered) {
                 apply(Files.readString(file, StandardCharsets.UTF_8), schema);
@@ -131,9 +132,10 @@ class StoredLengthTest {
     private static final Pattern ADD = Pattern.compile("(?is)alter\\s+table\\s+(\\w+)\\s+add\\s+column\\s+(.*)");
     private static final Pattern DROP = Pattern.compile("(?is)drop\\s+table\\s+(\\w+)\\s*");
 
-    private static int version(Path file) {
+    /** V10_1__x.sql is Flyway's version 10.1: after 10, before 11. */
+    private static BigDecimal version(Path file) {
         String name = file.getFileName().toString();
-        return Integer.parseInt(name.substring(1, name.indexOf("__")));
+        return new BigDecimal(name.substring(1, name.indexOf("__")).replaceFirst("_", "."));
     }
 
     static void apply(String sql, Map<String, String> columns) {

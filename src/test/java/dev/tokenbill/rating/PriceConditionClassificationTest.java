@@ -21,9 +21,9 @@ class PriceConditionClassificationTest {
 
     private static final Instant MIDDAY = Instant.parse("2026-10-05T12:00:00Z");
     private static final OffPeakWindow EVENING_UTC = new OffPeakWindow(LocalTime.of(16, 30), LocalTime.of(0, 30), ZoneOffset.UTC);
-    private static final ModelConditions LONG_200K = new ModelConditions(d("200000"), null);
+    private static final ModelConditions LONG_200K = ModelConditions.threshold(d("200000"), null);
     private static final ModelConditions OFF_PEAK_ONLY = new ModelConditions(null, EVENING_UTC);
-    private static final ModelConditions BOTH = new ModelConditions(d("200000"), EVENING_UTC);
+    private static final ModelConditions BOTH = ModelConditions.threshold(d("200000"), EVENING_UTC);
 
     private static Map<String, BigDecimal> prompt(String input, String cached) {
         return Map.of("input_tokens", d(input), "cached_input_tokens", d(cached), "output_tokens", d("1000"));

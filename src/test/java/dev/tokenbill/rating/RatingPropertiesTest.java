@@ -47,6 +47,9 @@ class RatingPropertiesTest {
     private static final long BASE_SEED = 20_261_012L;
     private static final int CASES = 500;
     private static final List<Currency> CURRENCIES = List.of(USD, JPY, KWD);
+    /** The conditions the enum had before prompt bands and price dates. */
+    private static final List<PriceCondition> PRICE_CONDITIONS = List.of(PriceCondition.STANDARD, PriceCondition.OFF_PEAK,
+            PriceCondition.LONG_CONTEXT);
     private static final List<String> METERS = List.of("input_tokens", "output_tokens", "cached_input_tokens", "requests");
     private static final List<String> MODELS = List.of("model-a", "model-b", "model-c");
 
@@ -138,7 +141,7 @@ class RatingPropertiesTest {
         Charge charge = withQuota(randomCharge(random, "input_tokens", null, model), quota);
         Plan plan = plan(currency, null, List.of(charge));
         List<UsageTotal> usage = new ArrayList<>();
-        for (PriceCondition condition : PriceCondition.values()) {
+        for (PriceCondition condition : PRICE_CONDITIONS) {
             if (random.nextInt(4) > 0) {
                 usage.add(new UsageTotal("s", pick(random, MODELS), "input_tokens", condition, quantity(random)));
             }
@@ -366,7 +369,7 @@ class RatingPropertiesTest {
         int count = random.nextInt(15);
         for (int k = 0; k < count; k++) {
             usage.add(new UsageTotal(subscriptionId, pick(random, MODELS), pick(random, METERS),
-                    pick(random, List.of(PriceCondition.values())), quantity(random)));
+                    pick(random, PRICE_CONDITIONS), quantity(random)));
         }
         return usage;
     }

@@ -55,14 +55,14 @@ final class UsageKeys {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && condition == k.condition
+            return o instanceof Key k && (condition == k.condition || condition.equals(k.condition))
                     && (subscriptionId == k.subscriptionId || subscriptionId.equals(k.subscriptionId))
                     && model.equals(k.model) && (customerId == k.customerId || customerId.equals(k.customerId));
         }
 
         @Override
         public int hashCode() {
-            return (subscriptionId.hashCode() * 31 + model.hashCode()) * 31 + condition.ordinal();
+            return (subscriptionId.hashCode() * 31 + model.hashCode()) * 31 + condition.hashCode();
         }
     }
 
