@@ -38,47 +38,52 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=UTC)
 # --------------------------------------------------------------------------------------------
 
 CUSTOMERS = [
-    # customer_id, name, billing_email, address, country, currency, tax_exempt
+    # customer_id, name, billing_email, address, country, currency, tax_exempt, tax_id, language
+    # tax_id: VAT numbers with valid check digits (fictional); US customers have an EIN; pixelmoth is a small
+    # UK company not registered for VAT and lotte-devries a Dutch freelancer (a consumer): neither has one
     ("cobalt-voice", "Cobalt Voice, Inc.", "ap@cobaltvoice.example",
      "Attn: Accounts Payable\n2200 Larkin Avenue, Floor 3\nAustin, TX 78702\nUnited States",
-     "US", "USD", "false"),
+     "US", "USD", "false", "12-3456781", ""),
     ("grauwald-systems", "Grauwald Systems GmbH", "rechnung@grauwald.example",
      "Grauwald Systems GmbH\nLindenallee 41, Hinterhaus\n50968 Köln\nGermany",
-     "DE", "USD", "false"),
+     "DE", "USD", "false", "DE298144752", ""),
     ("helixa-bio", "Helixa Bio, Inc.", "finance@helixabio.example",
      "Helixa Bio, Inc.\n77 Mercer Wharf, Building C, Suite 210\nCambridge, MA 02142\nUnited States",
-     "US", "USD", "false"),
+     "US", "USD", "false", "27-1049385", ""),
     ("kestrel-dynamics", "Kestrel Dynamics Inc.", "billing@kestreldynamics.example",
      "Kestrel Dynamics Inc.\n1450 Alder Street, Unit 9\nSeattle, WA 98122\nUnited States",
-     "US", "USD", "false"),
+     "US", "USD", "false", "91-2271830", ""),
     ("northwind-ml", "Northwind ML Inc.", "accounts.payable@northwindml.example",
      "Northwind ML Inc.\nAttn: Finance, Procurement Ref. NW-4471\n300 Harrow Street, Suite 1200\n"
      "New York, NY 10013\nUnited States",
-     "US", "USD", "false"),
+     "US", "USD", "false", "13-5562907", ""),
     ("orbitdesk", "Orbitdesk Inc.", "billing@orbitdesk.example",
      "Orbitdesk Inc.\n88 Tamarind Road, Suite 5\nDenver, CO 80205\nUnited States",
-     "US", "USD", "false"),
+     "US", "USD", "false", "84-3390215", ""),
     ("parrot-labs", "Parrot Labs Ltd", "finance@parrotlabs.example",
      "Parrot Labs Ltd\nUnit 4, The Old Tannery\n17 Quayside Lane, Shoreditch\nLondon E2 7HX\n"
      "United Kingdom",
-     "GB", "USD", "false"),
+     "GB", "USD", "false", "GB284719326", ""),
     ("pixelmoth", "Pixelmoth Studio Ltd", "hello@pixelmoth.example",
      "Pixelmoth Studio Ltd\nFlat 2, 9 Canal Street\nManchester M1 3HE\nUnited Kingdom",
-     "GB", "USD", "false"),
+     "GB", "USD", "false", "", ""),
     ("quillstack", "Quillstack GmbH", "buchhaltung@quillstack.example",
      "Quillstack GmbH\nz. Hd. Buchhaltung\nTorstraße 118, 2. OG\n10119 Berlin\nGermany",
-     "DE", "EUR", "false"),
+     "DE", "EUR", "false", "DE315620971", "de"),
     ("saffron-ai", "Saffron AI SAS", "factures@saffron-ai.example",
      "Saffron AI SAS\nBâtiment B, 14 rue de la Charité\n69002 Lyon\nFrance",
-     "FR", "EUR", "false"),
+     "FR", "EUR", "false", "FR95812947166", "fr"),
     ("th-rheinau-nlp", "Technische Hochschule Rheinau, Labor für Sprachmodelle",
      "drittmittel@th-rheinau.example",
      "Technische Hochschule Rheinau\nLabor für Sprachmodelle, Gebäude 7, Raum 2.14\n"
      "Am Campus 3\n68219 Mannheim\nGermany",
-     "DE", "EUR", "true"),
+     "DE", "EUR", "true", "", ""),
     ("tidewater-analytics", "Tidewater Analytics Ltd", "accounts@tidewater.example",
      "Tidewater Analytics Ltd\nSuite 6, Block B, Harbourmaster Place\nIFSC, Dublin 1\nD01 K2X5\nIreland",
-     "IE", "USD", "false"),
+     "IE", "USD", "false", "IE4839261R", ""),
+    ("lotte-devries", "Lotte de Vries", "lotte@devries-vertaling.example",
+     "Lotte de Vries\nPrinsengracht 512-2\n1016 GV Amsterdam\nNetherlands",
+     "NL", "EUR", "false", "", ""),
 ]
 
 SUBSCRIPTIONS = [
@@ -96,6 +101,15 @@ SUBSCRIPTIONS = [
     ("sub-0011", "pixelmoth", "daily-starter-usd", "2026-08-20", "", 1),
     ("sub-0012", "kestrel-dynamics", "dedicated-costplus-usd", "2026-05-01", "", 1),  # cost-plus
     ("sub-0013", "th-rheinau-nlp", "dedicated-h100-eur", "2026-09-01", "", 1),
+    ("sub-0014", "lotte-devries", "pro-eur", "2026-09-15", "", 1),           # an EU consumer (OSS)
+]
+
+# A few hand-written usage events of lotte-devries, added after the trace rows were sampled and the duplicates
+# chosen, so the other customers' rows are the same as without her: (timestamp, model, input, output).
+CONSUMER_EVENTS = [
+    ("2026-10-06T09:14:03.117Z", "mistral-small-latest", 182000, 41000),
+    ("2026-10-14T16:40:55.802Z", "mistral-small-latest", 95000, 23500),
+    ("2026-10-27T11:02:31.450Z", "gpt-4o-mini", 64000, 12800),
 ]
 
 PLAN_CURRENCY = {
@@ -440,7 +454,7 @@ def main() -> None:
 
     # ---- consistency of the hand-written tables
     cust = {c[0]: c for c in CUSTOMERS}
-    assert len(cust) == len(CUSTOMERS) == 12
+    assert len(cust) == len(CUSTOMERS) == 13
     for sub in SUBSCRIPTIONS:
         assert PLAN_CURRENCY[sub[2]] == cust[sub[1]][5], sub
     for c in cust:
@@ -475,6 +489,16 @@ def main() -> None:
             if any(e is d for d in dup_same):
                 out.append(e)
         files[name] = out
+    for ts, model, tokens_in, tokens_out in CONSUMER_EVENTS:
+        ms = epoch_ms(dt.datetime.fromisoformat(ts[:19] + "+00:00")) + int(ts[20:23])
+        e = {"event_id": event_id(f"consumer:lotte-devries:{ts}"), "timestamp": ts, "customer_id": "lotte-devries",
+             "model": model, "input_tokens": str(tokens_in), "cached_input_tokens": "",
+             "output_tokens": str(tokens_out), "gpu_seconds": "", "_ms": ms, "_source": "hand-written", "_long": False}
+        assert fmt_ts(ms) == ts
+        events.append(e)
+        files[file_for(ms)].append(e)
+    for rows in files.values():
+        rows.sort(key=lambda e: (e["_ms"], e["event_id"]))   # stable: a duplicate stays next to its original
     files[FILE_SPLITS[1][0]].insert(0, last_a)
 
     # ---- write
@@ -488,7 +512,8 @@ def main() -> None:
             w.writerows(rows)
 
     write(out_dir / "customers.csv",
-          ["customer_id", "name", "billing_email", "address", "country", "currency", "tax_exempt"],
+          ["customer_id", "name", "billing_email", "address", "country", "currency", "tax_exempt", "tax_id",
+           "language"],
           [list(c) for c in sorted(CUSTOMERS)])
     write(out_dir / "subscriptions.csv",
           ["subscription_id", "customer_id", "plan_id", "start_date", "end_date", "quantity",

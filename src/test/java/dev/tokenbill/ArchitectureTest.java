@@ -38,7 +38,7 @@ class ArchitectureTest {
      */
     private static final String[] CORE = {"dev.tokenbill.money..", "dev.tokenbill.rating..", "dev.tokenbill.period..",
             "dev.tokenbill.catalog", "dev.tokenbill.customer", "dev.tokenbill.usage", "dev.tokenbill.invoice",
-            "dev.tokenbill.discount", "dev.tokenbill.allocation", "dev.tokenbill.credit"};
+            "dev.tokenbill.discount", "dev.tokenbill.allocation", "dev.tokenbill.credit", "dev.tokenbill.tax"};
 
     private static final String[] INFRASTRUCTURE = {"org.springframework..", "java.sql..", "javax.sql..",
             "com.opencsv..", "net.sf.jasperreports.."};

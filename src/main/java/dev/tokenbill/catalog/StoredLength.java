@@ -19,9 +19,9 @@ public enum StoredLength {
     CUSTOMER_NAME(1000, "customer.name"),
     BILLING_EMAIL(1000, "customer.email"),
     ADDRESS(4000, "customer.address"),
-    COUNTRY(2, "customer.country"),
+    COUNTRY(2, "customer.country", "invoice.tax_country"),
     /** A VAT number is at most 14 characters with its country prefix (EU VIES); other tax numbers get room. */
-    TAX_ID(32, "customer.tax_id"),
+    TAX_ID(32, "customer.tax_id", "invoice.customer_tax_id"),
     CURRENCY(3, "customer.currency", "invoice.currency", "credit_grant.currency", "cost_pool.currency",
             "cost_allocation.currency", "plan_whatif.currency"),
     SUBSCRIPTION_ID(64, "subscription.subscription_id", "usage_total.subscription_id", "invoice_line.subscription_id"),

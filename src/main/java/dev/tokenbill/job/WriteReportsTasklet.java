@@ -6,6 +6,7 @@ import dev.tokenbill.report.InvoiceLedger;
 import dev.tokenbill.report.JdbcReportQueries;
 import dev.tokenbill.report.RunReports;
 import dev.tokenbill.report.StepTiming;
+import dev.tokenbill.report.TaxReport;
 import dev.tokenbill.report.pdf.SummaryPdfRenderer;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -27,7 +28,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Step 9: checks the reconciliation (a run that does not add up fails here), writes charges.csv,
+ * Step 9: checks the reconciliation (a run that does not add up fails here), writes charges.csv, tax-report.csv,
  * rejects.csv, summary.csv, margin.csv, plans-whatif.csv, summary.pdf and run.json, and makes this
  * run the period's current drafts by removing earlier draft runs of the period and their stale PDFs.
  * Repeatable.
@@ -89,6 +90,8 @@ public class WriteReportsTasklet implements Tasklet {
         long written = RunReports.writeAll(run.periodDir(), new RunReports.RunFacts(run.runId(), run.period().label(),
                 run.mode(), "COMPLETED", files, ledger, rejects, steps, differences, queries.whatIfs(run.runId())),
                 summaryPdf.get());
+        TaxReport.write(run.periodDir().resolve("tax-report.csv"), run.period().label(),
+                TaxReport.rows(jdbc, run.runId()));
         supersedeEarlierDrafts(run);
         jdbc.update("update billing_run set status = 'COMPLETED' where run_id = ?", run.runId());
         log.info("wrote {} invoices' charges, {} rejects and the summary to {}", written, rejects.size(), run.periodDir());

@@ -10,10 +10,14 @@ import dev.tokenbill.discount.Discounts;
 import dev.tokenbill.discount.ServiceCharge;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
+import dev.tokenbill.invoice.InvoiceTax;
+import dev.tokenbill.invoice.TaxCategory;
 import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.money.Money;
 import dev.tokenbill.money.MoneyFormat;
 import dev.tokenbill.period.BillingPeriod;
+import dev.tokenbill.tax.TaxDecision;
+import dev.tokenbill.tax.TaxRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,6 +47,15 @@ public final class RatingEngine {
      */
     public Invoice rate(Customer customer, BillingPeriod period, List<SubscriptionUsage> subscriptions,
             Optional<TaxRate> tax, Adjustments adjustments) {
+        return rate(customer, period, subscriptions, TaxRules.countryRate(customer, tax), adjustments);
+    }
+
+    /**
+     * As {@link #rate(Customer, BillingPeriod, List, Optional, Adjustments)}, taxed as {@code tax} decided (see
+     * {@link TaxRules#decide}): its rate on subtotal - discounts, once, HALF_UP.
+     */
+    public Invoice rate(Customer customer, BillingPeriod period, List<SubscriptionUsage> subscriptions,
+            TaxDecision tax, Adjustments adjustments) {
         List<SubscriptionUsage> ordered = new ArrayList<>(subscriptions);
         ordered.sort(Comparator.comparing((SubscriptionUsage s) -> s.subscription().start())
                 .thenComparing(s -> s.subscription().id()));
@@ -84,14 +97,15 @@ public final class RatingEngine {
         for (InvoiceLine line : discountLines) {
             discounts = discounts.minus(line.amount());
         }
-        BigDecimal rate = customer.taxExempt() ? BigDecimal.ZERO : tax.map(TaxRate::rate).orElse(BigDecimal.ZERO);
-        String taxName = tax.map(TaxRate::name).orElse("Tax");
+        BigDecimal rate = tax.rate();
         // tax is computed once per invoice on the taxable amount, rounded HALF_UP
         Money taxAmount = Money.rounded(subtotal.minus(discounts).amount().multiply(rate), customer.currency());
         Money total = subtotal.minus(discounts).plus(taxAmount);
         lines.addAll(discountLines);
-        Invoice beforeCredits = new Invoice(customer.id(), customer.currency(), lines, subtotal, discounts, taxName, rate,
-                taxAmount, customer.taxExempt(), total, Money.zero(customer.currency()), total);
+        InvoiceTax taxation = new InvoiceTax(tax.category(), tax.country(), tax.notice(), customer.taxId());
+        Invoice beforeCredits = new Invoice(customer.id(), customer.currency(), lines, subtotal, discounts, tax.name(),
+                rate, taxAmount, tax.category() == TaxCategory.EXEMPT, total, Money.zero(customer.currency()), total,
+                taxation);
         return withCredits(beforeCredits, adjustments.credits(), period.end().minusDays(1));
     }
 
@@ -117,7 +131,7 @@ public final class RatingEngine {
         }
         return new Invoice(invoice.customerId(), invoice.currency(), lines, invoice.subtotal(), invoice.discounts(),
                 invoice.taxName(), invoice.taxRate(), invoice.tax(), invoice.taxExempt(), invoice.total(), credits,
-                invoice.total().minus(credits));
+                invoice.total().minus(credits), invoice.taxation());
     }
 
     private static List<dev.tokenbill.usage.UsageTotal> sortedUsage(SubscriptionUsage s) {

@@ -826,7 +826,8 @@ class CatalogLoaderTest {
                 "dedicated-a100", "dedicated-h100-eur", "daily-starter-usd");
         assertThat(catalog.billingZone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(catalog.seller().name()).isEqualTo("Tokenbill Demo AI Ltd.");
-        assertThat(catalog.taxes()).containsOnlyKeys("IE", "DE", "FR", "US", "GB", "JP");
+        // NL: the rate of the sample's EU consumer (OSS)
+        assertThat(catalog.taxes()).containsOnlyKeys("IE", "DE", "FR", "NL", "US", "GB", "JP");
         assertThat(catalog.taxFor("IE").orElseThrow().rate()).isEqualByComparingTo("0.23");
 
         Plan pro = catalog.plan("pro-usd").orElseThrow();

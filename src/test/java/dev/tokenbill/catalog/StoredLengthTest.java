@@ -40,7 +40,9 @@ class StoredLengthTest {
             "invoice.period", "credit_applied.period", "invoice.status", "invoice.pdf_file", "invoice_line.kind", "invoice_line.price_condition",
             "invoice_sequence.series", "run_input.file_name", "run_input.sha256", "billed_event.event_id",
             // checked against closed lists (Customer.LANGUAGES, EINVOICE_FORMATS), so no length can overflow
-            "customer.language", "customer.einvoice");
+            "customer.language", "customer.einvoice",
+            // a TaxCategory name, and a notice written by TaxRules
+            "invoice.tax_category", "invoice.tax_notice");
 
     private static Map<String, String> schema;
 

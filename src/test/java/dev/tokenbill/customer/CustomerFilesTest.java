@@ -68,8 +68,9 @@ class CustomerFilesTest {
     void testSampleInput_IsValid() {
         CustomerBook book = CustomerFiles.read(Path.of("input"), catalog);
 
-        assertThat(book.customers()).hasSize(12);
-        assertThat(book.subscriptions()).hasSize(13);
+        // 13 customers with lotte-devries, the EU consumer of issue 17, and her subscription sub-0014
+        assertThat(book.customers()).hasSize(13);
+        assertThat(book.subscriptions()).hasSize(14);
         assertThat(book.customers()).filteredOn(c -> c.id().equals("cobalt-voice")).singleElement()
                 .satisfies(c -> assertThat(c.address()).contains("\n").contains("Floor 3"));
     }
@@ -250,6 +251,34 @@ class CustomerFilesTest {
         files(CUSTOMERS_HEADER + ACME + ACME.replace("Acme Inc.", "Acme again"), SUBSCRIPTIONS_HEADER);
 
         assertProblem("customers.csv:4: ", "customer_id 'acme' appears twice");
+    }
+
+    @Test
+    void testVatNumber_MalformedForItsCountry() throws IOException {
+        files("customer_id,name,billing_email,address,country,currency,tax_exempt,tax_id\n"
+                + "beta,Beta GmbH,ap@beta.example,Berlin,DE,EUR,false,DE12345678\n", SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:2: ", "tax_id 'DE12345678' is not a valid DE VAT number (expected DE + 9 digits)");
+    }
+
+    @Test
+    void testVatNumber_OfAnotherCountry() throws IOException {
+        files("customer_id,name,billing_email,address,country,currency,tax_exempt,tax_id\n"
+                + "beta,Beta GmbH,ap@beta.example,Berlin,DE,EUR,false,FR40303265045\n", SUBSCRIPTIONS_HEADER);
+
+        assertProblem("customers.csv:2: ", "tax_id 'FR40303265045' is not a valid DE VAT number (it must start with DE");
+    }
+
+    @Test
+    void testVatNumber_SpacesAreDropped_AndAValidOneIsKept() throws IOException {
+        // DE136695976: a published valid example (MOD 11,10 check digit 6)
+        files("customer_id,name,billing_email,address,country,currency,tax_exempt,tax_id\n"
+                + "beta,Beta GmbH,ap@beta.example,Berlin,DE,EUR,false,DE 136 695 976\n", SUBSCRIPTIONS_HEADER);
+
+        assertThat(read().customers()).singleElement().satisfies(c -> {
+            assertThat(c.taxId()).isEqualTo("DE136695976");
+            assertThat(c.isBusiness()).isTrue();
+        });
     }
 
     @Test

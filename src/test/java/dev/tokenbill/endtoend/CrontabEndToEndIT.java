@@ -50,8 +50,8 @@ class CrontabEndToEndIT {
         assertThat(result.mail()).as("cron mails nothing on success").isEmpty();
         assertThat(runJson("2026-10-31", "mode", "status", "invoice_count")).containsExactly("FINAL", "COMPLETED", "1");
         // the month to date is November, a draft: every monthly subscription still active on 2026-11-01, i.e. all
-        // 11 monthly ones except sub-0003 (ended 2026-10-15) and sub-0008 (ended 2026-10-20): 10 customers
-        assertThat(runJson("2026-11", "mode", "status", "invoice_count")).containsExactly("DRAFT", "COMPLETED", "10");
+        // 12 monthly ones except sub-0003 (ended 2026-10-15) and sub-0008 (ended 2026-10-20): 11 customers
+        assertThat(runJson("2026-11", "mode", "status", "invoice_count")).containsExactly("DRAFT", "COMPLETED", "11");
         // the working directory is the build's, not the home: every path comes from TOKENBILL_HOME, absolute
         assertThat(Files.readString(home.resolve("data/schedule.log")))
                 .contains("outputs in " + home.resolve("output/2026-10-31"));
@@ -64,12 +64,12 @@ class CrontabEndToEndIT {
         Cron first = run(line("monthly"));
         Cron again = run(line("monthly"));
 
-        // then: October is final, 11 invoices (the 12 sample customers but pixelmoth, on a daily plan) numbered
+        // then: October is final, 12 invoices (the 13 sample customers but pixelmoth, on a daily plan) numbered
         // gapless from TB-000001; the re-run is refused by tokenbill (4) and the script says there is nothing to do (0)
         assertThat(first.exitCode()).as(first.mail()).isZero();
         assertThat(first.mail()).isEmpty();
         assertThat(runJson("2026-10", "mode", "invoice_count", "first_invoice_number", "last_invoice_number"))
-                .containsExactly("FINAL", "11", "TB-000001", "TB-000011");
+                .containsExactly("FINAL", "12", "TB-000001", "TB-000012");
         assertThat(again.exitCode()).as(again.mail()).isZero();
         assertThat(again.mail()).isEmpty();
         assertThat(Files.readString(home.resolve("data/schedule.log")))

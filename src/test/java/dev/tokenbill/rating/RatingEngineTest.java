@@ -18,6 +18,9 @@ import dev.tokenbill.catalog.FeeTiming;
 import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.catalog.RecurringFee;
 import dev.tokenbill.catalog.TaxRate;
+import dev.tokenbill.invoice.InvoiceTax;
+import dev.tokenbill.invoice.TaxCategory;
+import dev.tokenbill.tax.TaxDecision;
 import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.invoice.Invoice;
@@ -74,6 +77,47 @@ class RatingEngineTest {
         assertThat(invoice.amountDue().amount()).isEqualByComparingTo("12.50");
         assertThat(invoice.discounts().isZero()).isTrue();
         assertThat(invoice.credits().isZero()).isTrue();
+    }
+
+    @Test
+    void taxDecision_reverseCharge_chargesNoTax_andKeepsTheNotice() {
+        // given: 105 requests x 0.10 = 10.50, reverse charged
+        SubscriptionUsage s = uses(subscription("2026-09-01", null), requestsPlan(null), usage("requests", "105"));
+        TaxDecision reverse = new TaxDecision(TaxCategory.REVERSE_CHARGE, "DE", BigDecimal.ZERO, "VAT", "Reverse charge");
+
+        // when
+        Invoice invoice = engine.rate(customer(USD, false), OCTOBER, List.of(s), reverse, Adjustments.NONE);
+
+        // then
+        assertThat(invoice.tax().amount()).isEqualByComparingTo("0.00");
+        assertThat(invoice.total().amount()).isEqualByComparingTo("10.50");
+        assertThat(invoice.taxExempt()).isFalse();
+        assertThat(invoice.taxation()).isEqualTo(new InvoiceTax(TaxCategory.REVERSE_CHARGE, "DE", "Reverse charge", null));
+        assertThat(invoice.taxes()).singleElement().satisfies(t -> {
+            assertThat(t.category()).isEqualTo(TaxCategory.REVERSE_CHARGE);
+            assertThat(t.taxable().amount()).isEqualByComparingTo("10.50");
+            assertThat(t.tax().amount()).isEqualByComparingTo("0.00");
+        });
+    }
+
+    @Test
+    void taxDecision_consumerRate_isAppliedOnceHalfUp() {
+        // given: 10.50 at the NL rate 21 %: 2.205 -> HALF_UP 2.21; total 12.71
+        SubscriptionUsage s = uses(subscription("2026-09-01", null), requestsPlan(null), usage("requests", "105"));
+        TaxDecision oss = new TaxDecision(TaxCategory.STANDARD, "NL", d("0.21"), "VAT", null);
+
+        // when
+        Invoice invoice = engine.rate(customer(USD, false), OCTOBER, List.of(s), oss, Adjustments.NONE);
+
+        // then
+        assertThat(invoice.tax().amount()).isEqualByComparingTo("2.21");
+        assertThat(invoice.total().amount()).isEqualByComparingTo("12.71");
+        assertThat(invoice.taxes()).singleElement().satisfies(t -> {
+            assertThat(t.country()).isEqualTo("NL");
+            assertThat(t.rate()).isEqualByComparingTo("0.21");
+            assertThat(t.taxable().amount()).isEqualByComparingTo("10.50");
+            assertThat(t.tax().amount()).isEqualByComparingTo("2.21");
+        });
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class Fixtures {
         }
     }
 
-    /** A copy of the shipped sample ({@code input/}: October 2026, twelve customers) at {@code target}, to change freely. */
+    /** A copy of the shipped sample ({@code input/}: October 2026, thirteen customers) at {@code target}, to change freely. */
     public static Path copyOfSample(Path target) throws IOException {
         Path sample = Path.of("input");
         try (Stream<Path> files = Files.walk(sample)) {

@@ -8,6 +8,7 @@ import dev.tokenbill.csv.CsvSource;
 import dev.tokenbill.csv.InputFileException;
 import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.tax.VatNumbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -117,6 +118,11 @@ public final class CustomerFiles {
         }
         String taxId = row.get("tax_id").strip().replace(" ", "");
         requireLength(file, row, "tax_id", StoredLength.TAX_ID);
+        if (!taxId.isEmpty()) {
+            VatNumbers.problem(country, taxId).ifPresent(problem -> {
+                throw new InputFileException(file, row.line(), problem);
+            });
+        }
         String language = row.get("language").strip();
         if (!language.isEmpty() && !Customer.LANGUAGES.contains(language)) {
             throw new InputFileException(file, row.line(), "language '" + language + "' must be one of "

@@ -5,7 +5,9 @@ import dev.tokenbill.catalog.PriceCondition;
 import dev.tokenbill.database.RunKeys;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
+import dev.tokenbill.invoice.InvoiceTax;
 import dev.tokenbill.invoice.LineKind;
+import dev.tokenbill.invoice.TaxCategory;
 import dev.tokenbill.invoice.TierLine;
 import dev.tokenbill.money.Money;
 import java.math.BigDecimal;
@@ -62,7 +64,8 @@ public class JdbcInvoiceDao {
             }
         }
         batch("insert into invoice (run_id, customer_id, period, status, currency, subtotal, discounts, tax_name,"
-                + " tax_rate, tax, tax_exempt, total, credits, amount_due) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " tax_rate, tax, tax_exempt, total, credits, amount_due, tax_category, tax_country, tax_notice,"
+                + " customer_tax_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 invoices, (ps, i) -> {
                     ps.setLong(1, runId);
                     ps.setString(2, i.customerId());
@@ -78,6 +81,10 @@ public class JdbcInvoiceDao {
                     ps.setBigDecimal(12, i.total().amount());
                     ps.setBigDecimal(13, i.credits().amount());
                     ps.setBigDecimal(14, i.amountDue().amount());
+                    ps.setString(15, i.taxation().category().name());
+                    text(ps, 16, i.taxation().country());
+                    text(ps, 17, i.taxation().notice());
+                    text(ps, 18, i.taxation().customerTaxId());
                 });
         batch("insert into invoice_line (run_id, customer_id, position, kind, description, subscription_id, plan_id,"
                 + " meter, model, price_condition, usage_quantity, included, quantity, unit_price, amount, reference)"
@@ -190,7 +197,9 @@ public class JdbcInvoiceDao {
                     rs.getString("invoice_number"), rs.getString("pdf_file"), currency, money(rs, "subtotal", currency),
                     money(rs, "discounts", currency), rs.getString("tax_name"), rs.getBigDecimal("tax_rate"),
                     money(rs, "tax", currency), rs.getBoolean("tax_exempt"), money(rs, "total", currency),
-                    money(rs, "credits", currency), money(rs, "amount_due", currency)));
+                    money(rs, "credits", currency), money(rs, "amount_due", currency),
+                    new InvoiceTax(TaxCategory.valueOf(rs.getString("tax_category")), rs.getString("tax_country"),
+                            rs.getString("tax_notice"), rs.getString("customer_tax_id"))));
         }, args);
         // no ORDER BY: with one, H2 walks the whole run's primary key in order instead of looking each id up
         // (quadratic over a run's chunks); the rows are put in order here instead
@@ -227,7 +236,7 @@ public class JdbcInvoiceDao {
                 Invoice invoice = new Invoice(customerId, h.currency(),
                         List.copyOf(lines.getOrDefault(customerId, new java.util.TreeMap<>()).values()),
                         h.subtotal(), h.discounts(), h.taxName(), h.taxRate(), h.tax(), h.taxExempt(), h.total(),
-                        h.credits(), h.amountDue());
+                        h.credits(), h.amountDue(), h.taxation());
                 result.add(new StoredInvoice(runId, h.period(), h.status(), h.number(), h.pdfFile(), invoice));
             }
         }
@@ -261,7 +270,7 @@ public class JdbcInvoiceDao {
     /** One row of the invoice table. */
     private record Header(String period, String status, String number, String pdfFile, Currency currency, Money subtotal,
             Money discounts, String taxName, BigDecimal taxRate, Money tax, boolean taxExempt, Money total, Money credits,
-            Money amountDue) {
+            Money amountDue, InvoiceTax taxation) {
     }
 
     private static Money money(ResultSet rs, String column, Currency currency) throws SQLException {

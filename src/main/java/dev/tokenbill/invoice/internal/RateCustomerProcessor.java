@@ -12,6 +12,7 @@ import dev.tokenbill.rating.Adjustments;
 import dev.tokenbill.rating.PlanWhatIf;
 import dev.tokenbill.rating.RatingEngine;
 import dev.tokenbill.rating.SubscriptionUsage;
+import dev.tokenbill.tax.TaxRules;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ public class RateCustomerProcessor implements ItemProcessor<CustomerToRate, Rate
         Money allocated = input.allocatedCost();
         Adjustments adjustments = new Adjustments(coupons, catalog.volumeDiscountFor(customer.currency()), input.credits(),
                 allocated);
-        Invoice invoice = engine.rate(customer, period, billed, catalog.taxFor(customer.country()), adjustments);
+        Invoice invoice = engine.rate(customer, period, billed,
+                TaxRules.decide(catalog.seller(), catalog.taxes(), customer), adjustments);
         return new RatedCustomer(invoice,
                 PlanWhatIf.compare(engine, customer, period, billed, invoice, catalog.plans().values(), allocated));
     }
