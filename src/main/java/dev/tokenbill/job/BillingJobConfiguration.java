@@ -7,6 +7,7 @@ import dev.tokenbill.credit.internal.JdbcCreditDao;
 import dev.tokenbill.invoice.internal.CustomerToRate;
 import dev.tokenbill.invoice.internal.CustomerToRateReader;
 import dev.tokenbill.invoice.internal.RatedCustomer;
+import dev.tokenbill.invoice.internal.CreditNoteIssuer;
 import dev.tokenbill.invoice.internal.InvoiceNumbering;
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
 import dev.tokenbill.invoice.internal.JdbcInvoiceWriter;
@@ -212,7 +213,8 @@ public class BillingJobConfiguration {
             BillingProperties properties) {
         return new StepBuilder("numberInvoices", jobRepository)
                 .tasklet(AbandonedOnStop.of(
-                        new NumberInvoicesTasklet(new InvoiceNumbering(jdbc, properties.invoiceNumberPrefix()), jdbc)), tx)
+                        new NumberInvoicesTasklet(new InvoiceNumbering(jdbc, properties.invoiceNumberPrefix()),
+                                new CreditNoteIssuer(jdbc))), tx)
                 .build();
     }
 

@@ -11,6 +11,7 @@ import dev.tokenbill.period.BillingPeriod;
 import dev.tokenbill.rating.Adjustments;
 import dev.tokenbill.rating.PlanWhatIf;
 import dev.tokenbill.rating.RatingEngine;
+import dev.tokenbill.rating.ServicePeriods;
 import dev.tokenbill.rating.SubscriptionUsage;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -55,7 +56,9 @@ public class RateCustomerProcessor implements ItemProcessor<CustomerToRate, Rate
         Money allocated = input.allocatedCost();
         Adjustments adjustments = new Adjustments(coupons, catalog.volumeDiscountFor(customer.currency()), input.credits(),
                 allocated);
-        Invoice invoice = engine.rate(customer, period, billed, catalog.taxFor(customer.country()), adjustments);
+        Invoice invoice = ServicePeriods.fill(
+                engine.rate(customer, period, billed, catalog.taxFor(customer.country()), adjustments),
+                input.subscriptions(), period);
         return new RatedCustomer(invoice,
                 PlanWhatIf.compare(engine, customer, period, billed, invoice, catalog.plans().values(), allocated));
     }
