@@ -8,6 +8,7 @@ import dev.tokenbill.invoice.internal.CustomerToRate;
 import dev.tokenbill.invoice.internal.CustomerToRateReader;
 import dev.tokenbill.invoice.internal.RatedCustomer;
 import dev.tokenbill.invoice.internal.CreditNoteIssuer;
+import dev.tokenbill.invoice.internal.JdbcCreditNoteDao;
 import dev.tokenbill.invoice.internal.InvoiceNumbering;
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
 import dev.tokenbill.invoice.internal.JdbcInvoiceWriter;
@@ -59,8 +60,8 @@ public class BillingJobConfiguration {
 
     @Bean
     public Job billingJob(JobRepository jobRepository, Step validateInputs, Step loadCustomers, Step readUsage,
-            Step allocateCosts, Step rateCustomers, Step numberInvoices, Step renderInvoices, Step writeReports,
-            RunMetricsListener runMetrics) {
+            Step allocateCosts, Step rateCustomers, Step numberInvoices, Step renderInvoices, Step renderCreditNotes,
+            Step writeReports, RunMetricsListener runMetrics) {
         return new JobBuilder(RunParameters.JOB_NAME, jobRepository)
                 .listener(runMetrics) // metrics.prom at the end of every run (README, "Metrics")
                 .start(validateInputs)
@@ -70,6 +71,7 @@ public class BillingJobConfiguration {
                 .next(rateCustomers)
                 .next(numberInvoices)
                 .next(renderInvoices)
+                .next(renderCreditNotes)
                 .next(writeReports)
                 .build();
     }
@@ -231,6 +233,17 @@ public class BillingJobConfiguration {
                 .listener(new StopAtChunkBoundary())
                 .listener(new StepProgress("invoices", execution -> count(jdbc,
                         "select count(*) from invoice where run_id = ? and pdf_file is null", execution)))
+                .build();
+    }
+
+    // step 8b: render the credit notes of a correction run (issue 17)
+
+    @Bean
+    public Step renderCreditNotes(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
+            JdbcCustomerDao customers, ObjectProvider<InvoicePdfRenderer> invoicePdfRenderer) {
+        return new StepBuilder("renderCreditNotes", jobRepository)
+                .tasklet(AbandonedOnStop.of(new RenderCreditNotesTasklet(invoicePdfRenderer::getObject,
+                        new JdbcCreditNoteDao(jdbc), customers)), tx)
                 .build();
     }
 
