@@ -58,3 +58,6 @@ create table credit_note_line (
     period_end      date,
     primary key (run_id, customer_id, position)
 );
+
+-- The fees the previous period's final invoices billed in advance are read per rating chunk by customer range.
+create index invoice_by_period_customer on invoice (period, status, customer_id);

@@ -11,6 +11,7 @@ import dev.tokenbill.invoice.internal.CreditNoteIssuer;
 import dev.tokenbill.invoice.internal.JdbcCreditNoteDao;
 import dev.tokenbill.invoice.internal.InvoiceNumbering;
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
+import dev.tokenbill.invoice.internal.JdbcPrepaidFees;
 import dev.tokenbill.invoice.internal.JdbcInvoiceWriter;
 import dev.tokenbill.invoice.internal.JdbcUsageTotals;
 import dev.tokenbill.invoice.internal.RateCustomerProcessor;
@@ -189,8 +190,8 @@ public class BillingJobConfiguration {
     public CustomerToRateReader customerReader(JdbcCustomerDao customers, JdbcTemplate jdbc, JdbcCreditDao credits,
             JdbcAllocationDao allocations, BillingProperties properties, @Value(RUN_ID) long runId,
             @Value(PERIOD) String period) {
-        return new CustomerToRateReader(customers, new JdbcUsageTotals(jdbc), credits, allocations, runId, period,
-                properties.ratingChunkSize());
+        return new CustomerToRateReader(customers, new JdbcUsageTotals(jdbc), credits, allocations,
+                new JdbcPrepaidFees(jdbc), runId, period, properties.ratingChunkSize());
     }
 
     @Bean

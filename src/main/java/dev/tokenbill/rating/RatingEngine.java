@@ -51,6 +51,7 @@ public final class RatingEngine {
         for (SubscriptionUsage s : ordered) {
             requireCurrency(customer, s.plan());
             lines.addAll(RecurringFees.lines(s.subscription(), s.plan(), period));
+            lines.addAll(UnusedDays.lines(s.subscription(), s.plan(), period, adjustments.prepaidFees()));
             List<InvoiceLine> usage = UsageCharges.lines(s.subscription(), s.plan(), sortedUsage(s));
             lines.addAll(usage);
             trueUp(s.subscription(), s.plan(), period, usage).ifPresent(lines::add);

@@ -55,7 +55,7 @@ public class RateCustomerProcessor implements ItemProcessor<CustomerToRate, Rate
         }
         Money allocated = input.allocatedCost();
         Adjustments adjustments = new Adjustments(coupons, catalog.volumeDiscountFor(customer.currency()), input.credits(),
-                allocated);
+                allocated, input.prepaidFees());
         Invoice invoice = ServicePeriods.fill(
                 engine.rate(customer, period, billed, catalog.taxFor(customer.country()), adjustments),
                 input.subscriptions(), period);
