@@ -42,7 +42,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The billing job: eight steps, each restartable. Chunk steps commit their rows and their
+ * The billing job: nine steps, each restartable. Chunk steps commit their rows and their
  * checkpoint in one JDBC transaction (the job repository and the billing tables share the
  * database), so a crash between two commits loses nothing and duplicates nothing.
  */

@@ -1,6 +1,7 @@
 package dev.tokenbill.invoice.internal;
 
 import dev.tokenbill.catalog.PriceCondition;
+import dev.tokenbill.database.RunKeys;
 import dev.tokenbill.invoice.DocumentKind;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
@@ -32,7 +33,7 @@ public class JdbcCreditNoteDao {
     /** Up to {@code size} credit notes of the period numbered after {@code after} ("" for the first page), in number order. */
     public List<StoredInvoice> creditNotesAfter(String period, String after, int size) {
         return read("where c.period = ? and c.credit_note_number > ? order by c.credit_note_number fetch first " + size
-                + " rows only", period, after);
+                + " rows only", period, after).stream().map(Unrendered::creditNote).toList();
     }
 
     /**
@@ -44,16 +45,8 @@ public class JdbcCreditNoteDao {
 
     /** Up to {@code size} credit notes issued by the run that have no PDF yet, in number order. */
     public List<Unrendered> unrendered(long runId, int size) {
-        List<StoredInvoice> page = read("where c.run_id = ? and c.pdf_file is null order by c.credit_note_number"
+        return read("where c.run_id = ? and c.pdf_file is null order by c.credit_note_number"
                 + " fetch first " + size + " rows only", runId);
-        List<Unrendered> result = new ArrayList<>(page.size());
-        for (StoredInvoice note : page) {
-            Map<String, Object> row = jdbc.queryForMap("select credits_run_id, invoice_issue_date from credit_note"
-                    + " where run_id = ? and customer_id = ?", runId, note.invoice().customerId());
-            result.add(new Unrendered(note, ((Number) row.get("credits_run_id")).longValue(),
-                    ((java.sql.Date) row.get("invoice_issue_date")).toLocalDate()));
-        }
-        return result;
     }
 
     /** Records the PDF file of the run's credit note of {@code customerId}. */
@@ -61,7 +54,7 @@ public class JdbcCreditNoteDao {
         jdbc.update("update credit_note set pdf_file = ? where run_id = ? and customer_id = ?", fileName, runId, customerId);
     }
 
-    private List<StoredInvoice> read(String condition, Object... args) {
+    private List<Unrendered> read(String condition, Object... args) {
         Map<String, Header> headers = new LinkedHashMap<>();
         jdbc.query("select c.*, (select t.payment_terms_days from customer t where t.run_id = c.credits_run_id"
                 + " and t.customer_id = c.customer_id) as terms from credit_note c " + condition, rs -> {
@@ -72,36 +65,51 @@ public class JdbcCreditNoteDao {
                             money(rs, "total", currency), money(rs, "credits", currency), money(rs, "amount_due", currency));
                     headers.put(rs.getString("credit_note_number"), new Header(rs.getLong("run_id"),
                             rs.getString("period"), rs.getString("pdf_file"), rs.getString("credits_invoice"),
-                            rs.getObject("terms", Integer.class), rs.getDate("issue_date").toLocalDate(), amounts));
+                            rs.getObject("terms", Integer.class), rs.getDate("issue_date").toLocalDate(), amounts,
+                            rs.getLong("credits_run_id"), rs.getDate("invoice_issue_date").toLocalDate()));
                 }, args);
-        List<StoredInvoice> result = new ArrayList<>(headers.size());
+        Map<Long, List<String>> customersByRun = new LinkedHashMap<>();
+        headers.values().forEach(h -> customersByRun.computeIfAbsent(h.runId(), r -> new ArrayList<>())
+                .add(h.amounts().customerId()));
+        Map<String, List<InvoiceLine>> lines = new java.util.HashMap<>();
+        customersByRun.forEach((runId, customerIds) -> lines.putAll(lines(runId, customerIds, headers)));
+        List<Unrendered> result = new ArrayList<>(headers.size());
         headers.forEach((number, h) -> {
             Invoice a = h.amounts();
-            Invoice invoice = new Invoice(a.customerId(), a.currency(), lines(h.runId(), a.customerId(), a.currency()),
+            Invoice invoice = new Invoice(a.customerId(), a.currency(),
+                    lines.getOrDefault(h.runId() + "/" + a.customerId(), List.of()),
                     a.subtotal(), a.discounts(), a.taxName(), a.taxRate(), a.tax(), a.taxExempt(), a.total(), a.credits(),
                     a.amountDue());
-            result.add(new StoredInvoice(h.runId(), h.period(), "FINAL", number, h.pdfFile(), invoice,
-                    DocumentKind.CREDIT_NOTE, h.credits(), h.terms(), h.issueDate()));
+            result.add(new Unrendered(new StoredInvoice(h.runId(), h.period(), "FINAL", number, h.pdfFile(), invoice,
+                    DocumentKind.CREDIT_NOTE, h.credits(), h.terms(), h.issueDate()), h.creditedRunId(),
+                    h.invoiceIssueDate()));
         });
         return result;
     }
 
-    // one query per credit note: there are as many as a correction run voids, read a page at a time
-    private List<InvoiceLine> lines(long runId, String customerId, Currency currency) {
-        return jdbc.query("select * from credit_note_line where run_id = ? and customer_id = ? order by position",
-                (rs, i) -> {
+    /** The lines of the run's credit notes of these customers, by "runId/customerId", in position order: one query. */
+    private Map<String, List<InvoiceLine>> lines(long runId, List<String> customerIds, Map<String, Header> headers) {
+        Map<String, Currency> currencies = new java.util.HashMap<>();
+        headers.values().forEach(h -> currencies.put(h.runId() + "/" + h.amounts().customerId(), h.amounts().currency()));
+        Map<String, List<InvoiceLine>> result = new java.util.HashMap<>();
+        jdbc.query("select t.* from " + RunKeys.join("credit_note_line", "customer_id", customerIds.size())
+                + " order by t.customer_id, t.position", rs -> {
+                    String key = runId + "/" + rs.getString("customer_id");
+                    Currency currency = currencies.get(key);
                     String condition = rs.getString("price_condition");
-                    return new InvoiceLine(LineKind.valueOf(rs.getString("kind")), rs.getString("description"),
+                    result.computeIfAbsent(key, k -> new ArrayList<>()).add(
+                            new InvoiceLine(LineKind.valueOf(rs.getString("kind")), rs.getString("description"),
                             rs.getString("subscription_id"), rs.getString("plan_id"), rs.getString("meter"),
                             rs.getString("model"), condition == null ? null : PriceCondition.valueOf(condition),
                             rs.getBigDecimal("usage_quantity"), rs.getBigDecimal("included"), rs.getBigDecimal("quantity"),
                             rs.getBigDecimal("unit_price"), money(rs, "amount", currency), List.of(),
-                            rs.getString("reference"), JdbcInvoiceDao.servicePeriod(rs));
-                }, runId, customerId);
+                            rs.getString("reference"), JdbcInvoiceDao.servicePeriod(rs)));
+                }, RunKeys.args(customerIds, runId));
+        return result;
     }
 
     private record Header(long runId, String period, String pdfFile, String credits, Integer terms,
-            java.time.LocalDate issueDate, Invoice amounts) {
+            java.time.LocalDate issueDate, Invoice amounts, long creditedRunId, java.time.LocalDate invoiceIssueDate) {
     }
 
     private static Money money(ResultSet rs, String column, Currency currency) throws SQLException {
