@@ -182,6 +182,35 @@ class CreditNoteFunctionalTests {
     }
 
     @Test
+    void creditNoteRenderingThatFails_IsFinishedByRestart() throws Exception {
+        // given October billed final, and CN-000003.pdf's place taken by a non-empty directory (the render cannot
+        // move its file there)
+        runs.start(OCTOBER, true, input, output);
+        Path creditNotes = output.resolve(OCTOBER).resolve("credit-notes");
+        Path blocker = Files.createDirectories(creditNotes.resolve("CN-000003.pdf"));
+        Files.writeString(blocker.resolve("keep"), "x");
+
+        // when the correction runs, it fails in renderCreditNotes with its numbers issued
+        JobExecution failed = runs.start(OCTOBER, true, true, input, output);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getStepExecutions()).filteredOn(s -> s.getStatus() == BatchStatus.FAILED)
+                .extracting(s -> s.getStepName()).containsExactly("renderCreditNotes");
+        assertThat(jdbc.queryForObject("select count(*) from credit_note where pdf_file is null", Integer.class))
+                .isEqualTo(5);
+
+        // when the obstacle goes and the run is restarted
+        Files.delete(blocker.resolve("keep"));
+        Files.delete(blocker);
+        assertThat(runs.restart(OCTOBER).execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        // then every credit note has its PDF, numbered as first issued
+        assertThat(hashes(creditNotes)).containsOnlyKeys("CN-000001.pdf", "CN-000002.pdf", "CN-000003.pdf",
+                "CN-000004.pdf", "CN-000005.pdf");
+        assertThat(pdfText(creditNotes.resolve("CN-000003.pdf"))).contains("Credits invoice TB-000003 of 2026-11-01");
+        assertThat(jdbc.queryForObject("select count(*) from credit_note where pdf_file is null", Integer.class)).isZero();
+    }
+
+    @Test
     void customerNoLongerBilled_StillGetsItsCreditNote() throws Exception {
         // given October billed final, then delta's subscription and usage removed from the input
         runs.start(OCTOBER, true, input, output);
