@@ -272,6 +272,10 @@ class CreditNoteFunctionalTests {
                 "credit_notes EUR EUR amount_due -150.36", "credit_notes USD USD count 3",
                 "credit_notes USD USD total -652.28", "credit_notes USD USD amount_due -615.00");
 
+        // and summary.pdf says so
+        assertThat(pdfText(dir.resolve("summary.pdf"))).contains("5 invoices of an earlier final run voided, reversed by",
+                "5 credit notes");
+
         // and run.json still counts the run's own invoices, with the credit notes beside them
         var run = json(dir.resolve("run.json"));
         assertThat(run.get("invoice_count").asInt()).isEqualTo(5);
