@@ -11,7 +11,8 @@ import java.util.List;
  * for tiered and package charges, whose breakdown is in {@code tiers} or the description.
  * {@code amount} is rounded once, HALF_UP, to the currency's minor unit (a tiered line: the sum of
  * its rounded tier amounts). {@code reference} names what a DISCOUNT or CREDIT line draws on
- * (the credit grant id); null otherwise.
+ * (the credit grant id); null otherwise. {@code servicePeriod} is the days the line bills (null for discount and
+ * credit lines, and for lines built without one).
  */
 public record InvoiceLine(
         LineKind kind,
@@ -27,10 +28,25 @@ public record InvoiceLine(
         BigDecimal unitPrice,
         Money amount,
         List<TierLine> tiers,
-        String reference) {
+        String reference,
+        ServicePeriod servicePeriod) {
 
     public InvoiceLine {
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
+    }
+
+    /** A line without a service period. */
+    public InvoiceLine(LineKind kind, String description, String subscriptionId, String planId, String meter, String model,
+            PriceCondition condition, BigDecimal usage, BigDecimal included, BigDecimal quantity, BigDecimal unitPrice,
+            Money amount, List<TierLine> tiers, String reference) {
+        this(kind, description, subscriptionId, planId, meter, model, condition, usage, included, quantity, unitPrice,
+                amount, tiers, reference, null);
+    }
+
+    /** This line billing {@code period}. */
+    public InvoiceLine withServicePeriod(ServicePeriod period) {
+        return new InvoiceLine(kind, description, subscriptionId, planId, meter, model, condition, usage, included,
+                quantity, unitPrice, amount, tiers, reference, period);
     }
 
     /** A line without a reference. */

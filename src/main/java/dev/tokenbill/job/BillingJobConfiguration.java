@@ -7,8 +7,11 @@ import dev.tokenbill.credit.internal.JdbcCreditDao;
 import dev.tokenbill.invoice.internal.CustomerToRate;
 import dev.tokenbill.invoice.internal.CustomerToRateReader;
 import dev.tokenbill.invoice.internal.RatedCustomer;
+import dev.tokenbill.invoice.internal.CreditNoteIssuer;
+import dev.tokenbill.invoice.internal.JdbcCreditNoteDao;
 import dev.tokenbill.invoice.internal.InvoiceNumbering;
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
+import dev.tokenbill.invoice.internal.JdbcPrepaidFees;
 import dev.tokenbill.invoice.internal.JdbcInvoiceWriter;
 import dev.tokenbill.invoice.internal.JdbcUsageTotals;
 import dev.tokenbill.invoice.internal.RateCustomerProcessor;
@@ -39,7 +42,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The billing job: eight steps, each restartable. Chunk steps commit their rows and their
+ * The billing job: nine steps, each restartable. Chunk steps commit their rows and their
  * checkpoint in one JDBC transaction (the job repository and the billing tables share the
  * database), so a crash between two commits loses nothing and duplicates nothing.
  */
@@ -58,8 +61,8 @@ public class BillingJobConfiguration {
 
     @Bean
     public Job billingJob(JobRepository jobRepository, Step validateInputs, Step loadCustomers, Step readUsage,
-            Step allocateCosts, Step rateCustomers, Step numberInvoices, Step renderInvoices, Step writeReports,
-            RunMetricsListener runMetrics) {
+            Step allocateCosts, Step rateCustomers, Step numberInvoices, Step renderInvoices, Step renderCreditNotes,
+            Step writeReports, RunMetricsListener runMetrics) {
         return new JobBuilder(RunParameters.JOB_NAME, jobRepository)
                 .listener(runMetrics) // metrics.prom at the end of every run (README, "Metrics")
                 .start(validateInputs)
@@ -69,6 +72,7 @@ public class BillingJobConfiguration {
                 .next(rateCustomers)
                 .next(numberInvoices)
                 .next(renderInvoices)
+                .next(renderCreditNotes)
                 .next(writeReports)
                 .build();
     }
@@ -186,8 +190,8 @@ public class BillingJobConfiguration {
     public CustomerToRateReader customerReader(JdbcCustomerDao customers, JdbcTemplate jdbc, JdbcCreditDao credits,
             JdbcAllocationDao allocations, BillingProperties properties, @Value(RUN_ID) long runId,
             @Value(PERIOD) String period) {
-        return new CustomerToRateReader(customers, new JdbcUsageTotals(jdbc), credits, allocations, runId, period,
-                properties.ratingChunkSize());
+        return new CustomerToRateReader(customers, new JdbcUsageTotals(jdbc), credits, allocations,
+                new JdbcPrepaidFees(jdbc), runId, period, properties.ratingChunkSize());
     }
 
     @Bean
@@ -212,7 +216,8 @@ public class BillingJobConfiguration {
             BillingProperties properties) {
         return new StepBuilder("numberInvoices", jobRepository)
                 .tasklet(AbandonedOnStop.of(
-                        new NumberInvoicesTasklet(new InvoiceNumbering(jdbc, properties.invoiceNumberPrefix()), jdbc)), tx)
+                        new NumberInvoicesTasklet(new InvoiceNumbering(jdbc, properties.invoiceNumberPrefix()),
+                                new CreditNoteIssuer(jdbc))), tx)
                 .build();
     }
 
@@ -229,6 +234,17 @@ public class BillingJobConfiguration {
                 .listener(new StopAtChunkBoundary())
                 .listener(new StepProgress("invoices", execution -> count(jdbc,
                         "select count(*) from invoice where run_id = ? and pdf_file is null", execution)))
+                .build();
+    }
+
+    // step 8b: render the credit notes of a correction run (issue 17)
+
+    @Bean
+    public Step renderCreditNotes(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
+            JdbcCustomerDao customers, ObjectProvider<InvoicePdfRenderer> invoicePdfRenderer) {
+        return new StepBuilder("renderCreditNotes", jobRepository)
+                .tasklet(AbandonedOnStop.of(new RenderCreditNotesTasklet(invoicePdfRenderer::getObject,
+                        new JdbcCreditNoteDao(jdbc), customers)), tx)
                 .build();
     }
 

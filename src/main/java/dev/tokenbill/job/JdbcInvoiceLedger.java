@@ -2,6 +2,7 @@ package dev.tokenbill.job;
 
 import dev.tokenbill.allocation.Allocation;
 import dev.tokenbill.allocation.internal.JdbcAllocationDao;
+import dev.tokenbill.invoice.internal.JdbcCreditNoteDao;
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
 import dev.tokenbill.invoice.internal.StoredInvoice;
 import dev.tokenbill.report.InvoiceLedger;
@@ -12,18 +13,23 @@ import java.util.NoSuchElementException;
 
 /**
  * The ledger of a run read from the database a page at a time (invoices, lines, tiers and allocated costs of
- * {@code pageSize} customers in five queries): the void invoices of the period when the run is final, then the run's
- * own invoices.
+ * {@code pageSize} customers in five queries): the void invoices and the credit notes of the period when the run is
+ * final, then the run's own invoices.
  */
 final class JdbcInvoiceLedger implements InvoiceLedger {
 
     private final JdbcInvoiceDao invoices;
     private final JdbcAllocationDao allocations;
+    private final JdbcCreditNoteDao creditNotes;
     private final RunContext run;
     private final int pageSize;
+    private final int paymentTermsDays;
 
-    JdbcInvoiceLedger(JdbcInvoiceDao invoices, JdbcAllocationDao allocations, RunContext run, int pageSize) {
+    JdbcInvoiceLedger(JdbcInvoiceDao invoices, JdbcAllocationDao allocations, JdbcCreditNoteDao creditNotes,
+            RunContext run, int pageSize) {
         this.invoices = invoices;
+        this.creditNotes = creditNotes;
+        this.paymentTermsDays = run.catalog().seller().paymentTermsDays();
         this.allocations = allocations;
         this.run = run;
         this.pageSize = pageSize;
@@ -53,7 +59,8 @@ final class JdbcInvoiceLedger implements InvoiceLedger {
                     throw new NoSuchElementException();
                 }
                 StoredInvoice invoice = page.get(next++);
-                return new Entry(invoice, allocated.get(invoice.invoice().customerId()));
+                return new Entry(invoice, invoice.isCreditNote() ? null : allocated.get(invoice.invoice().customerId()),
+                        paymentTermsDays);
             }
 
             private void loadPage() {
@@ -62,7 +69,14 @@ final class JdbcInvoiceLedger implements InvoiceLedger {
                     page = invoices.voidedAfter(run.period().label(), after, pageSize);
                     allocated = Map.of();
                     after = page.size() < pageSize ? "" : page.get(page.size() - 1).number();
-                    phase = page.size() < pageSize ? Phase.CURRENT : Phase.VOIDED;
+                    phase = page.size() < pageSize ? Phase.CREDIT_NOTES : Phase.VOIDED;
+                    return;
+                }
+                if (phase == Phase.CREDIT_NOTES) {
+                    page = creditNotes.creditNotesAfter(run.period().label(), after, pageSize);
+                    allocated = Map.of();
+                    after = page.size() < pageSize ? "" : page.get(page.size() - 1).number();
+                    phase = page.size() < pageSize ? Phase.CURRENT : Phase.CREDIT_NOTES;
                     return;
                 }
                 page = invoices.invoicesAfter(run.runId(), after, pageSize);
@@ -73,5 +87,5 @@ final class JdbcInvoiceLedger implements InvoiceLedger {
         };
     }
 
-    private enum Phase { VOIDED, CURRENT, DONE }
+    private enum Phase { VOIDED, CREDIT_NOTES, CURRENT, DONE }
 }

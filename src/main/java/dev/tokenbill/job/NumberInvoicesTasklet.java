@@ -1,6 +1,8 @@
 package dev.tokenbill.job;
 
+import dev.tokenbill.invoice.internal.CreditNoteIssuer;
 import dev.tokenbill.invoice.internal.InvoiceNumbering;
+import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,16 +11,20 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step 6: in a final run, numbers the invoices in one transaction (the step's); a draft run skips it. */
+/**
+ * Step 6: in a final run, numbers the invoices in one transaction (the step's); a draft run skips it. A correction run
+ * first voids the period's earlier final invoices and issues a credit note for each, in the same transaction, then
+ * records on each replacing invoice which invoice it corrects.
+ */
 public class NumberInvoicesTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(NumberInvoicesTasklet.class);
     private final InvoiceNumbering numbering;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final CreditNoteIssuer creditNotes;
 
-    public NumberInvoicesTasklet(InvoiceNumbering numbering, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    public NumberInvoicesTasklet(InvoiceNumbering numbering, CreditNoteIssuer creditNotes) {
         this.numbering = numbering;
-        this.jdbc = jdbc;
+        this.creditNotes = creditNotes;
     }
 
     @Override
@@ -30,11 +36,17 @@ public class NumberInvoicesTasklet implements Tasklet {
         }
         if (run.correction()) {
             // voiding and numbering commit together: the ledger never shows both or neither as valid
-            int voided = jdbc.update("update invoice set status = 'VOID' where period = ? and status = 'FINAL'"
-                    + " and run_id <> ?", run.period().label(), run.runId());
-            log.info("correction run: voided {} earlier final invoices of {}", voided, run.period().label());
+            // the voided invoices and the correction both carry the day after the period as issue date
+            LocalDate issueDate = run.period().end();
+            List<String> credited = creditNotes.voidAndCredit(run.runId(), run.period().label(), issueDate, issueDate);
+            log.info("correction run: voided {} earlier final invoices of {} and issued credit notes {}", credited.size(),
+                    run.period().label(), credited.isEmpty() ? "(none)"
+                            : credited.get(0) + " to " + credited.get(credited.size() - 1));
         }
         List<String> numbers = numbering.assign(run.runId());
+        if (run.correction()) {
+            creditNotes.linkCorrections(run.runId());
+        }
         contribution.incrementWriteCount(numbers.size());
         if (!numbers.isEmpty()) {
             log.info("numbered {} invoices: {} to {}", numbers.size(), numbers.get(0), numbers.get(numbers.size() - 1));

@@ -102,9 +102,9 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
             String name = InvoiceViews.fileName(stored.number(), customerId);
             Customer customer = byId.get(customerId);
             fileNames.put(customerId, name);
-            renders.put(customerId, pool.submit(() -> renderer.render(
+            renders.put(customerId, pool.submit(() -> renderer.render(InvoiceViews.correcting(
                     InvoiceViews.of(stored.invoice(), stored.number(), customer, seller, run.period(),
-                            daily.get(customerId)), dir.resolve(name))));
+                            daily.get(customerId)), stored.reference()), dir.resolve(name))));
         }
         if (!awaitAll(renders.values())) {
             fileNames.keySet().removeIf(customerId -> !rendered(renders.get(customerId)));

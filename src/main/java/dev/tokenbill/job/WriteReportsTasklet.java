@@ -1,5 +1,6 @@
 package dev.tokenbill.job;
 
+import dev.tokenbill.invoice.internal.JdbcCreditNoteDao;
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
 import dev.tokenbill.report.FileCounts;
 import dev.tokenbill.report.InvoiceLedger;
@@ -86,7 +87,8 @@ public class WriteReportsTasklet implements Tasklet {
             steps.add(new StepTiming(step.getStepName(), step.getStatus().name(), step.getReadCount(), step.getWriteCount(),
                     step.getSkipCount(), seconds));
         }
-        InvoiceLedger ledger = new JdbcInvoiceLedger(invoices, allocations, run, LEDGER_PAGE_SIZE);
+        InvoiceLedger ledger = new JdbcInvoiceLedger(invoices, allocations, new JdbcCreditNoteDao(jdbc), run,
+                LEDGER_PAGE_SIZE);
         long written = RunReports.writeAll(run.periodDir(), new RunReports.RunFacts(run.runId(), run.period().label(),
                 run.mode(), "COMPLETED", files, ledger, rejects, steps, differences, queries.whatIfs(run.runId())),
                 summaryPdf.get());

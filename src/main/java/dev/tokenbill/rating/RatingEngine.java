@@ -65,7 +65,8 @@ public final class RatingEngine {
         boolean costPlusBilled = false;
         for (SubscriptionUsage s : ordered) {
             requireCurrency(customer, s.plan());
-            List<InvoiceLine> current = RecurringFees.current(s.subscription(), s.plan(), period);
+            List<InvoiceLine> current = new ArrayList<>(RecurringFees.current(s.subscription(), s.plan(), period));
+            current.addAll(UnusedDays.lines(s.subscription(), s.plan(), period, adjustments.prepaidFees()));
             List<InvoiceLine> advance = RecurringFees.inAdvance(s.subscription(), s.plan(), period);
             List<InvoiceLine> usage = ZeroUsageFlatFees.apply(s.subscription(), s.plan(),
                     UsageCharges.lines(s.subscription(), s.plan(), sortedUsage(s)));

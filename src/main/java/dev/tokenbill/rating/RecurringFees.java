@@ -80,6 +80,7 @@ final class RecurringFees {
                 : covered.label() + ", " + days + "/" + covered.days() + " days";
         String description = plan.name() + " recurring fee (" + span + note + ")";
         return java.util.Optional.of(InvoiceLine.simple(LineKind.RECURRING, description, subscription.id(), plan.id(),
-                quantity, fee.amount(), amount));
+                quantity, fee.amount(), amount).withServicePeriod(dev.tokenbill.invoice.ServicePeriod.overlap(
+                        covered.start(), covered.end(), subscription.start(), subscription.end())));
     }
 }

@@ -16,6 +16,9 @@ final class LedgerTotals {
 
     private long current;
     private long voided;
+    private long creditNotes;
+    private final Map<String, CurrencyTotals> voidedTotals = new TreeMap<>();
+    private final Map<String, CurrencyTotals> creditNoteTotals = new TreeMap<>();
     private long numbered;
     private String firstNumber;
     private String lastNumber;
@@ -26,8 +29,14 @@ final class LedgerTotals {
     /** Adds one entry of the ledger. */
     void add(InvoiceLedger.Entry entry) {
         StoredInvoice stored = entry.invoice();
+        if (stored.isCreditNote()) {
+            creditNotes++;
+            CurrencyTotals.add(creditNoteTotals, stored.invoice());
+            return;
+        }
         if (!entry.current()) {
             voided++;
+            CurrencyTotals.add(voidedTotals, stored.invoice());
             return;
         }
         Invoice invoice = stored.invoice();
@@ -50,6 +59,44 @@ final class LedgerTotals {
 
     long voided() {
         return voided;
+    }
+
+    /** The period's credit notes (each reverses one void invoice). */
+    long creditNotes() {
+        return creditNotes;
+    }
+
+    /** The void invoices of the period added up per currency code: the credit notes reverse them. */
+    Map<String, CurrencyTotals> voidedTotals() {
+        return voidedTotals;
+    }
+
+    /** The period's credit notes added up per currency code (negative amounts). */
+    Map<String, CurrencyTotals> creditNoteTotals() {
+        return creditNoteTotals;
+    }
+
+    /**
+     * The correction ledger adds up: every void invoice has its credit note, and per currency the credit notes'
+     * totals, credits applied and amounts due are the void invoices' negated. Invoices voided before credit notes
+     * existed (an older database) have none: then only the counts are reported, nothing is checked.
+     *
+     * @throws IllegalStateException when it does not add up
+     */
+    void requireCreditNotesBalance() {
+        if (voided != creditNotes) {
+            return;
+        }
+        for (String currency : voidedTotals.keySet()) {
+            CurrencyTotals v = voidedTotals.get(currency);
+            CurrencyTotals c = creditNoteTotals.get(currency);
+            if (c == null || v.total().plus(c.total()).signum() != 0 || v.due().plus(c.due()).signum() != 0
+                    || v.credits().plus(c.credits()).signum() != 0) {
+                throw new IllegalStateException("reconciliation failed: the credit notes of " + currency
+                        + " do not reverse the void invoices (void total " + v.total().amount().toPlainString()
+                        + ", credit notes " + (c == null ? "none" : c.total().amount().toPlainString()) + ")");
+            }
+        }
     }
 
     /** How many of the run's invoices have a number (none for drafts). */

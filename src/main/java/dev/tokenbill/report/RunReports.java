@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes charges.csv, rejects.csv, summary.csv, margin.csv, plans-whatif.csv, summary.pdf and run.json of a run
+ * Writes charges.csv, invoices.csv, rejects.csv, summary.csv, margin.csv, plans-whatif.csv, summary.pdf and run.json of a run
  * into {@code output/<period>/}, each atomically (temporary file, then rename). Amounts in the CSV files and run.json
  * are exact decimal strings; summary.pdf prints them with grouping.
  */
@@ -30,7 +30,13 @@ public final class RunReports {
     public static final List<String> CHARGES_HEADER = List.of("period", "invoice_number", "status", "customer_id",
             "currency", "line", "kind", "description", "subscription_id", "plan_id", "model", "meter", "price_condition",
             "usage_quantity", "included_quantity", "quantity", "unit_price", "amount", "tier", "tier_from", "tier_up_to",
-            "tier_units", "tier_unit_price", "tier_flat_fee", "tier_amount");
+            "tier_units", "tier_unit_price", "tier_flat_fee", "tier_amount", "document_type", "document_number",
+            "period_start", "period_end");
+
+    /** invoices.csv: one row per document of the ledger (README, "invoices.csv"). */
+    public static final List<String> INVOICES_HEADER = List.of("document_type", "number", "customer_id", "period",
+            "issue_date", "due_date", "currency", "subtotal", "discounts", "tax_rate", "tax", "total", "credits_applied",
+            "amount_due", "status", "corrects", "credited_invoice");
 
     private RunReports() {
     }
@@ -62,7 +68,8 @@ public final class RunReports {
      */
     public static long writeAll(Path dir, RunFacts facts, SummaryPdfRenderer summaryPdf) throws IOException {
         Files.createDirectories(dir);
-        LedgerTotals totals = chargesAndMargin(dir.resolve("charges.csv"), dir.resolve("margin.csv"), facts);
+        LedgerTotals totals = chargesAndMargin(dir.resolve("charges.csv"), dir.resolve("margin.csv"),
+                dir.resolve("invoices.csv"), facts);
         rejects(dir.resolve("rejects.csv"), facts.rejects());
         summary(dir.resolve("summary.csv"), facts, totals);
         whatIf(dir.resolve("plans-whatif.csv"), facts);
@@ -72,17 +79,20 @@ public final class RunReports {
     }
 
     /**
-     * charges.csv, every invoice of the ledger; margin.csv, a row per invoice of the run (from
-     * {@link MarginRow#of(Invoice, Allocation)}) then the TOTAL rows, a cost in another currency written with its
-     * currency code.
+     * charges.csv, every document of the ledger; invoices.csv, a row per document; margin.csv, a row per invoice of
+     * the run (from {@link MarginRow#of(Invoice, Allocation)}) then the TOTAL rows, a cost in another currency written
+     * with its currency code. Fails, writing none of them, when the credit notes do not reverse the void invoices.
      */
-    private static LedgerTotals chargesAndMargin(Path chargesFile, Path marginFile, RunFacts facts) throws IOException {
+    private static LedgerTotals chargesAndMargin(Path chargesFile, Path marginFile, Path invoicesFile, RunFacts facts)
+            throws IOException {
         LedgerTotals totals = new LedgerTotals();
         try (CsvSink charges = new CsvSink(chargesFile, CHARGES_HEADER.toArray(String[]::new));
+                CsvSink documents = new CsvSink(invoicesFile, INVOICES_HEADER.toArray(String[]::new));
                 CsvSink margin = new CsvSink(marginFile, "customer_id", "currency", "revenue", "allocated_cost", "margin",
                         "margin_pct")) {
             for (InvoiceLedger.Entry entry : facts.ledger()) {
                 charges(charges, facts, entry.invoice());
+                InvoiceRows.write(documents, entry);
                 totals.add(entry);
                 if (entry.current()) {
                     margin(margin, MarginRow.of(entry.invoice().invoice(), entry.allocation()));
@@ -91,7 +101,9 @@ public final class RunReports {
             for (MarginRow total : totals.marginTotals()) {
                 margin(margin, total);
             }
+            totals.requireCreditNotesBalance();
             charges.commit();
+            documents.commit();
             margin.commit();
         }
         return totals;
@@ -118,21 +130,30 @@ public final class RunReports {
         return amount == null ? "" : amount.toPlainString();
     }
 
-    /** The charges.csv rows of one invoice: its lines, their tiers, and its TAX row. */
+    /**
+     * The charges.csv rows of one document: its lines, their tiers, and its TAX row. {@code invoice_number} is the
+     * invoice the row belongs to: for a credit note's rows the invoice it credits, so grouping by it nets a void
+     * invoice and its reversal to zero; {@code document_number} is the document's own number.
+     */
     private static void charges(CsvSink csv, RunFacts facts, StoredInvoice stored) {
         Invoice i = stored.invoice();
+        String invoiceNumber = stored.isCreditNote() ? stored.reference() : stored.number();
+        String type = InvoiceRows.type(stored);
         int position = 0;
         for (InvoiceLine l : i.lines()) {
             position++;
-            csv.row(facts.period(), stored.number(), stored.status(), i.customerId(), code(i), position, l.kind(),
+            String start = l.servicePeriod() == null ? "" : l.servicePeriod().start().toString();
+            String end = l.servicePeriod() == null ? "" : l.servicePeriod().lastDay().toString();
+            csv.row(facts.period(), invoiceNumber, stored.status(), i.customerId(), code(i), position, l.kind(),
                     l.description(), l.subscriptionId(), l.planId(), l.model(), l.meter(), l.condition(),
                     plain(l.usage()), plain(l.included()), plain(l.quantity()), plain(l.unitPrice()),
-                    l.amount().amount().toPlainString(), "", "", "", "", "", "", "");
+                    l.amount().amount().toPlainString(), "", "", "", "", "", "", "", type, stored.number(), start, end);
             for (TierLine t : l.tiers()) {
-                csv.row(facts.period(), stored.number(), stored.status(), i.customerId(), code(i), position, "TIER",
+                csv.row(facts.period(), invoiceNumber, stored.status(), i.customerId(), code(i), position, "TIER",
                         l.description(), l.subscriptionId(), l.planId(), l.model(), l.meter(), l.condition(), "",
                         "", "", "", "", t.tier(), plain(t.from()), plain(t.upTo()), plain(t.units()),
-                        plain(t.unitPrice()), plain(t.flatFee()), t.amount().amount().toPlainString());
+                        plain(t.unitPrice()), plain(t.flatFee()), t.amount().amount().toPlainString(), type,
+                        stored.number(), start, end);
             }
         }
         totalRow(csv, facts, stored, "TAX", i.taxExempt() ? "Tax exempt" : i.taxName() + " "
@@ -145,8 +166,10 @@ public final class RunReports {
         if (amount.isZero() && !kind.equals("TAX")) {
             return;
         }
-        csv.row(facts.period(), stored.number(), stored.status(), i.customerId(), code(i), "", kind, description, "", "", "",
-                "", "", "", "", "", "", amount.amount().toPlainString(), "", "", "", "", "", "", "");
+        csv.row(facts.period(), stored.isCreditNote() ? stored.reference() : stored.number(), stored.status(),
+                i.customerId(), code(i), "", kind, description, "", "", "", "", "", "", "", "", "",
+                amount.amount().toPlainString(), "", "", "", "", "", "", "", InvoiceRows.type(stored), stored.number(),
+                "", "");
     }
 
     public static void rejects(Path file, List<JdbcReportQueries.Reject> rejects) throws IOException {
@@ -173,6 +196,17 @@ public final class RunReports {
                 csv.row("currency", e.getKey(), e.getKey(), "total", t.total().amount().toPlainString());
                 csv.row("currency", e.getKey(), e.getKey(), "credits_applied", t.credits().amount().toPlainString());
                 csv.row("currency", e.getKey(), e.getKey(), "amount_due", t.due().amount().toPlainString());
+            }
+            // a correction run's ledger: the void invoices and the credit notes that reverse them, kept apart
+            for (Map.Entry<String, CurrencyTotals> e : totals.voidedTotals().entrySet()) {
+                csv.row("void_invoices", e.getKey(), e.getKey(), "count", e.getValue().count());
+                csv.row("void_invoices", e.getKey(), e.getKey(), "total", e.getValue().total().amount().toPlainString());
+                csv.row("void_invoices", e.getKey(), e.getKey(), "amount_due", e.getValue().due().amount().toPlainString());
+            }
+            for (Map.Entry<String, CurrencyTotals> e : totals.creditNoteTotals().entrySet()) {
+                csv.row("credit_notes", e.getKey(), e.getKey(), "count", e.getValue().count());
+                csv.row("credit_notes", e.getKey(), e.getKey(), "total", e.getValue().total().amount().toPlainString());
+                csv.row("credit_notes", e.getKey(), e.getKey(), "amount_due", e.getValue().due().amount().toPlainString());
             }
             for (FileCounts f : facts.files()) {
                 csv.row("reconciliation", f.file(), "", "rows_read", f.read());
@@ -209,6 +243,7 @@ public final class RunReports {
         root.put("invoice_count", ledger.current());
         root.put("first_invoice_number", ledger.firstNumber());
         root.put("last_invoice_number", ledger.lastNumber());
+        root.put("credit_note_count", ledger.creditNotes());
         ObjectNode totals = root.putObject("totals");
         for (Map.Entry<String, CurrencyTotals> e : ledger.currencies().entrySet()) {
             CurrencyTotals t = e.getValue();

@@ -30,7 +30,8 @@ final class SummaryViews {
                 : totals.numbered() == 1 ? totals.firstNumber() : totals.firstNumber() + " \u2013 " + totals.lastNumber();
         long voided = totals.voided();
         String note = voided == 0 ? "" : "Correction run: " + count(voided) + (voided == 1 ? " invoice" : " invoices")
-                + " of an earlier final run voided and replaced by this run's invoices.";
+                + " of an earlier final run voided, reversed by " + count(totals.creditNotes())
+                + (totals.creditNotes() == 1 ? " credit note" : " credit notes") + " and replaced by this run's invoices.";
         if (totals.current() == 0) {
             note = "No invoices in this run: no customer had a charge or an active subscription in the period.";
         }

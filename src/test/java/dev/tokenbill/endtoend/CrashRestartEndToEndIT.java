@@ -119,8 +119,10 @@ class CrashRestartEndToEndIT {
         int n = uninterrupted.invoices().size();
         assertThat(after.invoices()).hasSize(2 * n);
         assertThat(after.invoices().stream().filter(r -> r.contains("|VOID|"))).hasSize(n);
-        assertThat(after.sequence()).containsExactly("invoice|" + (2 * n + 1) + "|");
+        // and a credit note for each voided invoice, in its own series, with its own PDF (issue 17)
+        assertThat(after.sequence()).containsExactly("credit_note|" + (n + 1) + "|", "invoice|" + (2 * n + 1) + "|");
         assertThat(after.pdfText()).hasSize(2 * n);
+        assertThat(dev.tokenbill.testsupport.RunOutput.fileNames(dir.resolve("out/2026-10/credit-notes"))).hasSize(n);
     }
 
     @Test

@@ -34,7 +34,7 @@ record RunSnapshot(List<String> invoices, List<String> lines, List<String> tiers
                     rows(c, "select customer_id, position, tier, units, amount from invoice_line_tier"
                             + " order by customer_id, position, tier"),
                     rows(c, "select customer_id, grant_id, amount from credit_applied order by customer_id, grant_id"),
-                    rows(c, "select series, next_number from invoice_sequence"),
+                    rows(c, "select series, next_number from invoice_sequence order by series"),
                     Files.readString(periodDir.resolve("charges.csv")),
                     pdfText(periodDir.resolve("invoices")));
         }

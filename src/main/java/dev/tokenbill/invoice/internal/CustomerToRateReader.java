@@ -7,6 +7,7 @@ import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.customer.internal.JdbcCustomerDao;
 import dev.tokenbill.money.Money;
+import dev.tokenbill.rating.PrepaidFee;
 import dev.tokenbill.usage.UsageTotal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,13 +39,21 @@ public class CustomerToRateReader extends AbstractItemCountingItemStreamItemRead
     private final long runId;
     private final String period;
     private final int pageSize;
+    private final JdbcPrepaidFees prepaidFees;
 
     private String lastRead;
     private boolean lastPage;
     private Iterator<CustomerToRate> page = Collections.emptyIterator();
 
+    /** A reader that finds no fees billed in advance (for tests of the paging alone). */
     public CustomerToRateReader(JdbcCustomerDao customers, JdbcUsageTotals usage, JdbcCreditDao credits,
             JdbcAllocationDao allocations, long runId, String period, int pageSize) {
+        this(customers, usage, credits, allocations, null, runId, period, pageSize);
+    }
+
+    /** @param prepaidFees where the fees billed in advance for the period are read (null: none) */
+    public CustomerToRateReader(JdbcCustomerDao customers, JdbcUsageTotals usage, JdbcCreditDao credits,
+            JdbcAllocationDao allocations, JdbcPrepaidFees prepaidFees, long runId, String period, int pageSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("page size must be at least 1, got " + pageSize);
         }
@@ -55,6 +64,7 @@ public class CustomerToRateReader extends AbstractItemCountingItemStreamItemRead
         this.runId = runId;
         this.period = period;
         this.pageSize = pageSize;
+        this.prepaidFees = prepaidFees;
         setName(NAME);
     }
 
@@ -115,11 +125,13 @@ public class CustomerToRateReader extends AbstractItemCountingItemStreamItemRead
         Map<String, List<UsageTotal>> totals = usage.between(runId, first, last);
         Map<String, List<CreditGrant>> grants = credits.balancesBetween(runId, period, first, last);
         Map<String, Money> allocated = allocations.allocatedBetween(runId, first, last);
+        Map<String, List<PrepaidFee>> prepaid = prepaidFees == null ? Map.of() : prepaidFees.between(period, first, last);
         List<CustomerToRate> result = new ArrayList<>(batch.size());
         for (Customer customer : batch) {
             String id = customer.id();
             result.add(new CustomerToRate(customer, subscriptions.getOrDefault(id, List.of()),
-                    totals.getOrDefault(id, List.of()), grants.getOrDefault(id, List.of()), allocated.get(id)));
+                    totals.getOrDefault(id, List.of()), grants.getOrDefault(id, List.of()), allocated.get(id),
+                    prepaid.getOrDefault(id, List.of())));
         }
         lastRead = last;
         return result;

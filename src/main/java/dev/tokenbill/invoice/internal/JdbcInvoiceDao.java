@@ -3,11 +3,14 @@ package dev.tokenbill.invoice.internal;
 import com.google.common.hash.Hashing;
 import dev.tokenbill.catalog.PriceCondition;
 import dev.tokenbill.database.RunKeys;
+import dev.tokenbill.invoice.DocumentKind;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.InvoiceTax;
 import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.invoice.TaxCategory;
+import dev.tokenbill.invoice.ServicePeriod;
+import dev.tokenbill.period.BillingPeriod;
 import dev.tokenbill.invoice.TierLine;
 import dev.tokenbill.money.Money;
 import java.math.BigDecimal;
@@ -87,8 +90,9 @@ public class JdbcInvoiceDao {
                     text(ps, 18, i.taxation().customerTaxId());
                 });
         batch("insert into invoice_line (run_id, customer_id, position, kind, description, subscription_id, plan_id,"
-                + " meter, model, price_condition, usage_quantity, included, quantity, unit_price, amount, reference)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines, (ps, n) -> {
+                + " meter, model, price_condition, usage_quantity, included, quantity, unit_price, amount, reference,"
+                + " period_start, period_end) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines,
+                (ps, n) -> {
                     InvoiceLine l = n.line();
                     ps.setLong(1, runId);
                     ps.setString(2, n.customerId());
@@ -106,6 +110,8 @@ public class JdbcInvoiceDao {
                     number(ps, 14, l.unitPrice());
                     ps.setBigDecimal(15, l.amount().amount());
                     text(ps, 16, l.reference());
+                    date(ps, 17, l.servicePeriod() == null ? null : l.servicePeriod().start());
+                    date(ps, 18, l.servicePeriod() == null ? null : l.servicePeriod().end());
                 });
         batch("insert into invoice_line_tier (run_id, customer_id, position, tier, from_units, up_to, units,"
                 + " unit_price, flat_fee, amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tiers, (ps, n) -> {
@@ -141,6 +147,21 @@ public class JdbcInvoiceDao {
         } else {
             ps.setString(index, value);
         }
+    }
+
+    private static void date(PreparedStatement ps, int index, java.time.LocalDate value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.DATE);
+        } else {
+            ps.setDate(index, java.sql.Date.valueOf(value));
+        }
+    }
+
+    /** The service period stored in a line row's period_start and period_end, or null. */
+    static ServicePeriod servicePeriod(ResultSet rs) throws SQLException {
+        java.sql.Date start = rs.getDate("period_start");
+        java.sql.Date end = rs.getDate("period_end");
+        return start == null || end == null ? null : new ServicePeriod(start.toLocalDate(), end.toLocalDate());
     }
 
     private static void number(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
@@ -191,7 +212,9 @@ public class JdbcInvoiceDao {
         String keys = RunKeys.join("%s", "customer_id", customerIds.size());
         Object[] args = RunKeys.args(customerIds, runId);
         Map<String, Header> headers = new HashMap<>();
-        jdbc.query("select t.* from " + keys.formatted("invoice"), rs -> {
+        // the customer's own payment terms come along: the ledger prints each invoice's due date
+        jdbc.query("select t.*, (select c.payment_terms_days from customer c where c.run_id = t.run_id"
+                + " and c.customer_id = t.customer_id) as terms from " + keys.formatted("invoice"), rs -> {
             Currency currency = Currency.getInstance(rs.getString("currency"));
             headers.put(rs.getString("customer_id"), new Header(rs.getString("period"), rs.getString("status"),
                     rs.getString("invoice_number"), rs.getString("pdf_file"), currency, money(rs, "subtotal", currency),
@@ -199,7 +222,8 @@ public class JdbcInvoiceDao {
                     money(rs, "tax", currency), rs.getBoolean("tax_exempt"), money(rs, "total", currency),
                     money(rs, "credits", currency), money(rs, "amount_due", currency),
                     new InvoiceTax(TaxCategory.valueOf(rs.getString("tax_category")), rs.getString("tax_country"),
-                            rs.getString("tax_notice"), rs.getString("customer_tax_id"))));
+                            rs.getString("tax_notice"), rs.getString("customer_tax_id")), rs.getString("corrects"),
+                    (Integer) rs.getObject("terms", Integer.class)));
         }, args);
         // no ORDER BY: with one, H2 walks the whole run's primary key in order instead of looking each id up
         // (quadratic over a run's chunks); the rows are put in order here instead
@@ -227,7 +251,7 @@ public class JdbcInvoiceDao {
                     money(rs, "amount", currency),
                     List.copyOf(tiers.getOrDefault(customerId, Map.of())
                             .getOrDefault(rs.getInt("position"), new java.util.TreeMap<>()).values()),
-                    rs.getString("reference")));
+                    rs.getString("reference"), servicePeriod(rs)));
         }, args);
         List<StoredInvoice> result = new ArrayList<>(customerIds.size());
         for (String customerId : customerIds) {
@@ -237,7 +261,8 @@ public class JdbcInvoiceDao {
                         List.copyOf(lines.getOrDefault(customerId, new java.util.TreeMap<>()).values()),
                         h.subtotal(), h.discounts(), h.taxName(), h.taxRate(), h.tax(), h.taxExempt(), h.total(),
                         h.credits(), h.amountDue(), h.taxation());
-                result.add(new StoredInvoice(runId, h.period(), h.status(), h.number(), h.pdfFile(), invoice));
+                result.add(new StoredInvoice(runId, h.period(), h.status(), h.number(), h.pdfFile(), invoice,
+                        DocumentKind.INVOICE, h.corrects(), h.terms(), BillingPeriod.parse(h.period()).end()));
             }
         }
         return result;
@@ -270,7 +295,7 @@ public class JdbcInvoiceDao {
     /** One row of the invoice table. */
     private record Header(String period, String status, String number, String pdfFile, Currency currency, Money subtotal,
             Money discounts, String taxName, BigDecimal taxRate, Money tax, boolean taxExempt, Money total, Money credits,
-            Money amountDue, InvoiceTax taxation) {
+            Money amountDue, InvoiceTax taxation, String corrects, Integer terms) {
     }
 
     private static Money money(ResultSet rs, String column, Currency currency) throws SQLException {

@@ -11,6 +11,7 @@ import dev.tokenbill.period.BillingPeriod;
 import dev.tokenbill.rating.Adjustments;
 import dev.tokenbill.rating.PlanWhatIf;
 import dev.tokenbill.rating.RatingEngine;
+import dev.tokenbill.rating.ServicePeriods;
 import dev.tokenbill.rating.SubscriptionUsage;
 import dev.tokenbill.tax.TaxRules;
 import java.time.YearMonth;
@@ -55,9 +56,9 @@ public class RateCustomerProcessor implements ItemProcessor<CustomerToRate, Rate
         }
         Money allocated = input.allocatedCost();
         Adjustments adjustments = new Adjustments(coupons, catalog.volumeDiscountFor(customer.currency()), input.credits(),
-                allocated);
-        Invoice invoice = engine.rate(customer, period, billed,
-                TaxRules.decide(catalog.seller(), catalog.taxes(), customer), adjustments);
+                allocated, input.prepaidFees());
+        Invoice invoice = ServicePeriods.fill(engine.rate(customer, period, billed,
+                TaxRules.decide(catalog.seller(), catalog.taxes(), customer), adjustments), input.subscriptions(), period);
         return new RatedCustomer(invoice,
                 PlanWhatIf.compare(engine, customer, period, billed, invoice, catalog.plans().values(), allocated));
     }

@@ -150,7 +150,9 @@ public final class InvoicePdfRenderer {
     private JasperPrint fill(InvoiceView view) throws JRException {
         // JasperReports adds built-in parameters (REPORT_PARAMETERS_MAP, ...) to this map: it must be mutable.
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("title", view.draft() ? "DRAFT INVOICE" : "INVOICE");
+        parameters.put("title", !view.documentTitle().isEmpty() ? view.documentTitle()
+                : view.draft() ? "DRAFT INVOICE" : "INVOICE");
+        parameters.put("reference", view.reference());
         parameters.put("number", view.number());
         parameters.put("draft", view.draft());
         parameters.put("issueDate", view.issueDate());
@@ -193,13 +195,17 @@ public final class InvoicePdfRenderer {
 
     private static SimplePdfExporterConfiguration configuration(InvoiceView view) {
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-        configuration.setMetadataTitle("Invoice " + view.number());
+        configuration.setMetadataTitle(documentName(view) + " " + view.number());
         configuration.setMetadataAuthor(view.sellerName());
-        configuration.setMetadataSubject("Invoice " + view.number() + " to " + view.customerName());
+        configuration.setMetadataSubject(documentName(view) + " " + view.number() + " to " + view.customerName());
         configuration.setMetadataCreator("tokenbill");
         configuration.setDisplayMetadataTitle(true);
         configuration.setCompressed(true);
         return configuration;
+    }
+
+    private static String documentName(InvoiceView view) {
+        return "CREDIT NOTE".equals(view.documentTitle()) ? "Credit note" : "Invoice";
     }
 
     private static List<Map<String, ?>> lineRecords(List<InvoiceView.LineView> lines) {
@@ -258,7 +264,7 @@ public final class InvoicePdfRenderer {
                 PdfText.clean(v.subtotal()), PdfText.clean(v.discounts()), PdfText.clean(v.taxLabel()),
                 PdfText.clean(v.tax()), PdfText.clean(v.total()), PdfText.clean(v.credits()),
                 PdfText.clean(v.amountDue()), PdfText.clean(v.note()),
-                List.copyOf(usage), daily);
+                List.copyOf(usage), daily, PdfText.clean(v.documentTitle()), PdfText.clean(v.reference()));
     }
 
     private static void deleteQuietly(Path path) {

@@ -78,6 +78,22 @@ public final class InvoiceViews {
                 MoneyFormat.amount(invoice.amountDue()), note, statement, daily(dailyRequests, period));
     }
 
+    /**
+     * A credit note's view (issue 17): its lines and totals as stored (the credited invoice's, negated), titled
+     * CREDIT NOTE, with no due date and the line "Credits invoice TB-000001 of 2026-11-01".
+     */
+    public static InvoiceView creditNote(Invoice creditNote, String number, String creditedInvoice,
+            java.time.LocalDate invoiceIssueDate, Customer customer, Seller seller, BillingPeriod period) {
+        return of(creditNote, number, customer, seller, period, null).withDocument("CREDIT NOTE", "",
+                "Credits invoice " + creditedInvoice + " of " + invoiceIssueDate);
+    }
+
+    /** The view of an invoice that replaces {@code corrects} (a correction run's), or the view as it is when null. */
+    public static InvoiceView correcting(InvoiceView view, String corrects) {
+        return corrects == null ? view : view.withDocument(view.documentTitle(), view.dueDate(),
+                "Corrects invoice " + corrects);
+    }
+
     /** The chart of a period of more than one day with some requests; otherwise none. */
     static InvoiceView.DailyView daily(long[] requests, BillingPeriod period) {
         if (requests == null || requests.length < 2 || Arrays.stream(requests).allMatch(r -> r == 0)) {

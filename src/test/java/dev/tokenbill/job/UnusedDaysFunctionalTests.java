@@ -1,0 +1,90 @@
+package dev.tokenbill.job;
+
+import static dev.tokenbill.testsupport.RunOutput.csv;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenbill.testsupport.BillingDatabase;
+import dev.tokenbill.testsupport.BillingJobTest;
+import dev.tokenbill.testsupport.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The unused days of a fee billed in advance, through the database: {@code fixtures/money} with acme's plan
+ * (starter-usd, 20.00 a month) billed in advance. October's final invoice TB-000001 bills acme's November in full;
+ * then acme's subscription gets the end date 2026-11-16, and November's final invoice credits November 16-30.
+ */
+@BillingJobTest
+class UnusedDaysFunctionalTests {
+
+    @Autowired
+    private BillingRuns runs;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @TempDir
+    private Path work;
+
+    @BeforeEach
+    void startFromAnEmptyDatabase() {
+        BillingDatabase.reset(jdbc);
+    }
+
+    @Test
+    void subscriptionEndingAfterItsFeeWasBilledInAdvance_GetsTheUnusedDaysBackOnTheNextInvoice() throws Exception {
+        // given the money fixture with acme's fee in advance, October billed final
+        Path input = copy(Fixtures.input("money"), work.resolve("input"));
+        replace(input.resolve("catalog.yaml"), "{amount: \"20.00\", timing: in_arrears}",
+                "{amount: \"20.00\", timing: in_advance}");
+        Path output = work.resolve("output");
+        assertThat(runs.start("2026-10", true, input, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(recurring(output, "2026-10", "acme")).containsExactly("20.00 2026-11-01 2026-11-30");
+
+        // when acme's subscription ends on 2026-11-16 (exclusive) and November is billed final
+        replace(input.resolve("subscriptions.csv"), "sub-acme,acme,starter-usd,2026-03-01,,",
+                "sub-acme,acme,starter-usd,2026-03-01,2026-11-16,");
+        assertThat(runs.start("2026-11", true, input, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        // then November 16-30 = 15 of 30 days: 20.00 x 15 / 30 = 10.00 credited; nothing in advance for December
+        assertThat(recurring(output, "2026-11", "acme")).containsExactly("-10.00 2026-11-16 2026-11-30");
+        assertThat(jdbc.queryForObject("select description from invoice_line where customer_id = 'acme'"
+                + " and kind = 'RECURRING' and amount < 0", String.class))
+                .contains("unused days credited", "15/30 days", "TB-000001");
+    }
+
+    /** The RECURRING rows of the customer's current invoice in the period's charges.csv: "amount start end". */
+    private static List<String> recurring(Path output, String period, String customerId) throws Exception {
+        return csv(output.resolve(period).resolve("charges.csv")).stream()
+                .filter(r -> r.get("customer_id").equals(customerId) && r.get("kind").equals("RECURRING"))
+                .map(r -> r.get("amount") + " " + r.get("period_start") + " " + r.get("period_end")).toList();
+    }
+
+    private static void replace(Path file, String from, String to) throws Exception {
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    private static Path copy(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return to;
+    }
+}
