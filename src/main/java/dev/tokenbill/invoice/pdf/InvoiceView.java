@@ -3,15 +3,20 @@ package dev.tokenbill.invoice.pdf;
 import java.util.List;
 
 /**
- * Everything the invoice template prints, already formatted for the invoice's currency (the
- * template holds no logic). {@code number} is "DRAFT" for draft invoices. Optional texts are ""
- * rather than null; {@code daily} is {@link DailyView#NONE} rather than null.
+ * Everything the invoice template prints, already formatted for the invoice's currency and language (the template
+ * holds no logic). {@code language} ({@code en}, {@code de}, {@code fr}) picks the template's own labels; {@code title}
+ * is the document's title in that language ("INVOICE", "RECHNUNG", "FACTURE", a draft or credit-note title);
+ * {@code number} is "DRAFT" for draft invoices. {@code payment} is the terms line ("Net 30 - due 2026-12-01", or
+ * why there is nothing to pay), {@code bank} the seller's account lines. Optional texts are "" rather than null;
+ * {@code daily} is {@link DailyView#NONE} rather than null.
  */
 public record InvoiceView(
+        String language,
+        String title,
         String number,
         boolean draft,
         String issueDate,
-        String dueDate,
+        String payment,
         String period,
         String currency,
         String sellerName,
@@ -23,20 +28,45 @@ public record InvoiceView(
         String customerAddress,
         String customerCountry,
         String customerEmail,
+        String customerTaxId,
         List<LineView> lines,
         String subtotal,
-        String discounts,
-        String taxLabel,
-        String tax,
+        List<TotalView> adjustments,
+        List<TotalView> taxes,
         String total,
         String credits,
         String amountDue,
-        String note,
+        String notices,
+        String bank,
         List<UsageView> usage,
         DailyView daily) {
 
-    /** One printed row: a charge, or (with {@code tier} true) one tier of the charge above it. */
-    public record LineView(String description, String quantity, String unitPrice, String amount, boolean tier) {
+    /** What a printed row of the lines table is; the template styles each differently. */
+    public enum Row {
+        /** A subscription's heading: plan name and service period. */
+        SUBSCRIPTION,
+        /** A model's heading inside a subscription. */
+        MODEL,
+        /** A charge (or usage inside the included quota). */
+        CHARGE,
+        /** One tier of the charge above it, as a sentence. */
+        TIER
+    }
+
+    /** One printed row of the lines table; headings leave the number columns "". */
+    public record LineView(Row row, String description, String quantity, String unitPrice, String amount) {
+
+        public static LineView charge(String description, String quantity, String unitPrice, String amount) {
+            return new LineView(Row.CHARGE, description, quantity, unitPrice, amount);
+        }
+
+        public static LineView heading(Row row, String text) {
+            return new LineView(row, text, "", "", "");
+        }
+    }
+
+    /** One labelled row of the totals: a discount (naming its coupon) or the tax of one rate. */
+    public record TotalView(String label, String amount) {
     }
 
     /**
