@@ -63,14 +63,16 @@ final class ChargeTexts {
         return LineView.charge(text, quantity(line.quantity()), price(line.unitPrice()), amount(line.amount()));
     }
 
-    /** A usage line: one row (and its tier sentences), or one "included" row when the quota covers it all. */
+    /**
+     * A usage line: one row (and its tier sentences); usage the included quota covers in full reads "included" in the
+     * amount column instead of a price and 0.00.
+     */
     List<LineView> usage(InvoiceLine line) {
         List<LineView> rows = new ArrayList<>();
         String meter = meter(line);
         boolean someIncluded = line.included() != null && line.included().signum() > 0;
         if (someIncluded && line.quantity() != null && line.quantity().signum() == 0) {
-            rows.add(LineView.charge(labels.get("usage.included", format.quantity(line.included()), unit(line)),
-                    "", "", labels.get("usage.includedAmount")));
+            rows.add(LineView.charge(meter, format.quantity(line.usage()), "", labels.get("usage.included")));
             return rows;
         }
         String text = someIncluded ? labels.get("usage.partlyIncluded", meter, format.quantity(line.included())) : meter;

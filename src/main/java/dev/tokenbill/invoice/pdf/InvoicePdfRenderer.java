@@ -43,8 +43,10 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  * {@code usage} (a {@code JRDataSource} with fields {@code model}, {@code meter}, {@code quantity}),
  * {@code dailyChart} (a {@link DailyChart} of requests per day, null when the view has no printed chart) with the
  * texts {@code dailyFirst}, {@code dailyLast} and {@code dailyPeak};</li>
- * <li>the main data source: one record per {@link InvoiceView.LineView} with fields {@code row} (the
- * {@link InvoiceView.Row} name), {@code description}, {@code quantity}, {@code unitPrice} and {@code amount}.</li>
+ * <li>the main data source: one record per charge or tier {@link InvoiceView.LineView} with fields {@code row}
+ * ({@code CHARGE} or {@code TIER}), {@code description}, {@code quantity}, {@code unitPrice}, {@code amount}, and the
+ * headings above it: {@code subscription} and {@code model} (texts, "" for none) with {@code subscriptionKey} and
+ * {@code modelKey} (Integer, distinct per heading: the template's group expressions).</li>
  * </ul>
  * Records are handed over as maps ({@code JRMapCollectionDataSource}): the JavaBean data source of JasperReports
  * 7.0 reads properties through commons-beanutils, which does not see record accessors.
@@ -211,16 +213,42 @@ public final class InvoicePdfRenderer {
         return configuration;
     }
 
-    private static List<Map<String, ?>> lineRecords(List<InvoiceView.LineView> lines) {
+    /**
+     * One record per charge or tier row, carrying the headings above it: the template prints a subscription's and a
+     * model's heading as group headers, so JasperReports keeps each heading on the page of its first row.
+     */
+    static List<Map<String, ?>> lineRecords(List<InvoiceView.LineView> lines) {
         List<Map<String, ?>> records = new ArrayList<>(lines.size());
+        String subscription = "";
+        String model = "";
+        int subscriptions = 0;
+        int models = 0;
         for (InvoiceView.LineView line : lines) {
-            Map<String, Object> record = new HashMap<>(8);
-            record.put("row", line.row().name());
-            record.put("description", line.description());
-            record.put("quantity", line.quantity());
-            record.put("unitPrice", line.unitPrice());
-            record.put("amount", line.amount());
-            records.add(record);
+            switch (line.row()) {
+                case SUBSCRIPTION -> {
+                    subscription = line.description();
+                    subscriptions++;
+                    model = "";
+                    models++;
+                }
+                case MODEL -> {
+                    model = line.description();
+                    models++;
+                }
+                case CHARGE, TIER -> {
+                    Map<String, Object> record = new HashMap<>(16);
+                    record.put("row", line.row().name());
+                    record.put("subscription", subscription);
+                    record.put("subscriptionKey", subscriptions);
+                    record.put("model", model);
+                    record.put("modelKey", models);
+                    record.put("description", line.description());
+                    record.put("quantity", line.quantity());
+                    record.put("unitPrice", line.unitPrice());
+                    record.put("amount", line.amount());
+                    records.add(record);
+                }
+            }
         }
         return records;
     }

@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * The rows of the lines table: the charges grouped by subscription (a heading with the plan's name and the service
- * period), inside it the fees first, then the usage grouped by model (a heading per model), then true-ups and
- * cost-plus charges. Subscriptions and models keep the order the engine wrote them in. The words of each row come
+ * period), inside it the fees first, then true-ups and cost-plus charges, then the usage grouped by model (a heading
+ * per model; the usage comes last because a model's heading holds until the next heading). Subscriptions and models keep the order the engine wrote them in. The words of each row come
  * from {@link ChargeTexts}.
  */
 final class LineRows {
@@ -56,15 +56,15 @@ final class LineRows {
                 case DISCOUNT, TAX, CREDIT -> throw new IllegalStateException("not a charge: " + line.kind());
             }
         }
+        for (InvoiceLine line : after) {
+            rows.add(line.kind() == LineKind.TRUE_UP ? texts.trueUp(line) : texts.costPlus(line));
+        }
         usageByModel.forEach((model, usage) -> {
             rows.add(LineView.heading(Row.MODEL, model.isEmpty() ? texts.allModels() : model));
             for (InvoiceLine line : usage) {
                 rows.addAll(texts.usage(line));
             }
         });
-        for (InvoiceLine line : after) {
-            rows.add(line.kind() == LineKind.TRUE_UP ? texts.trueUp(line) : texts.costPlus(line));
-        }
     }
 
     /** Lines of one subscription group together; a line without one (none today) groups by plan. */
