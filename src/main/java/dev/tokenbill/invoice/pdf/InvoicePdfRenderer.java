@@ -43,8 +43,9 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  * {@code usage} (a {@code JRDataSource} with fields {@code model}, {@code meter}, {@code quantity}),
  * {@code dailyChart} (a {@link DailyChart} of requests per day, null when the view has no printed chart) with the
  * texts {@code dailyFirst}, {@code dailyLast} and {@code dailyPeak};</li>
- * <li>the main data source: one record per charge or tier {@link InvoiceView.LineView} with fields {@code row}
- * ({@code CHARGE} or {@code TIER}), {@code description}, {@code quantity}, {@code unitPrice}, {@code amount}, and the
+ * <li>the main data source: one record per charge or tier {@link InvoiceView.LineView}, then an end marker
+ * ({@code row} END, printing nothing: it ends the template's column-header group before the totals), with fields
+ * {@code row} ({@code CHARGE}, {@code TIER} or {@code END}), {@code description}, {@code quantity}, {@code unitPrice}, {@code amount}, and the
  * headings above it: {@code subscription} and {@code model} (texts, "" for none) with {@code subscriptionKey} and
  * {@code modelKey} (Integer, distinct per heading: the template's group expressions).</li>
  * </ul>
@@ -235,22 +236,28 @@ public final class InvoicePdfRenderer {
                     model = line.description();
                     models++;
                 }
-                case CHARGE, TIER -> {
-                    Map<String, Object> record = new HashMap<>(16);
-                    record.put("row", line.row().name());
-                    record.put("subscription", subscription);
-                    record.put("subscriptionKey", subscriptions);
-                    record.put("model", model);
-                    record.put("modelKey", models);
-                    record.put("description", line.description());
-                    record.put("quantity", line.quantity());
-                    record.put("unitPrice", line.unitPrice());
-                    record.put("amount", line.amount());
-                    records.add(record);
-                }
+                case CHARGE, TIER -> records.add(record(line.row().name(), subscription, subscriptions, model, models,
+                        line));
             }
         }
+        // the end marker: it prints nothing, and keeps the column header from being reprinted over the totals
+        records.add(record("END", "", -1, "", -1, InvoiceView.LineView.charge("", "", "", "")));
         return records;
+    }
+
+    private static Map<String, ?> record(String row, String subscription, int subscriptionKey, String model,
+            int modelKey, InvoiceView.LineView line) {
+        Map<String, Object> record = new HashMap<>(16);
+        record.put("row", row);
+        record.put("subscription", subscription);
+        record.put("subscriptionKey", subscriptionKey);
+        record.put("model", model);
+        record.put("modelKey", modelKey);
+        record.put("description", line.description());
+        record.put("quantity", line.quantity());
+        record.put("unitPrice", line.unitPrice());
+        record.put("amount", line.amount());
+        return record;
     }
 
     private static List<Map<String, ?>> totalRecords(List<InvoiceView.TotalView> rows) {
