@@ -270,7 +270,7 @@ public class BillingJobConfiguration {
             @Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
         RunContext run = RunContext.of(runId, period, mode, input, output);
         Catalog catalog = run.catalog();
-        return new RenderInvoicesWriter(renderer, invoices, customers, jdbc, run, catalog.seller(), properties.effectiveThreads(),
+        return new RenderInvoicesWriter(renderer, invoices, customers, jdbc, run, catalog, properties.effectiveThreads(),
                 new StopRequest(jdbc, jobExecutionId));
     }
 

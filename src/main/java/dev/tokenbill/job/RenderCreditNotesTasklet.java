@@ -53,7 +53,10 @@ public class RenderCreditNotesTasklet implements Tasklet {
             Customer customer = customers.customers(u.creditedRunId(), List.of(customerId)).get(customerId);
             String name = InvoiceViews.fileName(note.number(), customerId);
             renderer.get().render(InvoiceViews.creditNote(note.invoice(), note.number(), note.reference(),
-                    u.invoiceIssueDate(), customer, run.catalog().seller(), run.period()), dir.resolve(name));
+                    u.invoiceIssueDate(), customer, run.catalog().seller(), planId -> {
+                        var plan = run.catalog().plans().get(planId);
+                        return plan == null ? null : plan.name();
+                    }, run.period()), dir.resolve(name));
             creditNotes.setPdfFile(run.runId(), customerId, name);
             contribution.incrementWriteCount(1);
         }

@@ -1,6 +1,7 @@
 package dev.tokenbill.job;
 
-import dev.tokenbill.catalog.Seller;
+import dev.tokenbill.catalog.Catalog;
+import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.internal.JdbcCustomerDao;
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
@@ -49,19 +50,19 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
     private final JdbcCustomerDao customers;
     private final JdbcTemplate jdbc;
     private final RunContext run;
-    private final Seller seller;
+    private final Catalog catalog;
     private final int threads;
     private final StopRequest stopRequest;
     private ExecutorService pool;
 
     public RenderInvoicesWriter(InvoicePdfRenderer renderer, JdbcInvoiceDao invoices, JdbcCustomerDao customers,
-            JdbcTemplate jdbc, RunContext run, Seller seller, int threads, StopRequest stopRequest) {
+            JdbcTemplate jdbc, RunContext run, Catalog catalog, int threads, StopRequest stopRequest) {
         this.renderer = renderer;
         this.invoices = invoices;
         this.customers = customers;
         this.jdbc = jdbc;
         this.run = run;
-        this.seller = seller;
+        this.catalog = catalog;
         this.threads = threads;
         this.stopRequest = stopRequest;
     }
@@ -103,13 +104,19 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
             Customer customer = byId.get(customerId);
             fileNames.put(customerId, name);
             renders.put(customerId, pool.submit(() -> renderer.render(InvoiceViews.correcting(
-                    InvoiceViews.of(stored.invoice(), stored.number(), customer, seller, run.period(),
+                    InvoiceViews.of(stored.invoice(), stored.number(), customer, catalog.seller(), this::planName, run.period(),
                             daily.get(customerId)), stored.reference()), dir.resolve(name))));
         }
         if (!awaitAll(renders.values())) {
             fileNames.keySet().removeIf(customerId -> !rendered(renders.get(customerId)));
         }
         invoices.setPdfFiles(run.runId(), fileNames);
+    }
+
+    /** The name of a catalog plan, for the invoice's subscription headings (null for an unknown id). */
+    private String planName(String planId) {
+        Plan plan = catalog.plans().get(planId);
+        return plan == null ? null : plan.name();
     }
 
     /**

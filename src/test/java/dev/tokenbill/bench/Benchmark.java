@@ -201,12 +201,14 @@ public final class Benchmark {
         InvoicePdfRenderer renderer = new InvoicePdfRenderer(Path.of("templates/invoice.jrxml"));
         List<InvoiceView.LineView> lines = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            lines.add(new InvoiceView.LineView("gpt-4o, input tokens " + i, "1,234,567", "0.0000025", "USD 3.09", false));
+            lines.add(InvoiceView.LineView.charge("gpt-4o, input tokens " + i, "1,234,567", "2.50 / 1M", "3.09"));
         }
-        InvoiceView view = new InvoiceView("TB-000001", false, "2026-11-01", "2026-12-01", "2026-10-01 to 2026-10-31", "USD",
-                "Seller", "Street 1\nCity", "TAX-1", "billing@example.com", "cust-1", "Customer One", "Road 2\nTown", "US",
-                "a@example.com", lines, "USD 24.72", "USD 0.00", "Sales tax 0%", "USD 0.00", "USD 24.72", "USD 0.00",
-                "USD 24.72", "", List.of(new InvoiceView.UsageView("gpt-4o", "input tokens", "9,876,536")),
+        InvoiceView view = new InvoiceView("en", "INVOICE", "TB-000001", false, "2026-11-01", "Net 30 – due 2026-12-01",
+                "2026-10-01 – 2026-10-31", "USD", "Seller", "Street 1\nCity", "TAX-1", "billing@example.com", "cust-1",
+                "Customer One", "Road 2\nTown", "US", "a@example.com", "", lines, "USD 24.72", List.of(),
+                List.of(new InvoiceView.TotalView("Sales tax 0% on USD 24.72", "USD 0.00")), "USD 24.72", "",
+                "USD 24.72", "", "IBAN: IE29 AIBK 9311 5212 3456 78",
+                List.of(new InvoiceView.UsageView("gpt-4o", "input tokens", "9,876,536")),
                 new InvoiceView.DailyView(java.util.stream.LongStream.range(0, 31).map(d -> 1000 + d * 37 % 500).toArray(),
                         "2026-10-01", "2026-10-31", "1,481 on 2026-10-13"));
         for (int i = 0; i < 30; i++) {

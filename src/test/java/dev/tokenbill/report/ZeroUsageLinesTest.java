@@ -78,7 +78,7 @@ class ZeroUsageLinesTest {
         // when
         Path pdf = dir.resolve("DRAFT-acme.pdf");
         new InvoicePdfRenderer(Path.of("templates/invoice.jrxml"))
-                .render(InvoiceViews.of(invoice, null, customer, catalog.seller(), october, null), pdf);
+                .render(InvoiceViews.of(invoice, null, customer, catalog.seller(), id -> null, october, null), pdf);
         StoredInvoice stored = new StoredInvoice(1, "2026-10", "DRAFT", null, "DRAFT-acme.pdf", invoice);
         RunReports.writeAll(dir, new RunReports.RunFacts(1, "2026-10", "DRAFT", "COMPLETED", List.of(), List.of(stored),
                 List.of(), List.of(), Map.of(), Map.of(), List.of()), SummaryPdfRenderer.compile(Path.of("templates/summary.jrxml")));

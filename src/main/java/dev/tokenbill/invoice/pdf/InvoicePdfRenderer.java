@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JRRuntimeException;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -34,13 +35,19 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  *
  * <p>What the template receives:
  * <ul>
- * <li>parameters: every {@code String} component of {@link InvoiceView} under its own name ({@code number},
- * {@code issueDate}, ..., {@code amountDue}, {@code note}), {@code draft} (Boolean), {@code title} ("INVOICE" or
- * "DRAFT INVOICE") and {@code usage} (a {@code JRDataSource} with fields {@code model}, {@code meter},
- * {@code quantity}), {@code dailyChart} (a {@link DailyChart} of requests per day, null when the view has no
- * printed chart) with the texts {@code dailyFirst}, {@code dailyLast} and {@code dailyPeak};</li>
- * <li>the main data source: one record per {@link InvoiceView.LineView} with fields {@code description},
- * {@code quantity}, {@code unitPrice}, {@code amount} (String) and {@code tier} (Boolean).</li>
+ * <li>the page's resource bundle and locale ({@code REPORT_RESOURCE_BUNDLE}, {@code REPORT_LOCALE}) of the view's
+ * {@code language}, for the template's fixed words ({@code $R{...}});</li>
+ * <li>parameters: every {@code String} component of {@link InvoiceView} under its own name ({@code title},
+ * {@code number}, {@code issueDate}, ..., {@code amountDue}, {@code notices}, {@code bank}), {@code draft} (Boolean),
+ * {@code adjustments} and {@code taxes} ({@code JRDataSource}s with fields {@code label}, {@code amount}),
+ * {@code usage} (a {@code JRDataSource} with fields {@code model}, {@code meter}, {@code quantity}),
+ * {@code dailyChart} (a {@link DailyChart} of requests per day, null when the view has no printed chart) with the
+ * texts {@code dailyFirst}, {@code dailyLast} and {@code dailyPeak};</li>
+ * <li>the main data source: one record per charge or tier {@link InvoiceView.LineView}, then an end marker
+ * ({@code row} END, printing nothing: it ends the template's column-header group before the totals), with fields
+ * {@code row} ({@code CHARGE}, {@code TIER} or {@code END}), {@code description}, {@code quantity}, {@code unitPrice}, {@code amount}, and the
+ * headings above it: {@code subscription} and {@code model} (texts, "" for none) with {@code subscriptionKey} and
+ * {@code modelKey} (Integer, distinct per heading: the template's group expressions).</li>
  * </ul>
  * Records are handed over as maps ({@code JRMapCollectionDataSource}): the JavaBean data source of JasperReports
  * 7.0 reads properties through commons-beanutils, which does not see record accessors.
@@ -150,13 +157,16 @@ public final class InvoicePdfRenderer {
     private JasperPrint fill(InvoiceView view) throws JRException {
         // JasperReports adds built-in parameters (REPORT_PARAMETERS_MAP, ...) to this map: it must be mutable.
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("title", !view.documentTitle().isEmpty() ? view.documentTitle()
-                : view.draft() ? "DRAFT INVOICE" : "INVOICE");
+        Labels labels = Labels.of(view.language());
+        parameters.put(JRParameter.REPORT_RESOURCE_BUNDLE, labels.bundle());
+        parameters.put(JRParameter.REPORT_LOCALE, labels.bundle().getLocale());
+        parameters.put("title", view.title());
+        parameters.put("creditNote", view.creditNote());
         parameters.put("reference", view.reference());
         parameters.put("number", view.number());
         parameters.put("draft", view.draft());
         parameters.put("issueDate", view.issueDate());
-        parameters.put("dueDate", view.dueDate());
+        parameters.put("payment", view.payment());
         parameters.put("period", view.period());
         parameters.put("currency", view.currency());
         parameters.put("sellerName", view.sellerName());
@@ -168,14 +178,15 @@ public final class InvoicePdfRenderer {
         parameters.put("customerAddress", view.customerAddress());
         parameters.put("customerCountry", view.customerCountry());
         parameters.put("customerEmail", view.customerEmail());
+        parameters.put("customerTaxId", view.customerTaxId());
         parameters.put("subtotal", view.subtotal());
-        parameters.put("discounts", view.discounts());
-        parameters.put("taxLabel", view.taxLabel());
-        parameters.put("tax", view.tax());
+        parameters.put("adjustments", new JRMapCollectionDataSource(totalRecords(view.adjustments())));
+        parameters.put("taxes", new JRMapCollectionDataSource(totalRecords(view.taxes())));
         parameters.put("total", view.total());
         parameters.put("credits", view.credits());
         parameters.put("amountDue", view.amountDue());
-        parameters.put("note", view.note());
+        parameters.put("notices", view.notices());
+        parameters.put("bank", view.bank());
         parameters.put("usage", new JRMapCollectionDataSource(usageRecords(view.usage())));
         InvoiceView.DailyView daily = view.daily();
         parameters.put("dailyChart", daily.printed() ? new DailyChart(daily.requests()) : null);
@@ -195,29 +206,66 @@ public final class InvoicePdfRenderer {
 
     private static SimplePdfExporterConfiguration configuration(InvoiceView view) {
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-        configuration.setMetadataTitle(documentName(view) + " " + view.number());
+        String document = Labels.of(view.language()).get(view.creditNote() ? "document.creditNote" : "document.invoice");
+        configuration.setMetadataTitle(document + " " + view.number());
         configuration.setMetadataAuthor(view.sellerName());
-        configuration.setMetadataSubject(documentName(view) + " " + view.number() + " to " + view.customerName());
+        configuration.setMetadataSubject(document + " " + view.number() + " / " + view.customerName());
         configuration.setMetadataCreator("tokenbill");
         configuration.setDisplayMetadataTitle(true);
         configuration.setCompressed(true);
         return configuration;
     }
 
-    private static String documentName(InvoiceView view) {
-        return "CREDIT NOTE".equals(view.documentTitle()) ? "Credit note" : "Invoice";
+    /**
+     * One record per charge or tier row, carrying the headings above it: the template prints a subscription's and a
+     * model's heading as group headers, so JasperReports keeps each heading on the page of its first row.
+     */
+    static List<Map<String, ?>> lineRecords(List<InvoiceView.LineView> lines) {
+        List<Map<String, ?>> records = new ArrayList<>(lines.size());
+        String subscription = "";
+        String model = "";
+        int subscriptions = 0;
+        int models = 0;
+        for (InvoiceView.LineView line : lines) {
+            switch (line.row()) {
+                case SUBSCRIPTION -> {
+                    subscription = line.description();
+                    subscriptions++;
+                    model = "";
+                    models++;
+                }
+                case MODEL -> {
+                    model = line.description();
+                    models++;
+                }
+                case CHARGE, TIER -> records.add(record(line.row().name(), subscription, subscriptions, model, models,
+                        line));
+            }
+        }
+        // the end marker: it prints nothing, and keeps the column header from being reprinted over the totals
+        records.add(record("END", "", -1, "", -1, InvoiceView.LineView.charge("", "", "", "")));
+        return records;
     }
 
-    private static List<Map<String, ?>> lineRecords(List<InvoiceView.LineView> lines) {
-        List<Map<String, ?>> records = new ArrayList<>(lines.size());
-        for (InvoiceView.LineView line : lines) {
-            Map<String, Object> record = new HashMap<>(8);
-            record.put("description", line.description());
-            record.put("quantity", line.quantity());
-            record.put("unitPrice", line.unitPrice());
-            record.put("amount", line.amount());
-            record.put("tier", line.tier());
-            records.add(record);
+    private static Map<String, ?> record(String row, String subscription, int subscriptionKey, String model,
+            int modelKey, InvoiceView.LineView line) {
+        Map<String, Object> record = new HashMap<>(16);
+        record.put("row", row);
+        record.put("subscription", subscription);
+        record.put("subscriptionKey", subscriptionKey);
+        record.put("model", model);
+        record.put("modelKey", modelKey);
+        record.put("description", line.description());
+        record.put("quantity", line.quantity());
+        record.put("unitPrice", line.unitPrice());
+        record.put("amount", line.amount());
+        return record;
+    }
+
+    private static List<Map<String, ?>> totalRecords(List<InvoiceView.TotalView> rows) {
+        List<Map<String, ?>> records = new ArrayList<>(rows.size());
+        for (InvoiceView.TotalView row : rows) {
+            records.add(Map.of("label", row.label(), "amount", row.amount()));
         }
         return records;
     }
@@ -237,34 +285,43 @@ public final class InvoicePdfRenderer {
     /** The view with every string cleaned by {@link PdfText#clean} and null lists replaced by empty ones. */
     static InvoiceView clean(InvoiceView v) {
         List<InvoiceView.LineView> lines = new ArrayList<>();
-        if (v.lines() != null) {
-            for (InvoiceView.LineView l : v.lines()) {
-                lines.add(new InvoiceView.LineView(PdfText.clean(l.description()), PdfText.clean(l.quantity()),
-                        PdfText.clean(l.unitPrice()), PdfText.clean(l.amount()), l.tier()));
-            }
+        for (InvoiceView.LineView l : nonNull(v.lines())) {
+            lines.add(new InvoiceView.LineView(l.row() == null ? InvoiceView.Row.CHARGE : l.row(),
+                    PdfText.clean(l.description()), PdfText.clean(l.quantity()), PdfText.clean(l.unitPrice()),
+                    PdfText.clean(l.amount())));
         }
         List<InvoiceView.UsageView> usage = new ArrayList<>();
-        if (v.usage() != null) {
-            for (InvoiceView.UsageView u : v.usage()) {
-                usage.add(new InvoiceView.UsageView(PdfText.clean(u.model()), PdfText.clean(u.meter()),
-                        PdfText.clean(u.quantity())));
-            }
+        for (InvoiceView.UsageView u : nonNull(v.usage())) {
+            usage.add(new InvoiceView.UsageView(PdfText.clean(u.model()), PdfText.clean(u.meter()),
+                    PdfText.clean(u.quantity())));
         }
         InvoiceView.DailyView d = v.daily() == null ? InvoiceView.DailyView.NONE : v.daily();
         InvoiceView.DailyView daily = new InvoiceView.DailyView(d.requests() == null ? new long[0] : d.requests(),
                 PdfText.clean(d.firstDay()), PdfText.clean(d.lastDay()), PdfText.clean(d.peak()));
         return new InvoiceView(
-                PdfText.clean(v.number()), v.draft(), PdfText.clean(v.issueDate()), PdfText.clean(v.dueDate()),
-                PdfText.clean(v.period()), PdfText.clean(v.currency()),
+                PdfText.clean(v.language()), PdfText.clean(v.title()), PdfText.clean(v.number()), v.draft(),
+                PdfText.clean(v.issueDate()), PdfText.clean(v.payment()), PdfText.clean(v.period()),
+                PdfText.clean(v.currency()),
                 PdfText.clean(v.sellerName()), PdfText.clean(v.sellerAddress()), PdfText.clean(v.sellerTaxId()),
                 PdfText.clean(v.sellerEmail()),
                 PdfText.clean(v.customerId()), PdfText.clean(v.customerName()), PdfText.clean(v.customerAddress()),
-                PdfText.clean(v.customerCountry()), PdfText.clean(v.customerEmail()),
-                List.copyOf(lines),
-                PdfText.clean(v.subtotal()), PdfText.clean(v.discounts()), PdfText.clean(v.taxLabel()),
-                PdfText.clean(v.tax()), PdfText.clean(v.total()), PdfText.clean(v.credits()),
-                PdfText.clean(v.amountDue()), PdfText.clean(v.note()),
-                List.copyOf(usage), daily, PdfText.clean(v.documentTitle()), PdfText.clean(v.reference()));
+                PdfText.clean(v.customerCountry()), PdfText.clean(v.customerEmail()), PdfText.clean(v.customerTaxId()),
+                List.copyOf(lines), PdfText.clean(v.subtotal()), clean(v.adjustments()), clean(v.taxes()),
+                PdfText.clean(v.total()), PdfText.clean(v.credits()), PdfText.clean(v.amountDue()),
+                PdfText.clean(v.notices()), PdfText.clean(v.bank()), List.copyOf(usage), daily,
+                v.creditNote(), PdfText.clean(v.reference()));
+    }
+
+    private static List<InvoiceView.TotalView> clean(List<InvoiceView.TotalView> rows) {
+        List<InvoiceView.TotalView> clean = new ArrayList<>();
+        for (InvoiceView.TotalView row : nonNull(rows)) {
+            clean.add(new InvoiceView.TotalView(PdfText.clean(row.label()), PdfText.clean(row.amount())));
+        }
+        return List.copyOf(clean);
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private static void deleteQuietly(Path path) {

@@ -2,100 +2,136 @@ package dev.tokenbill.invoice.pdf;
 
 import dev.tokenbill.catalog.Seller;
 import dev.tokenbill.customer.Customer;
+import dev.tokenbill.invoice.DocumentKind;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
-import dev.tokenbill.invoice.TierLine;
-import dev.tokenbill.money.MoneyFormat;
+import dev.tokenbill.invoice.TaxBreakdown;
+import dev.tokenbill.invoice.pdf.InvoiceView.TotalView;
 import dev.tokenbill.period.BillingPeriod;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Builds the printed view of an invoice: every amount formatted for its currency here, so the
- * template only places text. The issue date is the first day after the period (never the clock);
- * payment is due 30 days later.
+ * Builds the printed view of an invoice in the customer's language: every amount, number and date formatted here
+ * ({@link PageFormat}), every word from the page's {@link Labels}, so the template only places text. The issue date
+ * is the first day after the period (never the clock); payment is due the customer's payment terms later, else the
+ * seller's.
  */
 public final class InvoiceViews {
 
-    public static final int PAYMENT_DAYS = 30;
+    private static final Pattern COUPON = Pattern.compile("^Coupon (\\S+):");
 
     private InvoiceViews() {
     }
 
-    /** {@code dailyRequests}: the customer's requests per day of the period (null or empty when none). */
-    public static InvoiceView of(Invoice invoice, String number, Customer customer, Seller seller, BillingPeriod period,
-            long[] dailyRequests) {
-        String currency = invoice.currency().getCurrencyCode();
-        List<InvoiceView.LineView> lines = new ArrayList<>();
-        Map<String, BigDecimal> usage = new LinkedHashMap<>();
-        List<String> notes = new ArrayList<>();
-        // after a plan change the charges of both plans are on one invoice: say which plan each is on
-        boolean severalPlans = invoice.lines().stream().filter(l -> l.kind().isCharge()).map(InvoiceLine::planId)
-                .distinct().count() > 1;
+    /**
+     * {@code planNames}: a plan id to the plan's name (null when unknown); {@code dailyRequests}: the customer's
+     * requests per day of the period (null or empty when none).
+     */
+    public static InvoiceView of(Invoice invoice, String number, Customer customer, Seller seller,
+            Function<String, String> planNames, BillingPeriod period, long[] dailyRequests) {
+        Labels labels = Labels.of(customer.language());
+        PageFormat format = PageFormat.of(customer.language());
+        ChargeTexts charges = new ChargeTexts(labels, format, invoice.currency());
+        String servicePeriod = range(period, format);
+        List<TotalView> adjustments = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
         for (InvoiceLine line : invoice.lines()) {
-            if (!line.kind().isCharge()) {
-                // discounts and credits are itemised under the totals, not in the charges table
-                notes.add(line.description() + ": " + MoneyFormat.amount(line.amount()));
-                continue;
+            if (line.kind() == LineKind.DISCOUNT) {
+                adjustments.add(new TotalView(discountLabel(line, labels, format), format.amount(line.amount())));
+            } else if (line.kind() == LineKind.CREDIT) {
+                notices.add(labels.get("credit.applied", line.reference() == null ? "" : line.reference(),
+                        format.amount(line.amount())));
             }
-            String text = severalPlans && line.kind() != LineKind.RECURRING && line.planId() != null
-                    ? description(line) + " [" + line.planId() + "]" : description(line);
-            lines.add(new InvoiceView.LineView(text, quantity(line),
-                    line.unitPrice() == null ? "" : unitPrice(line.unitPrice(), invoice),
-                    MoneyFormat.amount(line.amount()), false));
-            for (TierLine tier : line.tiers()) {
-                lines.add(new InvoiceView.LineView(tierText(tier), MoneyFormat.quantity(tier.units()),
-                        unitPrice(tier.unitPrice(), invoice), MoneyFormat.amount(tier.amount()), true));
-            }
+        }
+        TaxTexts tax = new TaxTexts(labels, format);
+        List<TaxBreakdown> breakdown = TaxTexts.breakdown(invoice, customer);
+        notices.addAll(tax.notices(breakdown));
+        PaymentTexts payment = new PaymentTexts(labels, format);
+        LocalDate issued = period.end();
+        int termsDays = customer.paymentTermsDays() != null ? customer.paymentTermsDays() : seller.paymentTermsDays();
+        boolean draft = number == null;
+        return new InvoiceView(format.language(), title(DocumentKind.INVOICE, draft, labels), draft ? "DRAFT" : number,
+                draft, format.date(issued), payment.terms(invoice, issued, termsDays), servicePeriod,
+                invoice.currency().getCurrencyCode(), seller.name(), seller.address(), seller.taxId(), seller.email(),
+                customer.id(), customer.name(), customer.address(), customer.country(), customer.email(),
+                customer.taxId(), LineRows.of(invoice.lines(), planNames, servicePeriod, charges),
+                format.amount(invoice.subtotal()), adjustments, tax.rows(breakdown, invoice.taxName()),
+                format.amount(invoice.total()),
+                invoice.credits().signum() == 0 ? "" : format.amount(invoice.credits().negate()),
+                format.amount(invoice.amountDue()), String.join("\n", notices), payment.bank(seller.bank()),
+                usage(invoice, charges, format, labels), daily(dailyRequests, period, format, labels), false, "");
+    }
+
+    /** The document's title: "INVOICE", "DRAFT INVOICE", "CREDIT NOTE" in the page's language. */
+    static String title(DocumentKind kind, boolean draft, Labels labels) {
+        return switch (kind) {
+            case INVOICE -> labels.get(draft ? "title.draftInvoice" : "title.invoice");
+            case CREDIT_NOTE -> labels.get(draft ? "title.draftCreditNote" : "title.creditNote");
+        };
+    }
+
+    /** "2026-10-01 - 2026-10-31" (the end day inclusive), in the page's date format. */
+    static String range(BillingPeriod period, PageFormat format) {
+        return format.date(period.start()) + " \u2013 " + format.date(period.end().minusDays(1));
+    }
+
+    /** English keeps the engine's description (it names the coupon and the terms); others name the coupon only. */
+    private static String discountLabel(InvoiceLine line, Labels labels, PageFormat format) {
+        if (format.language().equals("en")) {
+            return line.description();
+        }
+        Matcher coupon = COUPON.matcher(line.description());
+        return coupon.find() ? labels.get("discount.coupon", coupon.group(1)) : labels.get("discount.volume");
+    }
+
+    private static List<InvoiceView.UsageView> usage(Invoice invoice, ChargeTexts charges, PageFormat format,
+            Labels labels) {
+        Map<List<String>, BigDecimal> usage = new LinkedHashMap<>();
+        for (InvoiceLine line : invoice.lines()) {
             if (line.kind() == LineKind.USAGE && line.usage() != null) {
-                String key = (line.model() == null ? "all models" : line.model()) + "\u0000" + line.meter();
-                usage.merge(key, line.usage(), BigDecimal::add);
+                usage.merge(List.of(line.model() == null ? labels.get("row.allModels") : line.model(),
+                        charges.meterName(line.meter())), line.usage(), BigDecimal::add);
             }
         }
         List<InvoiceView.UsageView> statement = new ArrayList<>();
-        usage.forEach((key, quantity) -> {
-            String[] parts = key.split("\u0000");
-            statement.add(new InvoiceView.UsageView(parts[0], parts[1].replace('_', ' '), MoneyFormat.quantity(quantity)));
-        });
-        String taxLabel = invoice.taxExempt() ? "Tax (exempt)"
-                : invoice.taxName() + " " + invoice.taxRate().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-        if (invoice.taxExempt()) {
-            notes.add("Tax exempt: no tax is charged on this invoice; the customer is registered as tax-exempt.");
-        }
-        String note = String.join("\n", notes);
-        boolean draft = number == null;
-        return new InvoiceView(draft ? "DRAFT" : number, draft, period.end().toString(),
-                period.end().plusDays(PAYMENT_DAYS).toString(), period.start() + " to " + period.end().minusDays(1),
-                currency, seller.name(), seller.address(), seller.taxId(), seller.email(), customer.id(), customer.name(),
-                customer.address(), customer.country(), customer.email(), lines, MoneyFormat.amount(invoice.subtotal()),
-                MoneyFormat.amount(invoice.discounts().negate()), taxLabel, MoneyFormat.amount(invoice.tax()),
-                MoneyFormat.amount(invoice.total()), MoneyFormat.amount(invoice.credits().negate()),
-                MoneyFormat.amount(invoice.amountDue()), note, statement, daily(dailyRequests, period));
+        usage.forEach((key, quantity) -> statement.add(
+                new InvoiceView.UsageView(key.get(0), key.get(1), format.quantity(quantity))));
+        return statement;
     }
 
     /**
-     * A credit note's view (issue 17): its lines and totals as stored (the credited invoice's, negated), titled
-     * CREDIT NOTE, with no due date and the line "Credits invoice TB-000001 of 2026-11-01".
+     * A credit note's view: its lines and totals as stored (the credited invoice's, negated), titled "Credit note" in
+     * the customer's language, with no due date and the line "Credits invoice TB-000001 of 2026-11-01".
      */
     public static InvoiceView creditNote(Invoice creditNote, String number, String creditedInvoice,
-            java.time.LocalDate invoiceIssueDate, Customer customer, Seller seller, BillingPeriod period) {
-        return of(creditNote, number, customer, seller, period, null).withDocument("CREDIT NOTE", "",
-                "Credits invoice " + creditedInvoice + " of " + invoiceIssueDate);
+            LocalDate invoiceIssueDate, Customer customer, Seller seller, Function<String, String> planNames,
+            BillingPeriod period) {
+        Labels labels = Labels.of(customer.language());
+        PageFormat format = PageFormat.of(customer.language());
+        InvoiceView view = of(creditNote, number, customer, seller, planNames, period, null);
+        return view.asDocument(true, title(DocumentKind.CREDIT_NOTE, number == null, labels),
+                labels.get("payment.creditNote"),
+                labels.get("reference.credits", creditedInvoice, format.date(invoiceIssueDate)));
     }
 
     /** The view of an invoice that replaces {@code corrects} (a correction run's), or the view as it is when null. */
     public static InvoiceView correcting(InvoiceView view, String corrects) {
-        return corrects == null ? view : view.withDocument(view.documentTitle(), view.dueDate(),
-                "Corrects invoice " + corrects);
+        return corrects == null ? view : view.asDocument(false, view.title(), view.payment(),
+                Labels.of(view.language()).get("reference.corrects", corrects));
     }
 
     /** The chart of a period of more than one day with some requests; otherwise none. */
-    static InvoiceView.DailyView daily(long[] requests, BillingPeriod period) {
+    static InvoiceView.DailyView daily(long[] requests, BillingPeriod period, PageFormat format, Labels labels) {
         if (requests == null || requests.length < 2 || Arrays.stream(requests).allMatch(r -> r == 0)) {
             return InvoiceView.DailyView.NONE;
         }
@@ -105,33 +141,15 @@ public final class InvoiceViews {
                 peak = day;
             }
         }
-        return new InvoiceView.DailyView(requests.clone(), period.start().toString(),
-                period.start().plusDays(requests.length - 1).toString(),
-                MoneyFormat.quantity(BigDecimal.valueOf(requests[peak])) + " on " + period.start().plusDays(peak));
+        return new InvoiceView.DailyView(requests.clone(), format.date(period.start()),
+                format.date(period.start().plusDays(requests.length - 1)),
+                labels.get("chart.peakDay", format.quantity(BigDecimal.valueOf(requests[peak])),
+                        format.date(period.start().plusDays(peak))));
     }
 
-    /** Unit prices print without the currency code (the invoice says "All amounts in ..."), every decimal kept. */
-    private static String unitPrice(BigDecimal price, Invoice invoice) {
-        return MoneyFormat.number(price, dev.tokenbill.money.Money.minorUnits(invoice.currency()));
-    }
-
-    private static String description(InvoiceLine line) {
-        if (line.kind() != LineKind.USAGE || line.included() == null || line.included().signum() == 0) {
-            return line.description();
-        }
-        return line.description() + " (" + MoneyFormat.quantity(line.usage()) + " used, "
-                + MoneyFormat.quantity(line.included()) + " included)";
-    }
-
-    private static String quantity(InvoiceLine line) {
-        return line.quantity() == null ? "" : MoneyFormat.quantity(line.quantity());
-    }
-
-    private static String tierText(TierLine tier) {
-        String range = tier.upTo() == null ? "over " + MoneyFormat.quantity(tier.from())
-                : MoneyFormat.quantity(tier.from()) + " - " + MoneyFormat.quantity(tier.upTo());
-        String flat = tier.flatFee().signum() == 0 ? "" : ", flat fee " + tier.flatFee().stripTrailingZeros().toPlainString();
-        return "Tier " + tier.tier() + ": " + range + flat;
+    /** The chart in English (kept for callers without a language). */
+    static InvoiceView.DailyView daily(long[] requests, BillingPeriod period) {
+        return daily(requests, period, PageFormat.of("en"), Labels.of("en"));
     }
 
     /** The PDF file name of an invoice: its number, or DRAFT- and the (validated) customer id. */
@@ -139,5 +157,4 @@ public final class InvoiceViews {
         String base = number != null ? number : "DRAFT-" + customerId;
         return base.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
     }
-
 }

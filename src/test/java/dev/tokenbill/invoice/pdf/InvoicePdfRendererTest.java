@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.tokenbill.invoice.pdf.InvoiceView.LineView;
+import dev.tokenbill.invoice.pdf.InvoiceView.Row;
+import dev.tokenbill.invoice.pdf.InvoiceView.TotalView;
 import dev.tokenbill.invoice.pdf.InvoiceView.DailyView;
 import dev.tokenbill.invoice.pdf.InvoiceView.UsageView;
 
@@ -57,8 +59,12 @@ class InvoicePdfRendererTest {
             assertContains(text, line.amount());
         }
         assertContains(text, "$1,043.00");   // subtotal
+        assertContains(text, "Coupon WELCOME"); // the discount names its coupon
         assertContains(text, "−$20.00");     // discounts
-        assertContains(text, "VAT 19%");
+        assertContains(text, "VAT 19% on $1,023.00");
+        assertContains(text, "VAT no.: DE123456789"); // the customer's VAT number in its address block
+        assertContains(text, "Net 30 – due 2025-03-03");
+        assertContains(text, "IBAN: IE29 AIBK 9311 5212 3456 78");
         assertContains(text, "$194.37");     // tax
         assertContains(text, "$1,217.37");   // total
         assertContains(text, "−$100.00");    // credits
@@ -150,9 +156,9 @@ class InvoicePdfRendererTest {
     void longInvoiceFlowsOntoMorePages() throws IOException {
         List<LineView> lines = new ArrayList<>();
         for (int i = 1; i <= 60; i++) {
-            lines.add(new LineView("Usage charge " + i + ": model-" + i + " input tokens, a description long enough"
+            lines.add(LineView.charge("Usage charge " + i + ": model-" + i + " input tokens, a description long enough"
                     + " to wrap onto a second line in the description column of the invoice", "1,000,000", "$0.50",
-                    "$" + i + ".00", false));
+                    "$" + i + ".00"));
         }
         InvoiceView view = sample("INV-2025-000044", false, "Acme Robotics GmbH", "Hauptstraße 5", lines);
 
@@ -204,33 +210,40 @@ class InvoicePdfRendererTest {
 
     static List<LineView> sampleLines() {
         return List.of(
-                new LineView("Pro plan, monthly fee (1 Jan 2025 – 31 Jan 2025)", "1", "$499.00", "$499.00", false),
-                new LineView("gpt-large input tokens", "12,500,000", "$0.0000200", "$250.00", false),
-                new LineView("gpt-large output tokens", "3,000,000", "$0.0000600", "$180.00", false),
-                new LineView("embed-small tokens (tiered)", "25,000,000", "", "$114.00", false),
-                new LineView("First 10,000,000 tokens", "10,000,000", "$0.0000060", "$60.00", true),
-                new LineView("Above 10,000,000 tokens", "15,000,000", "$0.0000036", "$54.00", true));
+                LineView.heading(Row.SUBSCRIPTION, "Pro  ·  2025-01-01 – 2025-01-31"),
+                LineView.charge("Subscription fee (2025-01)", "1", "499.00", "499.00"),
+                LineView.heading(Row.MODEL, "gpt-large"),
+                LineView.charge("Input tokens", "12,500,000", "20.00 / 1M", "250.00"),
+                LineView.charge("Output tokens", "3,000,000", "60.00 / 1M", "180.00"),
+                LineView.heading(Row.MODEL, "embed-small"),
+                LineView.charge("Tokens", "25,000,000", "", "114.00"),
+                new LineView(Row.TIER, "first 10,000,000 tokens at $6.00 per 1M", "", "", "60.00"),
+                new LineView(Row.TIER, "next 15,000,000 tokens at $3.60 per 1M", "", "", "54.00"));
     }
 
     /** {@code plain} with a three-day chart: 3, 9 and 1 requests from 2025-01-01. */
     static InvoiceView charted(InvoiceView plain) {
-        return new InvoiceView(plain.number(), plain.draft(), plain.issueDate(), plain.dueDate(),
-                plain.period(), plain.currency(), plain.sellerName(), plain.sellerAddress(), plain.sellerTaxId(),
-                plain.sellerEmail(), plain.customerId(), plain.customerName(), plain.customerAddress(),
-                plain.customerCountry(), plain.customerEmail(), plain.lines(), plain.subtotal(), plain.discounts(),
-                plain.taxLabel(), plain.tax(), plain.total(), plain.credits(), plain.amountDue(), plain.note(),
-                plain.usage(), new DailyView(new long[] {3, 9, 1}, "2025-01-01", "2025-01-03", "9 on 2025-01-02"));
+        return new InvoiceView(plain.language(), plain.title(), plain.number(), plain.draft(), plain.issueDate(),
+                plain.payment(), plain.period(), plain.currency(), plain.sellerName(), plain.sellerAddress(),
+                plain.sellerTaxId(), plain.sellerEmail(), plain.customerId(), plain.customerName(),
+                plain.customerAddress(), plain.customerCountry(), plain.customerEmail(), plain.customerTaxId(),
+                plain.lines(), plain.subtotal(), plain.adjustments(), plain.taxes(), plain.total(), plain.credits(),
+                plain.amountDue(), plain.notices(), plain.bank(), plain.usage(),
+                new DailyView(new long[] {3, 9, 1}, "2025-01-01", "2025-01-03", "9 on 2025-01-02"));
     }
 
     static InvoiceView sample(String number, boolean draft, String customerName, String customerAddress,
             List<LineView> lines) {
-        return new InvoiceView(number, draft, "2025-02-01", "2025-03-03", "2025-01-01 – 2025-01-31", "USD",
+        return new InvoiceView("en", draft ? "DRAFT INVOICE" : "INVOICE", number, draft, "2025-02-01",
+                "Net 30 – due 2025-03-03", "2025-01-01 – 2025-01-31", "USD",
                 "Tokenbill Inc.", "100 Market Street, Suite 300\nSan Francisco, CA 94105\nUnited States",
                 "US 12-3456789", "billing@tokenbill.dev",
-                "CUST-0007", customerName, customerAddress, "Germany", "accounts@acme-robotics.example",
+                "CUST-0007", customerName, customerAddress, "Germany", "accounts@acme-robotics.example", "DE123456789",
                 lines,
-                "$1,043.00", "−$20.00", "VAT 19%", "$194.37", "$1,217.37", "−$100.00", "$1,117.37",
+                "$1,043.00", List.of(new TotalView("Coupon WELCOME: 20 off", "−$20.00")),
+                List.of(new TotalView("VAT 19% on $1,023.00", "$194.37")), "$1,217.37", "−$100.00", "$1,117.37",
                 "Reverse charge: VAT to be accounted for by the recipient where applicable.",
+                "Bank: Harbour Bank\nIBAN: IE29 AIBK 9311 5212 3456 78",
                 List.of(new UsageView("gpt-large", "input_tokens", "12,500,000"),
                         new UsageView("gpt-large", "output_tokens", "3,000,000"),
                         new UsageView("embed-small", "tokens", "25,000,000")),
