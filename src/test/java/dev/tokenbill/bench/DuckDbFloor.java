@@ -48,7 +48,7 @@ final class DuckDbFloor {
     static double seconds(List<Path> files, Path temp, long memoryLimitMb, boolean deduplicate) throws Exception {
         List<String> meters = meters(files.get(0));
         String sums = meters.stream().map(m -> "sum(" + quoted(m) + ")").collect(Collectors.joining(", "));
-        String scan = scan(files, meters, "ignore_errors = true");
+        String scan = scan(files, columns(meters, "TIMESTAMPTZ", QUANTITY), "ignore_errors = true");
         String rows = deduplicate
                 // row_number() over () numbers the scan in its order: files as listed, lines in file order
                 ? "(SELECT DISTINCT ON (event_id) * FROM (SELECT *, row_number() OVER () AS seq FROM " + scan + ")"
@@ -70,17 +70,21 @@ final class DuckDbFloor {
         }
     }
 
-    /** A typed read_csv of the files in the order given; the header of the first file names the meters. */
-    static String scan(List<Path> files, List<String> meters, String options) {
+    /** A read_csv of the files in the order given, with the column types given as a DuckDB struct literal. */
+    static String scan(List<Path> files, String columns, String options) {
         String list = files.stream().map(f -> "'" + sqlString(f.toString()) + "'").collect(Collectors.joining(", "));
-        StringBuilder columns = new StringBuilder("{'event_id': 'VARCHAR', 'timestamp': 'TIMESTAMPTZ', "
-                + "'customer_id': 'VARCHAR', 'model': 'VARCHAR'");
-        for (String meter : meters) {
-            columns.append(", '").append(sqlString(meter)).append("': '").append(QUANTITY).append("'");
-        }
-        columns.append('}');
         return "read_csv([" + list + "], header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
                 + "columns = " + columns + ", " + options + ")";
+    }
+
+    /** The four fixed columns, then the meters; meters typed {@code meterType}, the timestamp {@code timestampType}. */
+    static String columns(List<String> meters, String timestampType, String meterType) {
+        StringBuilder columns = new StringBuilder("{'event_id': 'VARCHAR', 'timestamp': '" + timestampType + "', "
+                + "'customer_id': 'VARCHAR', 'model': 'VARCHAR'");
+        for (String meter : meters) {
+            columns.append(", '").append(sqlString(meter)).append("': '").append(meterType).append("'");
+        }
+        return columns.append('}').toString();
     }
 
     /** Every column after event_id, timestamp, customer_id and model; the generator writes one header everywhere. */
