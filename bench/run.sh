@@ -2,7 +2,8 @@
 # Throughput benchmark: bench/run.sh --events N [--threads T] [--xmx SIZE]
 # Generates a workload (10,000 customers per million events), runs the real billing job end to end
 # in its own JVM, measures the library floors (opencsv, plain JasperReports) and PostgreSQL
-# COPY + GROUP BY on the same files, prints a table and, as its last line, one JSON object.
+# COPY + GROUP BY and DuckDB read_csv + GROUP BY (with and without first-occurrence de-duplication) on the same
+# files, prints a table and, as its last line, one JSON object.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -ntp package -DskipTests

@@ -59,6 +59,12 @@ public final class Benchmark {
         result.put("events_per_s", Math.round(job.rows / job.billingSeconds));
         result.put("opencsv_floor_events_per_s", Math.round(opencsvFloor(input)));
         result.put("postgres_sql_events_per_s", Math.round(postgresCopyGroupBy(input)));
+        // DuckDB on 2 threads, within the job's -Xmx as its memory_limit; rows are the files' rows, as for the job
+        Path duckTemp = work.resolve("duckdb.tmp");
+        result.put("duckdb_sql_events_per_s",
+                Math.round(job.rows / DuckDbFloor.seconds(usageFiles(input), duckTemp, megabytes(xmx), true)));
+        result.put("duckdb_group_events_per_s",
+                Math.round(job.rows / DuckDbFloor.seconds(usageFiles(input), duckTemp, megabytes(xmx), false)));
         result.put("invoices", job.invoices);
         result.put("invoices_per_s", round(job.invoices / job.renderSeconds));
         result.put("jasper_floor_invoices_per_s", round(jasperFloor(job.invoices)));
@@ -79,7 +85,10 @@ public final class Benchmark {
             long peakHeapMb, long peakRssMb, Map<String, Double> steps) {
     }
 
-    /** Runs the real jar; peak RSS is the child's VmHWM, read from /proc just before it exits. */
+    /**
+     * Runs the real jar; peak RSS is the child JVM's VmHWM (resident high-water mark: heap, metaspace, code cache,
+     * thread stacks, direct and native buffers), polled from /proc every 100 ms until it exits.
+     */
     private static JobFigures runJob(Path work, Path input, String xmx, int threads) throws Exception {
         Path db = work.resolve("db-" + System.nanoTime());
         Path out = work.resolve("out");
