@@ -40,7 +40,7 @@ public final class CatalogLoader {
     private static final Set<String> WEIGHTS = Set.of("resource", "performance", "usage");
     private static final Set<String> COST_PLUS = Set.of("margin");
     private static final Set<String> SELLER = Set.of("name", "address", "tax_id", "email", "country", "bank",
-            "payment_terms_days");
+            "payment_terms_days", "phone");
     private static final Set<String> BANK = Set.of("name", "iban", "bic", "account");
     private static final Set<String> TAX = Set.of("country", "rate", "name");
     private static final Set<String> PLAN = Set.of("id", "name", "currency", "interval", "performance_tier",
@@ -167,7 +167,7 @@ public final class CatalogLoader {
             terms = days.intValueExact();
         }
         return new Seller(required(node, m, "name").scalar("seller name"), text(m, "address"), text(m, "tax_id"),
-                text(m, "email"), country, bank, terms);
+                text(m, "email"), country, bank, terms, text(m, "phone"));
     }
 
     private TaxRate tax(YamlNode node) {

@@ -5,7 +5,13 @@ package dev.tokenbill.catalog;
  * number, where to pay ({@code bank}, null if the catalog names no account) and its default payment terms in days.
  */
 public record Seller(String name, String address, String taxId, String email, String country, BankAccount bank,
-        int paymentTermsDays) {
+        int paymentTermsDays, String phone) {
+
+    /** A seller without a telephone number ({@code phone} is "": XRechnung's seller contact needs one). */
+    public Seller(String name, String address, String taxId, String email, String country, BankAccount bank,
+            int paymentTermsDays) {
+        this(name, address, taxId, email, country, bank, paymentTermsDays, "");
+    }
 
     /** The payment terms when the catalog states none: 30 days, the common B2B default (EU Late Payment Directive). */
     public static final int DEFAULT_PAYMENT_TERMS_DAYS = 30;

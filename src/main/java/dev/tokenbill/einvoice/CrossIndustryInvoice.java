@@ -2,7 +2,17 @@ package dev.tokenbill.einvoice;
 
 import dev.tokenbill.invoice.DocumentKind;
 import dev.tokenbill.invoice.TaxCategory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import java.time.LocalDate;
 import java.util.Date;
 import org.mustangproject.Allowance;
@@ -62,8 +72,36 @@ public final class CrossIndustryInvoice {
         ZUGFeRD2PullProvider provider = new ZUGFeRD2PullProvider();
         provider.setProfile(format.profile());
         provider.generateXML(invoice);
-        return provider.getXML();
+        byte[] xml = provider.getXML();
+        return document.category() == TaxCategory.OUTSIDE_SCOPE ? withoutAllowanceRates(xml) : xml;
     }
+
+    /**
+     * EN 16931 BR-O-06: a document-level allowance "not subject to VAT" carries no VAT rate, but Mustang writes the
+     * 0 % it computes with; the rate elements of the allowances' trade tax are removed.
+     */
+    private static byte[] withoutAllowanceRates(byte[] xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            NodeList allowances = document.getElementsByTagNameNS(RAM, "SpecifiedTradeAllowanceCharge");
+            for (int i = 0; i < allowances.getLength(); i++) {
+                NodeList rates = ((Element) allowances.item(i)).getElementsByTagNameNS(RAM, "RateApplicablePercent");
+                for (int r = rates.getLength() - 1; r >= 0; r--) {
+                    rates.item(r).getParentNode().removeChild(rates.item(r));
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(xml.length);
+            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot rewrite the e-invoice XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String RAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100";
 
     static Invoice invoice(EDocument d) {
         Invoice invoice = new Invoice()

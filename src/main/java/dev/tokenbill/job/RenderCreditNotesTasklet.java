@@ -5,6 +5,7 @@ import dev.tokenbill.customer.internal.JdbcCustomerDao;
 import dev.tokenbill.invoice.internal.JdbcCreditNoteDao;
 import dev.tokenbill.invoice.internal.StoredInvoice;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
+import dev.tokenbill.invoice.pdf.InvoiceView;
 import dev.tokenbill.invoice.pdf.InvoiceViews;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +53,13 @@ public class RenderCreditNotesTasklet implements Tasklet {
             String customerId = note.invoice().customerId();
             Customer customer = customers.customers(u.creditedRunId(), List.of(customerId)).get(customerId);
             String name = InvoiceViews.fileName(note.number(), customerId);
-            renderer.get().render(InvoiceViews.creditNote(note.invoice(), note.number(), note.reference(),
+            InvoiceView view = InvoiceViews.creditNote(note.invoice(), note.number(), note.reference(),
                     u.invoiceIssueDate(), customer, run.catalog().seller(), planId -> {
                         var plan = run.catalog().plans().get(planId);
                         return plan == null ? null : plan.name();
-                    }, run.period()), dir.resolve(name));
+                    }, run.period());
+            EInvoiceRendering.render(renderer.get(), view, note, customer, run.catalog().seller(), run.period(),
+                    u.invoiceIssueDate(), dir.resolve(name));
             creditNotes.setPdfFile(run.runId(), customerId, name);
             contribution.incrementWriteCount(1);
         }

@@ -103,9 +103,10 @@ public class RenderInvoicesWriter implements ItemWriter<String>, ItemStream {
             String name = InvoiceViews.fileName(stored.number(), customerId);
             Customer customer = byId.get(customerId);
             fileNames.put(customerId, name);
-            renders.put(customerId, pool.submit(() -> renderer.render(InvoiceViews.correcting(
+            renders.put(customerId, pool.submit(() -> EInvoiceRendering.render(renderer, InvoiceViews.correcting(
                     InvoiceViews.of(stored.invoice(), stored.number(), customer, catalog.seller(), this::planName, run.period(),
-                            daily.get(customerId)), stored.reference()), dir.resolve(name))));
+                            daily.get(customerId)), stored.reference()), stored, customer, catalog.seller(), run.period(),
+                    null, dir.resolve(name))));
         }
         if (!awaitAll(renders.values())) {
             fileNames.keySet().removeIf(customerId -> !rendered(renders.get(customerId)));

@@ -35,6 +35,6 @@ public final class ServicePeriods {
         }
         return new Invoice(invoice.customerId(), invoice.currency(), lines, invoice.subtotal(), invoice.discounts(),
                 invoice.taxName(), invoice.taxRate(), invoice.tax(), invoice.taxExempt(), invoice.total(),
-                invoice.credits(), invoice.amountDue());
+                invoice.credits(), invoice.amountDue(), invoice.taxation());
     }
 }

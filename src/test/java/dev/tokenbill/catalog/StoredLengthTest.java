@@ -42,7 +42,9 @@ class StoredLengthTest {
             // checked against closed lists (Customer.LANGUAGES, EINVOICE_FORMATS), so no length can overflow
             "customer.language", "customer.einvoice",
             // a TaxCategory name, and a notice written by TaxRules
-            "invoice.tax_category", "invoice.tax_notice");
+            "invoice.tax_category", "invoice.tax_notice", "credit_note.tax_category", "credit_note.tax_notice",
+            // written by the program: a period label, a file name, a line kind, a price condition
+            "credit_note.period", "credit_note.pdf_file", "credit_note_line.kind", "credit_note_line.price_condition");
 
     private static Map<String, String> schema;
 

@@ -69,10 +69,10 @@ final class EDocuments {
                 List.of(), TaxCategory.STANDARD, "20", null, "19.99", "4.00", "23.99", "0", "23.99");
     }
 
-    /** US business customer, outside the scope of EU VAT: 1,234.56, no VAT. */
+    /** US business customer, outside the scope of EU VAT: 1,334.56 - 100.00 coupon = 1,234.56, no VAT. */
     static EDocument outsideScope() {
-        return invoice("INV-000005", "USD", buyer("Cobalt Voice", "US", null), List.of(line("Usage", "1234.56")),
-                List.of(), TaxCategory.OUTSIDE_SCOPE, "0",
+        return invoice("INV-000005", "USD", buyer("Cobalt Voice", "US", null), List.of(line("Usage", "1334.56")),
+                List.of(line("Coupon LAUNCH100", "100.00")), TaxCategory.OUTSIDE_SCOPE, "0",
                 "Not subject to Irish VAT: place of supply outside the EU (Art. 44 Directive 2006/112/EC)", "1234.56", "0",
                 "1234.56", "0", "1234.56");
     }

@@ -138,7 +138,8 @@ class CreditNoteFunctionalTests {
         assertThat(hashes(creditNotes)).containsOnlyKeys("CN-000001.pdf", "CN-000002.pdf", "CN-000003.pdf",
                 "CN-000004.pdf", "CN-000005.pdf");
         String note = pdfText(creditNotes.resolve("CN-000001.pdf"));
-        assertThat(note).contains("CREDIT NOTE", "CN-000001", "Credits invoice TB-000001 of 2026-11-01", "-32.28");
+        assertThat(note).contains("CREDIT NOTE", "CN-000001", "Credits invoice TB-000001 of 2026-11-01",
+                "Total -USD 32.28"); // TB-000001's total 32.28, negated
         assertThat(pdfText(invoices.resolve("TB-000006.pdf"))).contains("Corrects invoice TB-000001")
                 .doesNotContain("CREDIT NOTE");
         assertThat(pdfText(invoices.resolve("TB-000001.pdf"))).doesNotContain("Corrects invoice");

@@ -93,8 +93,10 @@ class ZeroUsageLinesTest {
                 + r.get("amount")).containsExactly("All models, input tokens 2.00",
                         "All models, gpu seconds, graduated tiers (flat fee at zero usage) 5.00");
         String text = RunOutput.pdfText(pdf).replaceAll("\\s+", " ");
-        assertThat(text).contains("All models, input tokens", "USD 2.00", "gpu seconds", "(flat fee at zero usage)", "USD 5.00",
-                "Subtotal USD 7.00");
-        assertThat(text).doesNotContain("output tokens", "output_tokens", "All models, requests");
+        // the page names meters in words and tiers as sentences: 1,000,000 input tokens at 2.00 per 1M = 2.00; the
+        // GPU seconds' first tier holds 0 units and its 5.00 flat fee
+        assertThat(text).contains("Input tokens 1,000,000 2.00 / 1M 2.00",
+                "GPU seconds 0 5.00 first 0 GPU seconds at USD 0.00 each, plus USD 5.00 flat 5.00", "Subtotal USD 7.00");
+        assertThat(text).doesNotContain("Output tokens", "output_tokens", "Requests");
     }
 }

@@ -59,9 +59,10 @@ public class CreditNoteIssuer {
         }
         jdbc.batchUpdate("insert into credit_note (run_id, customer_id, period, credit_note_number, issue_date,"
                 + " credits_invoice, credits_run_id, invoice_issue_date, currency, subtotal, discounts, tax_name, tax_rate,"
-                + " tax, tax_exempt, total, credits, amount_due)"
+                + " tax, tax_exempt, total, credits, amount_due, tax_category, tax_country, tax_notice, customer_tax_id)"
                 + " select ?, customer_id, period, ?, ?, invoice_number, run_id, ?, currency, -subtotal, -discounts,"
-                + " tax_name, tax_rate, -tax, tax_exempt, -total, -credits, -amount_due from invoice"
+                + " tax_name, tax_rate, -tax, tax_exempt, -total, -credits, -amount_due, tax_category, tax_country,"
+                + " tax_notice, customer_tax_id from invoice"
                 + " where run_id = ? and customer_id = ?", headers);
         jdbc.batchUpdate("insert into credit_note_line (run_id, customer_id, position, kind, description, subscription_id,"
                 + " plan_id, meter, model, price_condition, usage_quantity, included, quantity, unit_price, amount,"

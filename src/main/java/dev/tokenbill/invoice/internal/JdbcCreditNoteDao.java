@@ -4,6 +4,8 @@ import dev.tokenbill.catalog.PriceCondition;
 import dev.tokenbill.database.RunKeys;
 import dev.tokenbill.invoice.DocumentKind;
 import dev.tokenbill.invoice.Invoice;
+import dev.tokenbill.invoice.InvoiceTax;
+import dev.tokenbill.invoice.TaxCategory;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.money.Money;
@@ -62,7 +64,9 @@ public class JdbcCreditNoteDao {
                     Invoice amounts = new Invoice(rs.getString("customer_id"), currency, List.of(),
                             money(rs, "subtotal", currency), money(rs, "discounts", currency), rs.getString("tax_name"),
                             rs.getBigDecimal("tax_rate"), money(rs, "tax", currency), rs.getBoolean("tax_exempt"),
-                            money(rs, "total", currency), money(rs, "credits", currency), money(rs, "amount_due", currency));
+                            money(rs, "total", currency), money(rs, "credits", currency), money(rs, "amount_due", currency),
+                            new InvoiceTax(TaxCategory.valueOf(rs.getString("tax_category")), rs.getString("tax_country"),
+                                    rs.getString("tax_notice"), rs.getString("customer_tax_id")));
                     headers.put(rs.getString("credit_note_number"), new Header(rs.getLong("run_id"),
                             rs.getString("period"), rs.getString("pdf_file"), rs.getString("credits_invoice"),
                             rs.getObject("terms", Integer.class), rs.getDate("issue_date").toLocalDate(), amounts,
@@ -79,7 +83,7 @@ public class JdbcCreditNoteDao {
             Invoice invoice = new Invoice(a.customerId(), a.currency(),
                     lines.getOrDefault(h.runId() + "/" + a.customerId(), List.of()),
                     a.subtotal(), a.discounts(), a.taxName(), a.taxRate(), a.tax(), a.taxExempt(), a.total(), a.credits(),
-                    a.amountDue());
+                    a.amountDue(), a.taxation());
             result.add(new Unrendered(new StoredInvoice(h.runId(), h.period(), "FINAL", number, h.pdfFile(), invoice,
                     DocumentKind.CREDIT_NOTE, h.credits(), h.terms(), h.issueDate()), h.creditedRunId(),
                     h.invoiceIssueDate()));

@@ -25,6 +25,7 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
@@ -151,6 +152,43 @@ public final class InvoicePdfRenderer {
             return out.toByteArray();
         } catch (JRException | JRRuntimeException e) {
             throw new InvoiceRenderingException("Cannot render invoice " + view.number() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Renders {@code view} to PDF/A-3B in memory (embedded fonts, an sRGB output intent, XMP metadata): the base of a
+     * Factur-X e-invoice.
+     *
+     * @throws InvoiceRenderingException if the invoice cannot be filled or exported
+     */
+    public byte[] renderPdfA3(InvoiceView view) {
+        try {
+            InvoiceView clean = clean(view);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            JRPdfExporter exporter = new InMemoryPixelPdfExporter();
+            exporter.setExporterInput(new SimpleExporterInput(fill(clean)));
+            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+            SimplePdfExporterConfiguration configuration = configuration(clean);
+            configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_3B);
+            configuration.setIccProfilePath(SrgbProfile.path().toString());
+            exporter.setConfiguration(configuration);
+            exporter.exportReport();
+            return out.toByteArray();
+        } catch (JRException | JRRuntimeException e) {
+            throw new InvoiceRenderingException("Cannot render invoice " + view.number() + " as PDF/A-3: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code pdf} to {@code target} atomically (a temp file in the same directory, then a move). */
+    public static void write(byte[] pdf, Path target) {
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            Files.write(temp, pdf);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new InvoiceRenderingException("Cannot write " + target + ": " + e, e);
         }
     }
 

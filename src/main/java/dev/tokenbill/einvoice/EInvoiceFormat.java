@@ -1,0 +1,34 @@
+package dev.tokenbill.einvoice;
+
+import dev.tokenbill.catalog.Seller;
+import dev.tokenbill.customer.Customer;
+import java.util.Set;
+
+/**
+ * Which structured e-invoice a customer receives with its final invoices and credit notes: customers.csv's
+ * {@code einvoice} column when set, else Factur-X for a business customer (a VAT number) in the EU when the seller is
+ * in the EU too, and none for everyone else (a consumer, or a customer outside the EU, gets the PDF alone).
+ */
+public enum EInvoiceFormat {
+    /** The invoice PDF as PDF/A-3 with the EN 16931 CII XML embedded as factur-x.xml. */
+    FACTUR_X,
+    /** The PDF as always, and an XRechnung (CII) XML file in {@code <period>/einvoices/}. */
+    XRECHNUNG,
+    NONE;
+
+    /** The EU member states by ISO 3166-1 code (Greece is GR here; its VAT prefix EL does not matter). */
+    private static final Set<String> EU = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR",
+            "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
+
+    public static EInvoiceFormat of(Customer customer, Seller seller) {
+        if (customer.einvoice() != null) {
+            return switch (customer.einvoice()) {
+                case "facturx" -> FACTUR_X;
+                case "xrechnung" -> XRECHNUNG;
+                default -> NONE;
+            };
+        }
+        boolean euBusiness = customer.isBusiness() && EU.contains(customer.country());
+        return euBusiness && seller.country() != null && EU.contains(seller.country()) ? FACTUR_X : NONE;
+    }
+}
