@@ -31,7 +31,13 @@ public final class TaxReport {
     private TaxReport() {
     }
 
-    /** The run's non-void invoices added up by status, country, category, rate and currency, in that order. */
+    /** The status of a credit note's rows: their amounts are the credited invoices', negated. */
+    public static final String CREDIT_NOTE = "CREDIT_NOTE";
+
+    /**
+     * The run's non-void invoices and (a correction run) its credit notes added up by status, country, category, rate
+     * and currency, in that order.
+     */
     public static List<Row> rows(JdbcTemplate jdbc, long runId) {
         List<Row> rows = new ArrayList<>(jdbc.query("select status, tax_country, tax_category, tax_rate, currency,"
                 + " sum(subtotal - discounts) as taxable, sum(tax) as tax, count(*) as documents from invoice"
@@ -40,6 +46,17 @@ public final class TaxReport {
                     Currency currency = Currency.getInstance(rs.getString("currency"));
                     String country = rs.getString("tax_country");
                     return new Row(rs.getString("status"), country == null ? "" : country,
+                            TaxCategory.valueOf(rs.getString("tax_category")), rs.getBigDecimal("tax_rate"),
+                            money(rs.getBigDecimal("taxable"), currency), money(rs.getBigDecimal("tax"), currency),
+                            rs.getLong("documents"));
+                }, runId));
+        // a correction run's credit notes reverse the tax of the invoices they credit: their own rows, negative
+        rows.addAll(jdbc.query("select tax_country, tax_category, tax_rate, currency, sum(subtotal - discounts) as taxable,"
+                + " sum(tax) as tax, count(*) as documents from credit_note where run_id = ?"
+                + " group by tax_country, tax_category, tax_rate, currency", (rs, n) -> {
+                    Currency currency = Currency.getInstance(rs.getString("currency"));
+                    String country = rs.getString("tax_country");
+                    return new Row(CREDIT_NOTE, country == null ? "" : country,
                             TaxCategory.valueOf(rs.getString("tax_category")), rs.getBigDecimal("tax_rate"),
                             money(rs.getBigDecimal("taxable"), currency), money(rs.getBigDecimal("tax"), currency),
                             rs.getLong("documents"));

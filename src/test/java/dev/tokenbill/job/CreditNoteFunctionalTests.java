@@ -66,6 +66,33 @@ class CreditNoteFunctionalTests {
     }
 
     @Test
+    void correctionRun_TaxReportListsTheCreditNotesNegated() throws Exception {
+        // given October billed final, its tax report kept
+        runs.start(OCTOBER, true, input, output);
+        List<Map<String, String>> issued = csv(output.resolve(OCTOBER).resolve("tax-report.csv"));
+
+        // when it is corrected
+        runs.start(OCTOBER, true, true, input, output);
+
+        // then the credit notes' rows are the first run's rows negated, and the replacing invoices' rows are the same
+        List<Map<String, String>> corrected = csv(output.resolve(OCTOBER).resolve("tax-report.csv"));
+        List<String> credited = corrected.stream().filter(r -> r.get("status").equals("CREDIT_NOTE"))
+                .map(r -> r.get("country") + " " + r.get("category") + " " + r.get("rate") + " " + r.get("currency") + " "
+                        + new BigDecimal(r.get("taxable_amount")).negate().toPlainString() + " "
+                        + new BigDecimal(r.get("tax")).negate().toPlainString() + " " + r.get("documents")).toList();
+        List<String> first = issued.stream().map(r -> r.get("country") + " " + r.get("category") + " " + r.get("rate")
+                + " " + r.get("currency") + " " + r.get("taxable_amount") + " " + r.get("tax") + " " + r.get("documents"))
+                .toList();
+        assertThat(credited).containsExactlyInAnyOrderElementsOf(first);
+        assertThat(corrected.stream().filter(r -> r.get("status").equals("FINAL")).count()).isEqualTo(issued.size());
+        // the tax credited, by hand from the table above: USD 5.15 + 0.00 + 102.50 = 107.65, EUR 21.37 + 0.00 = 21.37
+        Map<String, BigDecimal> taxCredited = corrected.stream().filter(r -> r.get("status").equals("CREDIT_NOTE"))
+                .collect(Collectors.toMap(r -> r.get("currency"), r -> new BigDecimal(r.get("tax")), BigDecimal::add));
+        assertThat(taxCredited.get("USD")).isEqualByComparingTo("-107.65");
+        assertThat(taxCredited.get("EUR")).isEqualByComparingTo("-21.37");
+    }
+
+    @Test
     void correctionRun_CreditsEachVoidedInvoice_WithItsLinesAndTaxNegated() throws Exception {
         // given October billed final
         runs.start(OCTOBER, true, input, output);
