@@ -110,6 +110,12 @@ class EInvoiceFunctionalTests {
         }
         assertThat(facturX).containsExactlyInAnyOrderElementsOf(expected).hasSize(21);
         assertThat(facturX).anyMatch(d -> d.startsWith("CN-"));
+        // the PDF of a reverse-charged invoice says so, with both VAT numbers (catalog and customers.csv)
+        String grauwald = documents.values().stream().filter(r -> r.get("customer_id").equals("grauwald-systems")
+                        && r.get("document_type").equals("invoice"))
+                .findFirst().orElseThrow().get("number");
+        assertThat(dev.tokenbill.testsupport.RunOutput.pdfText(period.resolve("invoices").resolve(grauwald + ".pdf"))
+                .replaceAll("\\s+", " ")).contains("Reverse charge", "Art. 196", "IE1234567T", "DE298144752");
 
         // quillstack's XRechnung: an XML file per document, none embedded in its PDFs
         try (Stream<Path> files = Files.list(period.resolve("einvoices"))) {

@@ -54,7 +54,8 @@ public final class InvoiceViews {
             }
         }
         TaxTexts tax = new TaxTexts(labels, format);
-        List<TaxBreakdown> breakdown = TaxTexts.breakdown(invoice, customer);
+        // the tax decision the rating step stored: reverse charge, exempt, outside scope or a rate
+        List<TaxBreakdown> breakdown = invoice.taxes();
         notices.addAll(tax.notices(breakdown));
         PaymentTexts payment = new PaymentTexts(labels, format);
         LocalDate issued = period.end();

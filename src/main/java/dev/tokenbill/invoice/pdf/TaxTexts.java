@@ -1,7 +1,5 @@
 package dev.tokenbill.invoice.pdf;
 
-import dev.tokenbill.customer.Customer;
-import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.TaxBreakdown;
 import dev.tokenbill.invoice.TaxCategory;
 import dev.tokenbill.invoice.pdf.InvoiceView.TotalView;
@@ -22,17 +20,6 @@ final class TaxTexts {
     TaxTexts(Labels labels, PageFormat format) {
         this.labels = labels;
         this.format = format;
-    }
-
-    /**
-     * The invoice's tax breakdown. The invoice has one rate today, so this is one row derived from it; when the
-     * invoice carries its own {@code TaxBreakdown} rows, return those here (the only place that reads the tax fields).
-     */
-    static List<TaxBreakdown> breakdown(Invoice invoice, Customer customer) {
-        TaxCategory category = invoice.taxExempt() ? TaxCategory.EXEMPT
-                : invoice.taxRate().signum() == 0 ? TaxCategory.OUTSIDE_SCOPE : TaxCategory.STANDARD;
-        return List.of(new TaxBreakdown(category, customer.country(), invoice.taxRate(),
-                invoice.subtotal().minus(invoice.discounts()), invoice.tax()));
     }
 
     /** One row per breakdown row; {@code taxName} is the catalog's name of the tax ("VAT", "Sales tax"). */
