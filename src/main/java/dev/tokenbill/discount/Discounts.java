@@ -1,5 +1,6 @@
 package dev.tokenbill.discount;
 
+import dev.tokenbill.invoice.DiscountLine;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.money.Money;
@@ -87,8 +88,8 @@ public final class Discounts {
                 ? coupon.percent().stripTrailingZeros().toPlainString() + "% off " + describe(coupon)
                 : MoneyFormat.amount(Money.of(coupon.amount(), currency)) + " off " + describe(coupon);
         String period = "period " + periodNumber + (offset > 0 ? ", billed in advance" : "");
-        return InvoiceLine.simple(LineKind.DISCOUNT, "Coupon " + coupon.code() + ": " + what + " (" + period + ")",
-                sc.subscriptionId(), null, BigDecimal.ONE, null, amount.negate());
+        return new DiscountLine("Coupon " + coupon.code() + ": " + what + " (" + period + ")", sc.subscriptionId(),
+                BigDecimal.ONE, amount.negate());
     }
 
     /** The service periods of the subscription's charges on this invoice, in order. */
@@ -115,9 +116,9 @@ public final class Discounts {
             return Optional.empty();
         }
         Money amount = Money.rounded(spend.amount().multiply(reached.percent()).divide(HUNDRED), currency);
-        return Optional.of(InvoiceLine.simple(LineKind.DISCOUNT, "Volume discount: " + reached.percent()
+        return Optional.of(new DiscountLine("Volume discount: " + reached.percent()
                 .stripTrailingZeros().toPlainString() + "% on spend of " + MoneyFormat.amount(spend) + " (from "
-                + MoneyFormat.number(reached.from(), Money.minorUnits(currency)) + ")", null, null, BigDecimal.ONE, null,
+                + MoneyFormat.number(reached.from(), Money.minorUnits(currency)) + ")", null, BigDecimal.ONE,
                 amount.negate()));
     }
 

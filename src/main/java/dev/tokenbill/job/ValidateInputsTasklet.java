@@ -75,7 +75,7 @@ public class ValidateInputsTasklet implements Tasklet {
         validated.keep(read);
         jdbc.update("delete from billing_run where run_id = ?", run.runId());
         jdbc.update("insert into billing_run (run_id, period, mode, status, input_dir, output_dir) values (?, ?, ?, ?, ?, ?)",
-                run.runId(), run.period().label(), run.mode(), "STARTED", run.input().toString(), run.output().toString());
+                run.runId(), run.period().label(), run.mode().name(), "STARTED", run.input().toString(), run.output().toString());
         log.info("inputs valid: {} plans, {} customers, {} subscriptions, {} usage files", catalog.plans().size(),
                 book.customers().size(), book.subscriptions().size(), files.size());
         diskWarning(book.customers().size(), usableSpace(run.output())).ifPresent(log::warn);

@@ -90,7 +90,7 @@ public class WriteReportsTasklet implements Tasklet {
         InvoiceLedger ledger = new JdbcInvoiceLedger(invoices, allocations, new JdbcCreditNoteDao(jdbc), run,
                 LEDGER_PAGE_SIZE);
         long written = RunReports.writeAll(run.periodDir(), new RunReports.RunFacts(run.runId(), run.period().label(),
-                run.mode(), "COMPLETED", files, ledger, rejects, steps, differences, queries.whatIfs(run.runId())),
+                run.mode().name(), "COMPLETED", files, ledger, rejects, steps, differences, queries.whatIfs(run.runId())),
                 summaryPdf.get());
         TaxReport.write(run.periodDir().resolve("tax-report.csv"), run.period().label(),
                 TaxReport.rows(jdbc, run.runId()));

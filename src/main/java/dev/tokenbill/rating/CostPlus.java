@@ -2,6 +2,7 @@ package dev.tokenbill.rating;
 
 import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.invoice.AdjustmentLine;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.money.Money;
@@ -23,7 +24,7 @@ final class CostPlus {
         Money amount = Money.rounded(allocatedCost.amount().multiply(factor), plan.currency());
         String description = "Cost-plus: allocated infrastructure cost " + MoneyFormat.amount(allocatedCost) + " + "
                 + plan.costPlusMargin().movePointRight(2).stripTrailingZeros().toPlainString() + "% margin";
-        return new InvoiceLine(LineKind.COST_PLUS, description, subscription.id(), plan.id(), null, null, null, null, null,
-                factor, allocatedCost.amount(), amount, java.util.List.of(), null);
+        return new AdjustmentLine(LineKind.COST_PLUS, description, subscription.id(), plan.id(), factor,
+                allocatedCost.amount(), amount);
     }
 }

@@ -4,6 +4,7 @@ import dev.tokenbill.catalog.Charge;
 import dev.tokenbill.catalog.MinimumCommitmentBase;
 import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.invoice.AdjustmentLine;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.money.Money;
@@ -67,7 +68,7 @@ final class Minimums {
         Money shortfall = committed.minus(used);
         String description = what + " (" + MoneyFormat.amount(committed) + " committed, " + MoneyFormat.amount(used)
                 + " " + verb + ")";
-        return Optional.of(InvoiceLine.simple(LineKind.TRUE_UP, description, subscription.id(), plan.id(),
+        return Optional.of(new AdjustmentLine(LineKind.TRUE_UP, description, subscription.id(), plan.id(),
                 BigDecimal.ONE, shortfall.amount(), shortfall));
     }
 

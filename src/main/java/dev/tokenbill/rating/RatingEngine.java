@@ -9,6 +9,7 @@ import dev.tokenbill.credit.Credits;
 import dev.tokenbill.discount.Discounts;
 import dev.tokenbill.discount.ServiceCharge;
 import dev.tokenbill.invoice.Invoice;
+import dev.tokenbill.invoice.CreditLine;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.InvoiceTax;
 import dev.tokenbill.invoice.TaxCategory;
@@ -126,9 +127,9 @@ public final class RatingEngine {
         Money credits = Money.zero(invoice.currency());
         for (AppliedCredit applied : Credits.apply(invoice.total(), grants, lastDayOfPeriod)) {
             credits = credits.plus(applied.amount());
-            lines.add(new InvoiceLine(LineKind.CREDIT, "Prepaid credit " + applied.grantId() + " applied (balance left "
-                    + MoneyFormat.amount(applied.balanceLeft()) + ")", null, null, null, null, null, null, null,
-                    BigDecimal.ONE, null, applied.amount().negate(), List.of(), applied.grantId()));
+            lines.add(new CreditLine("Prepaid credit " + applied.grantId() + " applied (balance left "
+                    + MoneyFormat.amount(applied.balanceLeft()) + ")", BigDecimal.ONE, applied.amount().negate(),
+                    applied.grantId()));
         }
         return new Invoice(invoice.customerId(), invoice.currency(), lines, invoice.subtotal(), invoice.discounts(),
                 invoice.taxName(), invoice.taxRate(), invoice.tax(), invoice.taxExempt(), invoice.total(), credits,

@@ -4,8 +4,8 @@ import dev.tokenbill.catalog.FeeTiming;
 import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.catalog.RecurringFee;
 import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.invoice.FeeLine;
 import dev.tokenbill.invoice.InvoiceLine;
-import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.money.Money;
 import dev.tokenbill.period.BillingPeriod;
 import java.math.BigDecimal;
@@ -79,8 +79,8 @@ final class RecurringFees {
         String span = days == covered.days() ? covered.label()
                 : covered.label() + ", " + days + "/" + covered.days() + " days";
         String description = plan.name() + " recurring fee (" + span + note + ")";
-        return java.util.Optional.of(InvoiceLine.simple(LineKind.RECURRING, description, subscription.id(), plan.id(),
-                quantity, fee.amount(), amount).withServicePeriod(dev.tokenbill.invoice.ServicePeriod.overlap(
-                        covered.start(), covered.end(), subscription.start(), subscription.end())));
+        return java.util.Optional.of(new FeeLine(description, subscription.id(), plan.id(), quantity, fee.amount(),
+                amount, dev.tokenbill.invoice.ServicePeriod.overlap(covered.start(), covered.end(), subscription.start(),
+                        subscription.end())));
     }
 }

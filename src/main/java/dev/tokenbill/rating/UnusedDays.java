@@ -2,8 +2,8 @@ package dev.tokenbill.rating;
 
 import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.invoice.FeeLine;
 import dev.tokenbill.invoice.InvoiceLine;
-import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.invoice.ServicePeriod;
 import dev.tokenbill.money.Money;
 import dev.tokenbill.period.BillingPeriod;
@@ -43,8 +43,8 @@ final class UnusedDays {
             String description = plan.name() + " recurring fee, unused days credited (" + days.start() + " to "
                     + days.lastDay() + ", " + count + "/" + period.days() + " days, billed in advance on "
                     + fee.invoiceNumber() + ")";
-            lines.add(InvoiceLine.simple(LineKind.RECURRING, description, subscription.id(), plan.id(), fee.quantity(),
-                    fee.unitPrice(), credit).withServicePeriod(days));
+            lines.add(new FeeLine(description, subscription.id(), plan.id(), fee.quantity(), fee.unitPrice(), credit,
+                    days));
         }
         return lines;
     }

@@ -6,8 +6,8 @@ import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.catalog.PriceCondition;
 import dev.tokenbill.catalog.PromptBands;
 import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.invoice.UsageLine;
 import dev.tokenbill.invoice.InvoiceLine;
-import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.usage.UsageTotal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -93,7 +93,7 @@ final class UsageCharges {
             }
             String description = describe(charge, condition, priced, bands(plan, charge),
                     severalVersions ? version(charge, condition.priceDate()) : null);
-            lines.add(new InvoiceLine(LineKind.USAGE, description, subscription.id(), plan.id(), charge.meter(),
+            lines.add(new UsageLine(description, subscription.id(), plan.id(), charge.meter(),
                     charge.model(), condition, usage, included.get(condition), billed, priced.unitPrice(), priced.amount(),
                     priced.tiers()));
         }

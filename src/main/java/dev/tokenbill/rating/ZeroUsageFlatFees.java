@@ -5,6 +5,7 @@ import dev.tokenbill.catalog.PriceCondition;
 import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.catalog.Tier;
 import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.invoice.UsageLine;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.invoice.TierLine;
@@ -61,15 +62,14 @@ final class ZeroUsageFlatFees {
         TierLine tier = new TierLine(1, BigDecimal.ZERO, first.upTo(), BigDecimal.ZERO, first.unitPrice(),
                 first.flatFee(), amount);
         if (zeroLine != null) {
-            return new InvoiceLine(LineKind.USAGE, zeroLine.description() + NOTE, zeroLine.subscriptionId(),
-                    zeroLine.planId(), zeroLine.meter(), zeroLine.model(), zeroLine.condition(), zeroLine.usage(),
-                    zeroLine.included(), zeroLine.quantity(), zeroLine.unitPrice(), amount, List.of(tier),
-                    zeroLine.reference());
+            return new UsageLine(zeroLine.description() + NOTE, zeroLine.subscriptionId(), zeroLine.planId(),
+                    zeroLine.meter(), zeroLine.model(), zeroLine.condition(), zeroLine.usage(), zeroLine.included(),
+                    zeroLine.quantity(), zeroLine.unitPrice(), amount, List.of(tier));
         }
         String description = (charge.model() == null ? "All models" : charge.model()) + ", "
                 + charge.meter().replace('_', ' ') + ", " + charge.pricing().name().toLowerCase(java.util.Locale.ROOT)
                 + " tiers" + NOTE;
-        return new InvoiceLine(LineKind.USAGE, description, subscription.id(), plan.id(), charge.meter(), charge.model(),
+        return new UsageLine(description, subscription.id(), plan.id(), charge.meter(), charge.model(),
                 PriceCondition.STANDARD, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, amount, List.of(tier));
     }
 }

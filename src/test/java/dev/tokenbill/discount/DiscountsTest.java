@@ -14,6 +14,8 @@ import dev.tokenbill.catalog.TaxRate;
 import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.invoice.Invoice;
+import dev.tokenbill.invoice.FeeLine;
+import dev.tokenbill.invoice.UsageLine;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.money.Money;
@@ -436,8 +438,13 @@ class DiscountsTest {
     }
 
     private static InvoiceLine line(LineKind kind, String meter, String amount) {
-        return new InvoiceLine(kind, kind + " " + meter, SUB, "pro", meter, null, null, null, null, BigDecimal.ONE, null,
-                Money.of(amount, USD), List.of());
+        String description = kind + " " + meter;
+        return switch (kind) {
+            case USAGE -> new UsageLine(description, SUB, "pro", meter, null, null, null, null, BigDecimal.ONE, null,
+                    Money.of(amount, USD), List.of());
+            case RECURRING -> new FeeLine(description, SUB, "pro", BigDecimal.ONE, null, Money.of(amount, USD), null);
+            default -> throw new IllegalArgumentException("no test charge of kind " + kind);
+        };
     }
 
     private static Charge perUnit(String meter, String unitPrice) {

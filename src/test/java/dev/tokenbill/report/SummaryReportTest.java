@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tokenbill.allocation.Allocation;
 import dev.tokenbill.invoice.Invoice;
+import dev.tokenbill.invoice.FeeLine;
+import dev.tokenbill.invoice.UsageLine;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.invoice.internal.StoredInvoice;
@@ -170,7 +172,13 @@ class SummaryReportTest {
     }
 
     private static InvoiceLine charge(LineKind kind, String plan, Money amount) {
-        return InvoiceLine.simple(kind, kind + " " + plan, "sub-" + plan, plan, BigDecimal.ONE, amount.amount(), amount);
+        String description = kind + " " + plan;
+        return switch (kind) {
+            case RECURRING -> new FeeLine(description, "sub-" + plan, plan, BigDecimal.ONE, amount.amount(), amount, null);
+            case USAGE -> new UsageLine(description, "sub-" + plan, plan, null, null, null, null, null, BigDecimal.ONE,
+                    amount.amount(), amount, List.of());
+            default -> throw new IllegalArgumentException("no test charge of kind " + kind);
+        };
     }
 
     private static Money usd(String amount) {

@@ -102,7 +102,7 @@ public class JdbcCreditNoteDao {
                     Currency currency = currencies.get(key);
                     String condition = rs.getString("price_condition");
                     result.computeIfAbsent(key, k -> new ArrayList<>()).add(
-                            new InvoiceLine(LineKind.valueOf(rs.getString("kind")), rs.getString("description"),
+                            InvoiceLine.of(LineKind.valueOf(rs.getString("kind")), rs.getString("description"),
                             rs.getString("subscription_id"), rs.getString("plan_id"), rs.getString("meter"),
                             rs.getString("model"), condition == null ? null : PriceCondition.valueOf(condition),
                             rs.getBigDecimal("usage_quantity"), rs.getBigDecimal("included"), rs.getBigDecimal("quantity"),

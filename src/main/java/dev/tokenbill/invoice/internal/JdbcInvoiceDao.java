@@ -243,7 +243,7 @@ public class JdbcInvoiceDao {
             String customerId = rs.getString("customer_id");
             Currency currency = headers.get(customerId).currency();
             String condition = rs.getString("price_condition");
-            lines.computeIfAbsent(customerId, c -> new java.util.TreeMap<>()).put(rs.getInt("position"), new InvoiceLine(LineKind.valueOf(rs.getString("kind")),
+            lines.computeIfAbsent(customerId, c -> new java.util.TreeMap<>()).put(rs.getInt("position"), InvoiceLine.of(LineKind.valueOf(rs.getString("kind")),
                     rs.getString("description"), rs.getString("subscription_id"), rs.getString("plan_id"),
                     rs.getString("meter"), rs.getString("model"),
                     condition == null ? null : PriceCondition.valueOf(condition), rs.getBigDecimal("usage_quantity"),

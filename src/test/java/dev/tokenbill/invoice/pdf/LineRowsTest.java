@@ -6,8 +6,9 @@ import static dev.tokenbill.invoice.pdf.PageFixtures.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenbill.catalog.PriceCondition;
+import dev.tokenbill.invoice.FeeLine;
+import dev.tokenbill.invoice.UsageLine;
 import dev.tokenbill.invoice.InvoiceLine;
-import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.invoice.TaxBreakdown;
 import dev.tokenbill.invoice.TaxCategory;
 import dev.tokenbill.invoice.TierLine;
@@ -92,10 +93,10 @@ class LineRowsTest {
 
     @Test
     void testUsage_ConditionAndNonTokenMeter() {
-        InvoiceLine offPeak = new InvoiceLine(LineKind.USAGE, "deepseek-chat, input tokens (off-peak)", "sub-a", "payg",
+        InvoiceLine offPeak = new UsageLine("deepseek-chat, input tokens (off-peak)", "sub-a", "payg",
                 "input_tokens", "deepseek-chat", PriceCondition.OFF_PEAK, new BigDecimal("2000000"), BigDecimal.ZERO,
                 new BigDecimal("2000000"), new BigDecimal("0.000000135"), money("0.27", USD), List.of());
-        InvoiceLine gpu = new InvoiceLine(LineKind.USAGE, "All models, gpu seconds, 61 started blocks of 60", "sub-a",
+        InvoiceLine gpu = new UsageLine("All models, gpu seconds, 61 started blocks of 60", "sub-a",
                 "a100", "gpu_seconds", null, PriceCondition.STANDARD, new BigDecimal("3601"), BigDecimal.ZERO,
                 new BigDecimal("3601"), null, money("3.66", USD), List.of());
 
@@ -153,17 +154,17 @@ class LineRowsTest {
     }
 
     private static InvoiceLine tiered(String meter, TierLine tier) {
-        return new InvoiceLine(LineKind.USAGE, "tiered", "sub-a", "p", meter, "m", PriceCondition.STANDARD,
+        return new UsageLine("tiered", "sub-a", "p", meter, "m", PriceCondition.STANDARD,
                 tier.units(), BigDecimal.ZERO, tier.units(), null, tier.amount(), List.of(tier));
     }
 
     private static InvoiceLine fee(String subscription, String plan, String description, String amount) {
-        return InvoiceLine.simple(LineKind.RECURRING, description, subscription, plan, BigDecimal.ONE,
-                new BigDecimal(amount), money(amount, USD));
+        return new FeeLine(description, subscription, plan, BigDecimal.ONE, new BigDecimal(amount),
+                money(amount, USD), null);
     }
 
     private static InvoiceLine line(String subscription, String plan, String model, String meter, String amount) {
-        return new InvoiceLine(LineKind.USAGE, model + ", " + meter, subscription, plan, meter, model,
+        return new UsageLine(model + ", " + meter, subscription, plan, meter, model,
                 PriceCondition.STANDARD, new BigDecimal("1000000"), BigDecimal.ZERO, new BigDecimal("1000000"),
                 new BigDecimal("0.000001"), money(amount, USD), List.of());
     }

@@ -4,8 +4,10 @@ import dev.tokenbill.catalog.PriceCondition;
 import dev.tokenbill.catalog.Seller;
 import dev.tokenbill.customer.Customer;
 import dev.tokenbill.invoice.Invoice;
+import dev.tokenbill.invoice.DiscountLine;
+import dev.tokenbill.invoice.FeeLine;
+import dev.tokenbill.invoice.UsageLine;
 import dev.tokenbill.invoice.InvoiceLine;
-import dev.tokenbill.invoice.LineKind;
 import dev.tokenbill.invoice.TierLine;
 import dev.tokenbill.money.Money;
 import dev.tokenbill.period.BillingPeriod;
@@ -45,8 +47,8 @@ final class PageFixtures {
     /** The invoice described above, at {@code rate} with {@code tax} worked out by the caller. */
     static Invoice invoice(Currency currency, String taxName, String rate, String tax, String total) {
         List<InvoiceLine> lines = new ArrayList<>(charges(currency));
-        lines.add(InvoiceLine.simple(LineKind.DISCOUNT, "Coupon WELCOME10: 10% off all charges (period 1)", "sub-1",
-                null, BigDecimal.ONE, null, money("-10.91", currency)));
+        lines.add(new DiscountLine("Coupon WELCOME10: 10% off all charges (period 1)", "sub-1", BigDecimal.ONE,
+                money("-10.91", currency)));
         return new Invoice("grauwald-systems", currency, lines, money("109.10", currency), money("10.91", currency),
                 taxName, new BigDecimal(rate), money(tax, currency), false, money(total, currency),
                 Money.zero(currency), money(total, currency));
@@ -54,12 +56,12 @@ final class PageFixtures {
 
     static List<InvoiceLine> charges(Currency currency) {
         return List.of(
-                InvoiceLine.simple(LineKind.RECURRING, "Pro (USD) recurring fee (2026-10)", "sub-1", "pro-usd",
-                        BigDecimal.ONE, new BigDecimal("49.00"), money("49.00", currency)),
+                new FeeLine("Pro (USD) recurring fee (2026-10)", "sub-1", "pro-usd", BigDecimal.ONE,
+                        new BigDecimal("49.00"), money("49.00", currency), null),
                 usage("gpt-4o", "input_tokens", "12000000", "12000000", "0", "0.0000025", "0.00", currency),
                 usage("gpt-4o", "output_tokens", "3000000", "0", "3000000", "0.00001", "30.00", currency),
                 usage("gpt-4o-mini", "cached_input_tokens", "4000000", "0", "4000000", "0.000000075", "0.30", currency),
-                new InvoiceLine(LineKind.USAGE, "embed, output tokens, graduated tiers", "sub-1", "pro-usd",
+                new UsageLine("embed, output tokens, graduated tiers", "sub-1", "pro-usd",
                         "output_tokens", "embed", PriceCondition.STANDARD, new BigDecimal("2000000"), BigDecimal.ZERO,
                         new BigDecimal("2000000"), null, money("29.80", currency), List.of(
                                 new TierLine(1, BigDecimal.ZERO, new BigDecimal("1000000"), new BigDecimal("1000000"),
@@ -70,7 +72,7 @@ final class PageFixtures {
 
     static InvoiceLine usage(String model, String meter, String used, String included, String billed, String price,
             String amount, Currency currency) {
-        return new InvoiceLine(LineKind.USAGE, model + ", " + meter.replace('_', ' '), "sub-1", "pro-usd", meter, model,
+        return new UsageLine(model + ", " + meter.replace('_', ' '), "sub-1", "pro-usd", meter, model,
                 PriceCondition.STANDARD, new BigDecimal(used), new BigDecimal(included), new BigDecimal(billed),
                 new BigDecimal(price), money(amount, currency), List.of());
     }
@@ -81,7 +83,7 @@ final class PageFixtures {
         for (int i = 1; i <= count; i++) {
             InvoiceLine line = usage("model-" + ((i - 1) % 10 + 1), i % 2 == 0 ? "output_tokens" : "input_tokens",
                     "1000000", "0", "1000000", "0.0000025", "2.50", USD);
-            lines.add(new InvoiceLine(line.kind(), line.description(), "sub-" + ((i - 1) / 10 + 1), "payg",
+            lines.add(new UsageLine(line.description(), "sub-" + ((i - 1) / 10 + 1), "payg",
                     line.meter(), line.model(), line.condition(), line.usage(), line.included(), line.quantity(),
                     line.unitPrice(), line.amount(), line.tiers()));
         }
