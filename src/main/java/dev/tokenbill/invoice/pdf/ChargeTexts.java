@@ -143,7 +143,12 @@ final class ChargeTexts {
                 }
             }
         }
-        return notes.isEmpty() ? text : text + " (" + String.join(", ", notes) + ")";
+        if (notes.isEmpty()) {
+            return text;
+        }
+        // one parenthesis: "Input tokens (long context, prompt over 200k)"
+        return text.endsWith(")") ? text.substring(0, text.length() - 1) + ", " + String.join(", ", notes) + ")"
+                : text + " (" + String.join(", ", notes) + ")";
     }
 
     private static final Pattern LAST_NOTES = Pattern.compile("\\(([^()]*)\\)\\s*$");
