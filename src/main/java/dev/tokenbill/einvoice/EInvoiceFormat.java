@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Which structured e-invoice a customer receives with its final invoices and credit notes: customers.csv's
  * {@code einvoice} column when set, else Factur-X for a business customer (a VAT number) in the EU when the seller is
- * in the EU too, and none for everyone else (a consumer, or a customer outside the EU, gets the PDF alone).
+ * in the EU too and the currency has cents, and none for everyone else (a consumer, or a customer outside the EU, gets the PDF alone).
  */
 public enum EInvoiceFormat {
     /** The invoice PDF as PDF/A-3 with the EN 16931 CII XML embedded as factur-x.xml. */
@@ -29,6 +29,8 @@ public enum EInvoiceFormat {
             };
         }
         boolean euBusiness = customer.isBusiness() && EU.contains(customer.country());
-        return euBusiness && seller.country() != null && EU.contains(seller.country()) ? FACTUR_X : NONE;
+        // the library writes amounts with 2 decimals: a currency without them gets no e-invoice by default
+        return euBusiness && seller.country() != null && EU.contains(seller.country())
+                && customer.currency().getDefaultFractionDigits() == 2 ? FACTUR_X : NONE;
     }
 }

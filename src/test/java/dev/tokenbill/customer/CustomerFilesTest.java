@@ -111,6 +111,41 @@ class CustomerFilesTest {
     }
 
     @Test
+    void testEInvoice_WhatTheDocumentNeedsIsCheckedUpFront() throws IOException {
+        String header = "customer_id,name,billing_email,address,country,currency,tax_exempt,einvoice\n";
+        // the sample catalog has seller.country IE and seller.phone: Factur-X and XRechnung in EUR pass
+        files(header + "acme,Acme GmbH,ap@acme.example,Berlin,DE,EUR,false,xrechnung\n", SUBSCRIPTIONS_HEADER);
+        assertThat(read().customers().get(0).einvoice()).isEqualTo("xrechnung");
+
+        // JPY has no minor unit; the e-invoice library writes 2 decimals
+        files(header + "acme,Acme KK,ap@acme.example,Tokyo,JP,JPY,false,facturx\n", SUBSCRIPTIONS_HEADER);
+        assertProblem("customers.csv:2:", "einvoice 'facturx' of customer acme is written with amounts of 2 decimals,"
+                + " but JPY has 0");
+    }
+
+    @Test
+    void testEInvoice_NeedsTheSellersCountryAndPhone(@TempDir Path catalogDir) throws IOException {
+        Path file = catalogDir.resolve("catalog.yaml");
+        Files.writeString(file, Files.readString(Path.of("input/catalog.yaml")).replace("  country: IE\n", "")
+                .replace("  phone: \"+353 1 555 0100\"\n", ""));
+        Catalog old = CatalogLoader.load(file);
+        String header = "customer_id,name,billing_email,address,country,currency,tax_exempt,einvoice\n";
+
+        files(header + "acme,Acme GmbH,ap@acme.example,Berlin,DE,EUR,false,facturx\n", SUBSCRIPTIONS_HEADER);
+        assertThatThrownBy(() -> CustomerFiles.read(dir, old)).isInstanceOf(InputFileException.class)
+                .hasMessageContaining("customers.csv:2:")
+                .hasMessageContaining("needs the seller's country (seller.country in the catalog)");
+
+        Files.writeString(file, Files.readString(Path.of("input/catalog.yaml"))
+                .replace("  phone: \"+353 1 555 0100\"\n", ""));
+        Catalog noPhone = CatalogLoader.load(file);
+        files(header + "acme,Acme GmbH,ap@acme.example,Berlin,DE,EUR,false,xrechnung\n", SUBSCRIPTIONS_HEADER);
+        assertThatThrownBy(() -> CustomerFiles.read(dir, noPhone)).isInstanceOf(InputFileException.class)
+                .hasMessageContaining("customers.csv:2:")
+                .hasMessageContaining("needs the seller's telephone (seller.phone in the catalog; XRechnung rule BR-DE-6)");
+    }
+
+    @Test
     void testValidFiles_MultiLineAddressAndBom() throws IOException {
         files("\uFEFF" + CUSTOMERS_HEADER + ACME, "\uFEFF" + SUBSCRIPTIONS_HEADER + ACME_SUB);
 

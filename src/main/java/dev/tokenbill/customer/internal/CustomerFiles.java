@@ -142,6 +142,22 @@ public final class CustomerFiles {
             throw new InputFileException(file, row.line(), "einvoice '" + einvoice + "' must be one of "
                     + String.join(", ", Customer.EINVOICE_FORMATS) + " (empty: the default)");
         }
+        if (einvoice.equals("facturx") || einvoice.equals("xrechnung")) {
+            // what an EN 16931 document needs and the catalog or the currency may lack: refused before any billing
+            if (catalog.seller().country() == null) {
+                throw new InputFileException(file, row.line(), "einvoice '" + einvoice + "' of customer " + id
+                        + " needs the seller's country (seller.country in the catalog)");
+            }
+            if (einvoice.equals("xrechnung") && catalog.seller().phone().isEmpty()) {
+                throw new InputFileException(file, row.line(), "einvoice 'xrechnung' of customer " + id
+                        + " needs the seller's telephone (seller.phone in the catalog; XRechnung rule BR-DE-6)");
+            }
+            if (currency.getDefaultFractionDigits() != 2) {
+                throw new InputFileException(file, row.line(), "einvoice '" + einvoice + "' of customer " + id
+                        + " is written with amounts of 2 decimals, but " + currency.getCurrencyCode() + " has "
+                        + currency.getDefaultFractionDigits());
+            }
+        }
         return new Customer(id, name, row.get("billing_email").strip(), row.get("address").strip(), country, currency,
                 taxExempt, taxId.isEmpty() ? null : taxId, language.isEmpty() ? "en" : language, paymentTermsDays,
                 einvoice.isEmpty() ? null : einvoice);
