@@ -2,7 +2,7 @@ package dev.tokenbill.einvoice;
 
 import dev.tokenbill.catalog.Seller;
 import dev.tokenbill.customer.Customer;
-import java.util.Set;
+import dev.tokenbill.tax.EuMemberStates;
 
 /**
  * Which structured e-invoice a customer receives with its final invoices and credit notes: customers.csv's
@@ -16,10 +16,6 @@ public enum EInvoiceFormat {
     XRECHNUNG,
     NONE;
 
-    /** The EU member states by ISO 3166-1 code (Greece is GR here; its VAT prefix EL does not matter). */
-    private static final Set<String> EU = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR",
-            "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
-
     public static EInvoiceFormat of(Customer customer, Seller seller) {
         if (customer.einvoice() != null) {
             return switch (customer.einvoice()) {
@@ -28,9 +24,9 @@ public enum EInvoiceFormat {
                 default -> NONE;
             };
         }
-        boolean euBusiness = customer.isBusiness() && EU.contains(customer.country());
+        boolean euBusiness = customer.isBusiness() && EuMemberStates.contains(customer.country());
         // the library writes amounts with 2 decimals: a currency without them gets no e-invoice by default
-        return euBusiness && seller.country() != null && EU.contains(seller.country())
+        return euBusiness && seller.country() != null && EuMemberStates.contains(seller.country())
                 && customer.currency().getDefaultFractionDigits() == 2 ? FACTUR_X : NONE;
     }
 }

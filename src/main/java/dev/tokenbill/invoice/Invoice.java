@@ -38,6 +38,12 @@ public record Invoice(
                 amountDue, InvoiceTax.of(taxExempt, taxRate));
     }
 
+    /** This invoice with other lines (the same charges, say with their service periods filled in); every total kept. */
+    public Invoice withLines(List<InvoiceLine> newLines) {
+        return new Invoice(customerId, currency, newLines, subtotal, discounts, taxName, taxRate, tax, taxExempt, total,
+                credits, amountDue, taxation);
+    }
+
     /**
      * The tax per category, country and rate: one row, as one invoice has one tax decision (the taxable amount is
      * subtotal - discounts, its tax the invoice's tax, rounded once HALF_UP when rated).

@@ -51,13 +51,9 @@ final class EInvoiceRendering {
         renderer.render(view, pdf);
         try {
             Path dir = Files.createDirectories(pdf.getParent().resolveSibling("einvoices"));
-            Path file = dir.resolve(stored.number() + ".xml");
-            Path temp = dir.resolve(stored.number() + ".xml.tmp");
-            Files.write(temp, xml);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            InvoicePdfRenderer.write(xml, dir.resolve(stored.number() + ".xml"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the XRechnung of " + stored.number() + ": " + e, e);
+            throw new UncheckedIOException("cannot create the e-invoice directory for " + stored.number() + ": " + e, e);
         }
     }
 }

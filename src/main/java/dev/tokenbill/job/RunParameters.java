@@ -11,9 +11,6 @@ public final class RunParameters {
     public static final String OUTPUT = "output";
     public static final String CORRECTION = "correction";
 
-    public static final String DRAFT = "DRAFT";
-    public static final String FINAL = "FINAL";
-
     private RunParameters() {
     }
 }

@@ -33,8 +33,6 @@ public final class ServicePeriods {
                 lines.add(line.withServicePeriod(ServicePeriod.overlap(period.start(), period.end(), s.start(), s.end())));
             }
         }
-        return new Invoice(invoice.customerId(), invoice.currency(), lines, invoice.subtotal(), invoice.discounts(),
-                invoice.taxName(), invoice.taxRate(), invoice.tax(), invoice.taxExempt(), invoice.total(),
-                invoice.credits(), invoice.amountDue(), invoice.taxation());
+        return invoice.withLines(lines);
     }
 }

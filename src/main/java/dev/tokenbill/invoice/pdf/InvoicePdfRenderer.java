@@ -180,7 +180,7 @@ public final class InvoicePdfRenderer {
         }
     }
 
-    /** Writes {@code pdf} to {@code target} atomically (a temp file in the same directory, then a move). */
+    /** Writes a rendered document (a PDF, an e-invoice XML) to {@code target} atomically: a temp file, then a move. */
     public static void write(byte[] pdf, Path target) {
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
