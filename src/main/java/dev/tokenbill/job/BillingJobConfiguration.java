@@ -17,6 +17,8 @@ import dev.tokenbill.invoice.internal.JdbcUsageTotals;
 import dev.tokenbill.invoice.internal.RateCustomerProcessor;
 import dev.tokenbill.invoice.internal.UnrenderedInvoiceReader;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
+import dev.tokenbill.job.partition.LocalPartitions;
+import dev.tokenbill.job.partition.Partitions;
 import dev.tokenbill.metrics.RunMetricsListener;
 import dev.tokenbill.period.RunMode;
 import dev.tokenbill.report.JdbcReportQueries;
@@ -32,6 +34,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,6 +78,16 @@ public class BillingJobConfiguration {
                 .next(renderCreditNotes)
                 .next(writeReports)
                 .build();
+    }
+
+    /**
+     * How partitioned steps run: on this JVM's threads unless another {@link Partitions} bean (remote
+     * workers) is configured.
+     */
+    @Bean
+    @ConditionalOnMissingBean(Partitions.class)
+    public Partitions partitions(JobRepository jobRepository, BillingProperties properties) {
+        return new LocalPartitions(jobRepository, properties.effectiveThreads(), properties.effectivePartitions());
     }
 
     // step 1: validate the inputs

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ratingChunkSize customers per transaction in rating (default 500): each chunk is read with
  *     five queries and written with one batch per table, so larger chunks cost fewer statements and
  *     commits; on the 10,000-customer benchmark 200 to 500 used the least CPU, 50 about a fifth more
+ * @param partitions partitions per partitioned step (default 0: four per thread, so that partitions of
+ *     unequal size even out; with remote workers, four per worker thread of all workers)
  */
 @ConfigurationProperties("tokenbill")
 public record BillingProperties(
@@ -31,10 +33,16 @@ public record BillingProperties(
         @DefaultValue("0") int threads,
         @DefaultValue("16") int usagePartitionMb,
         @DefaultValue("") String spillDir,
-        @DefaultValue("500") int ratingChunkSize) {
+        @DefaultValue("500") int ratingChunkSize,
+        @DefaultValue("0") int partitions) {
 
     /** The thread count to use: {@code threads}, or one per CPU core when it is 0 or less. */
     public int effectiveThreads() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The partitions to ask each partitioner for: {@code partitions}, or four per thread when it is 0 or less. */
+    public int effectivePartitions() {
+        return partitions > 0 ? partitions : 4 * effectiveThreads();
     }
 }
