@@ -1,8 +1,6 @@
 package dev.tokenbill.catalog;
 
 import dev.tokenbill.allocation.AllocationWeights;
-import dev.tokenbill.discount.Coupon;
-import dev.tokenbill.discount.VolumeDiscount;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;

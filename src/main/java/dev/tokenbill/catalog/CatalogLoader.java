@@ -17,8 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import dev.tokenbill.allocation.AllocationWeights;
-import dev.tokenbill.discount.Coupon;
-import dev.tokenbill.discount.VolumeDiscount;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;

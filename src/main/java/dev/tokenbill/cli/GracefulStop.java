@@ -1,7 +1,7 @@
 package dev.tokenbill.cli;
 
 import dev.tokenbill.job.BillingRuns;
-import dev.tokenbill.job.StopRequest;
+import dev.tokenbill.job.run.StopRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.tokenbill.discount;
 
+import dev.tokenbill.catalog.Coupon;
+import dev.tokenbill.catalog.VolumeDiscount;
 import dev.tokenbill.invoice.DiscountLine;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;

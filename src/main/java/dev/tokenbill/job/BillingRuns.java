@@ -1,5 +1,7 @@
 package dev.tokenbill.job;
 
+import dev.tokenbill.job.inputs.RunInputs;
+import dev.tokenbill.job.run.RunParameters;
 import dev.tokenbill.period.BillingPeriod;
 import dev.tokenbill.period.PeriodLifecycle;
 import dev.tokenbill.period.PeriodLifecycle.Request;

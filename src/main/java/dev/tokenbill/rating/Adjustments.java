@@ -2,7 +2,7 @@ package dev.tokenbill.rating;
 
 import dev.tokenbill.credit.CreditGrant;
 import dev.tokenbill.discount.SubscriptionCoupon;
-import dev.tokenbill.discount.VolumeDiscount;
+import dev.tokenbill.catalog.VolumeDiscount;
 import dev.tokenbill.money.Money;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.tokenbill.report;
 
 import dev.tokenbill.allocation.Allocation;
-import dev.tokenbill.invoice.internal.StoredInvoice;
+import dev.tokenbill.invoice.StoredInvoice;
 import java.util.List;
 import java.util.Map;
 

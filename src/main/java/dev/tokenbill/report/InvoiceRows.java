@@ -2,7 +2,7 @@ package dev.tokenbill.report;
 
 import dev.tokenbill.csv.CsvSink;
 import dev.tokenbill.invoice.Invoice;
-import dev.tokenbill.invoice.internal.StoredInvoice;
+import dev.tokenbill.invoice.StoredInvoice;
 import java.time.LocalDate;
 
 /**

@@ -5,7 +5,7 @@ import dev.tokenbill.csv.CsvSink;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.TierLine;
-import dev.tokenbill.invoice.internal.StoredInvoice;
+import dev.tokenbill.invoice.StoredInvoice;
 import dev.tokenbill.money.Money;
 import dev.tokenbill.report.pdf.SummaryPdfRenderer;
 import java.io.IOException;

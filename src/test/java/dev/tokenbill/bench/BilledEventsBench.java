@@ -1,7 +1,7 @@
 package dev.tokenbill.bench;
 
 import dev.tokenbill.database.BatchSchemaMigration;
-import dev.tokenbill.usage.internal.JdbcUsageStore;
+import dev.tokenbill.job.usage.JdbcUsageStore;
 import dev.tokenbill.usage.pipeline.BilledEvent;
 import dev.tokenbill.usage.pipeline.UsageSink;
 import java.nio.file.Files;

@@ -415,8 +415,8 @@ class CatalogLoaderTest {
                     """);
 
             assertThat(catalog.coupon("TOKENS10").orElseThrow().targets())
-                    .containsExactly(new dev.tokenbill.discount.Coupon.Target(
-                            dev.tokenbill.discount.Coupon.TargetKind.METER, "output_tokens"));
+                    .containsExactly(new dev.tokenbill.catalog.Coupon.Target(
+                            dev.tokenbill.catalog.Coupon.TargetKind.METER, "output_tokens"));
         }
     }
 

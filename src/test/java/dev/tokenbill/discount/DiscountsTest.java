@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenbill.catalog.BillingInterval;
 import dev.tokenbill.catalog.Charge;
+import dev.tokenbill.catalog.Coupon;
 import dev.tokenbill.catalog.FeeTiming;
 import dev.tokenbill.catalog.ModelConditions;
 import dev.tokenbill.catalog.Plan;
@@ -11,6 +12,7 @@ import dev.tokenbill.catalog.PriceCondition;
 import dev.tokenbill.catalog.PricingModel;
 import dev.tokenbill.catalog.RecurringFee;
 import dev.tokenbill.catalog.TaxRate;
+import dev.tokenbill.catalog.VolumeDiscount;
 import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.invoice.Invoice;

@@ -12,6 +12,7 @@ import com.opencsv.ICSVWriter;
 import dev.tokenbill.generate.GeneratorSpec;
 import dev.tokenbill.generate.SyntheticInput;
 import dev.tokenbill.invoice.pdf.PdfText;
+import dev.tokenbill.job.usage.ReadUsageTasklet;
 import dev.tokenbill.testsupport.BillingDatabase;
 import dev.tokenbill.testsupport.BillingJobTest;
 import dev.tokenbill.testsupport.Fixtures;

@@ -7,6 +7,7 @@ import static dev.tokenbill.testsupport.RunOutput.pdfText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenbill.job.run.RunParameters;
 import dev.tokenbill.testsupport.BillingDatabase;
 import dev.tokenbill.testsupport.BillingJobTest;
 import dev.tokenbill.testsupport.Fixtures;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenbill.generate.GeneratorSpec;
 import dev.tokenbill.generate.SyntheticInput;
+import dev.tokenbill.job.run.BillingProperties;
 import dev.tokenbill.testsupport.BillingDatabase;
 import dev.tokenbill.testsupport.BillingJobTest;
 import dev.tokenbill.testsupport.SecondApplication;

@@ -23,7 +23,7 @@ import dev.tokenbill.catalog.RecurringFee;
 import dev.tokenbill.catalog.TaxRate;
 import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.Subscription;
-import dev.tokenbill.discount.Coupon;
+import dev.tokenbill.catalog.Coupon;
 import dev.tokenbill.discount.SubscriptionCoupon;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.money.Money;

@@ -14,7 +14,7 @@ import dev.tokenbill.catalog.FeeTiming;
 import dev.tokenbill.catalog.Plan;
 import dev.tokenbill.catalog.RecurringFee;
 import dev.tokenbill.customer.Subscription;
-import dev.tokenbill.discount.Coupon;
+import dev.tokenbill.catalog.Coupon;
 import dev.tokenbill.discount.SubscriptionCoupon;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.LineKind;

@@ -11,7 +11,7 @@ import dev.tokenbill.invoice.FeeLine;
 import dev.tokenbill.invoice.UsageLine;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
-import dev.tokenbill.invoice.internal.StoredInvoice;
+import dev.tokenbill.invoice.StoredInvoice;
 import dev.tokenbill.money.Money;
 import dev.tokenbill.report.RunReports.RunFacts;
 import dev.tokenbill.report.pdf.SummaryPdfRenderer;

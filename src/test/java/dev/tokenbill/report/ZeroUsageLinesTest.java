@@ -10,7 +10,7 @@ import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
-import dev.tokenbill.invoice.internal.StoredInvoice;
+import dev.tokenbill.invoice.StoredInvoice;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
 import dev.tokenbill.invoice.pdf.InvoiceViews;
 import dev.tokenbill.period.BillingPeriod;

@@ -5,6 +5,7 @@ import dev.tokenbill.database.RunKeys;
 import dev.tokenbill.invoice.DocumentKind;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceTax;
+import dev.tokenbill.invoice.StoredInvoice;
 import dev.tokenbill.invoice.TaxCategory;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
@@ -21,7 +22,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reads the credit notes that {@link CreditNoteIssuer} stored, as {@link StoredInvoice}s of kind
+ * Reads the credit notes that {@link dev.tokenbill.job.numbering.CreditNoteIssuer} stored, as {@link StoredInvoice}s of kind
  * {@link DocumentKind#CREDIT_NOTE} (status FINAL, reference = the credited invoice's number), a page at a time.
  */
 public class JdbcCreditNoteDao {

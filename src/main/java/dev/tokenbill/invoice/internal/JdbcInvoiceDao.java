@@ -8,6 +8,7 @@ import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.InvoiceTax;
 import dev.tokenbill.invoice.LineKind;
+import dev.tokenbill.invoice.StoredInvoice;
 import dev.tokenbill.invoice.TaxCategory;
 import dev.tokenbill.invoice.ServicePeriod;
 import dev.tokenbill.period.BillingPeriod;
@@ -172,7 +173,7 @@ public class JdbcInvoiceDao {
         }
     }
 
-    static final String INVOICES_AFTER = "select customer_id from invoice where run_id = ? and customer_id > ?"
+    public static final String INVOICES_AFTER = "select customer_id from invoice where run_id = ? and customer_id > ?"
             + " order by run_id, customer_id";
 
     /**
