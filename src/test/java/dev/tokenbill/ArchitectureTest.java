@@ -1,6 +1,9 @@
 package dev.tokenbill;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.not;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -8,6 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -18,6 +22,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.util.List;
@@ -26,7 +31,8 @@ import java.util.regex.Pattern;
 /**
  * The module boundaries of STYLE.md: the billing core is plain Java (no Spring, JDBC, CSV or Jasper
  * types), the rating engine knows nothing of the job, the CLI or the reports, and money is never a
- * binary floating-point number.
+ * binary floating-point number. The packages form no cycle, a module's {@code internal} package is used only by the
+ * module and the job's step adapters, and the job's shared step support ({@code job.run}) knows no step.
  */
 @AnalyzeClasses(packages = "dev.tokenbill", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -94,7 +100,47 @@ class ArchitectureTest {
             .should(notTakeFloatingPointParametersNamedLikeMoney())
             .because("money is BigDecimal or Money, never double or float (STYLE.md, rule 3)");
 
+    @ArchTest
+    static final ArchRule noPackageCycles = SlicesRuleDefinition.slices().matching("dev.tokenbill.(**)")
+            .should().beFreeOfCycles()
+            .because("a package that depends on itself through others cannot be understood, tested or moved alone");
+
+    @ArchTest
+    static final ArchRule internalStaysInItsModule = classes()
+            .that().resideInAPackage("dev.tokenbill..internal..")
+            .should(beUsedOnlyByTheirModuleOr("dev.tokenbill.job"))
+            .because("X.internal holds module X's adapters; only X and the job's step adapters use them");
+
+    @ArchTest
+    static final ArchRule runSupportKnowsNoStep = noClasses()
+            .that().resideInAPackage("dev.tokenbill.job.run..")
+            .should().dependOnClassesThat(resideInAPackage("dev.tokenbill.job..").and(DescribedPredicate.not(
+                    resideInAnyPackage("dev.tokenbill.job.run..", "dev.tokenbill.job.partition.."))))
+            .because("job.run is the support every step uses; it depends on no step and not on the wiring");
+
     // conditions
+
+    /**
+     * The module of {@code dev.tokenbill.x.internal.Foo} is {@code dev.tokenbill.x}: every class that depends on
+     * {@code Foo} must reside in it (or below it), or in {@code allowed} or below.
+     */
+    private static ArchCondition<JavaClass> beUsedOnlyByTheirModuleOr(String allowed) {
+        return new ArchCondition<>("be used only by their own module or by " + allowed + "..") {
+            @Override
+            public void check(JavaClass internal, ConditionEvents events) {
+                String name = internal.getPackageName();
+                String module = name.substring(0, (name + ".").indexOf(".internal."));
+                for (Dependency dependency : internal.getDirectDependenciesToSelf()) {
+                    String user = dependency.getOriginClass().getPackageName();
+                    boolean inModule = user.equals(module) || user.startsWith(module + ".");
+                    boolean inAllowed = user.equals(allowed) || user.startsWith(allowed + ".");
+                    if (!inModule && !inAllowed) {
+                        events.add(SimpleConditionEvent.violated(internal, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
 
     private static final List<String> FLOATING_POINT = List.of("double", "float", "java.lang.Double", "java.lang.Float");
 
