@@ -1,0 +1,8 @@
+/**
+ * Steps validateInputs and loadCustomers: checks every input file before billing work starts
+ * ({@link dev.tokenbill.job.inputs.ValidateInputsTasklet}), keeps what it read for loadCustomers
+ * ({@link dev.tokenbill.job.inputs.ValidatedInputs}), stores customers, credits and costs
+ * ({@link dev.tokenbill.job.inputs.LoadCustomersTasklet}); and the input files recorded with a run
+ * ({@link dev.tokenbill.job.inputs.RunInputs}).
+ */
+package dev.tokenbill.job.inputs;
