@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The command line on the real jar: --help and --version answer without Spring or a database, usage errors exit 64,
- * and restart and status print operator sentences, never Spring Batch's object dumps.
+ * and restart and status print operator sentences, never Spring Batch's object dumps. On an H2 file here; on
+ * PostgreSQL in {@link CommandLinePostgresEndToEndIT}.
  */
 class CommandLineEndToEndIT {
 
@@ -23,6 +24,11 @@ class CommandLineEndToEndIT {
     @TempDir
     Path work;
 
+    /** The database the jar is pointed at; each test case gets a new one. */
+    EndToEndDatabase database() {
+        return EndToEndDatabase.H2;
+    }
+
     @ParameterizedTest(name = "tokenbill {0}")
     @CsvSource({"--help, Usage: tokenbill [-hV] [COMMAND]", "run --help, Usage: tokenbill run ",
             "restart --help, Usage: tokenbill restart ", "status --help, Usage: tokenbill status ",
@@ -32,12 +38,14 @@ class CommandLineEndToEndIT {
         Path dir = work.resolve("empty");
 
         // when
-        TokenbillProcess.Result result = TokenbillProcess.run(dir, dir.resolve("db/tokenbill"), args.split(" "));
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
+        TokenbillProcess.Result result = TokenbillProcess.run(dir, db, args.split(" "));
 
         // then
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).startsWith(expected);
         assertOnlyTheCapturedOutputIn(dir);
+        assertThat(db.isUntouched()).as("no database created or migrated").isTrue();
     }
 
     @ParameterizedTest(name = "tokenbill {0}")
@@ -51,20 +59,21 @@ class CommandLineEndToEndIT {
         Path dir = work.resolve("empty");
 
         // when
-        TokenbillProcess.Result result = TokenbillProcess.run(dir, dir.resolve("db/tokenbill"),
-                args == null ? new String[0] : args.split(" "));
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
+        TokenbillProcess.Result result = TokenbillProcess.run(dir, db, args == null ? new String[0] : args.split(" "));
 
         // then
         assertThat(result.exitCode()).as(result.output()).isEqualTo(64);
         assertThat(result.output()).startsWith(expected).contains("Usage: tokenbill");
         assertOnlyTheCapturedOutputIn(dir);
+        assertThat(db.isUntouched()).as("no database created or migrated").isTrue();
     }
 
     @Test
     void testRestartAndStatus_PrintSentencesNotFrameworkDumps() throws Exception {
         // given: a run that fails in its first step (no input directory)
         Path dir = work.resolve("failed");
-        Path db = dir.resolve("db/tokenbill");
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
         String[] run = {"run", "--period", "2026-10", "--input", dir.resolve("missing").toString(), "--output",
                 dir.resolve("out").toString()};
         assertThat(TokenbillProcess.run(dir, db, run).exitCode()).isEqualTo(2);
