@@ -1,6 +1,7 @@
 package dev.tokenbill.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ class CommandLineEndToEndIT {
             "--version, tokenbill 0.1.0"})
     void testHelpAndVersion_AnswerWithoutCreatingADatabase(String args, String expected) throws Exception {
         // given: an empty working directory, the database configured inside it
+        assumeTrue(database() == EndToEndDatabase.H2, "opens no database: checked once, on H2");
         Path dir = work.resolve("empty");
 
         // when
@@ -56,6 +58,7 @@ class CommandLineEndToEndIT {
                     + " the run with the input and output directories it was started with"})
     void testUsageErrors_ExitSixtyFourWithAClearLine(String args, String expected) throws Exception {
         // given
+        assumeTrue(database() == EndToEndDatabase.H2, "opens no database: checked once, on H2");
         Path dir = work.resolve("empty");
 
         // when

@@ -1,8 +1,8 @@
 package dev.tokenbill.endtoend;
 
 /**
- * {@link CommandLineEndToEndIT} with the jar pointed at PostgreSQL (the {@code postgres} profile): --help, --version
- * and usage errors leave its database unmigrated; restart and status print the same sentences.
+ * {@link CommandLineEndToEndIT} with the jar on PostgreSQL (the {@code postgres} profile): restart and status print
+ * the same sentences. (--help, --version and usage errors open no database: they run on H2 only.)
  */
 class CommandLinePostgresEndToEndIT extends CommandLineEndToEndIT {
 
