@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
@@ -24,8 +23,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 record RunSnapshot(List<String> invoices, List<String> lines, List<String> tiers, List<String> credits,
         List<String> sequence, String charges, Map<String, String> pdfText) {
 
-    static RunSnapshot of(Path database, Path periodDir) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + database, "sa", "")) {
+    static RunSnapshot of(EndToEndDatabase.JarDatabase database, Path periodDir) throws Exception {
+        try (Connection c = database.connect()) {
             return new RunSnapshot(
                     rows(c, "select customer_id, status, invoice_number, currency, subtotal, discounts, tax, total, credits,"
                             + " amount_due, pdf_file from invoice order by customer_id"),
