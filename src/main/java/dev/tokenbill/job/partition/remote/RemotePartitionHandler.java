@@ -170,11 +170,18 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    private static String firstLine(String description) {
+    /** The root cause's line of an exit description (a stack trace when the step threw), else its first line. */
+    static String firstLine(String description) {
         if (description == null || description.isBlank()) {
             return "failed (no reason recorded)";
         }
-        return description.lines().findFirst().orElse(description);
+        String reason = description.lines().findFirst().orElse(description);
+        for (String line : description.lines().toList()) {
+            if (line.startsWith("Caused by: ")) {
+                reason = line.substring("Caused by: ".length());
+            }
+        }
+        return reason;
     }
 
     /** Partitions failed on their workers or timed out: the message names each with its reason. */

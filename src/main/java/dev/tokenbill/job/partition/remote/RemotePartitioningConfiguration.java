@@ -124,10 +124,11 @@ public class RemotePartitioningConfiguration {
             container.setDestinationName(PartitionRequests.QUEUE);
             container.setConcurrentConsumers(billing.effectiveThreads());
             container.setMaxConcurrentConsumers(billing.effectiveThreads());
-            // acknowledged when taken: a worker that dies mid-partition does not get it redelivered to another
-            // worker (the manager's timeout fails it, and restart runs it again)
+            // acknowledged once handled: a request taken by a worker that is stopping goes back to the queue; one
+            // taken by a worker that died is redelivered and dropped (its partition is STARTED: the manager's
+            // timeout fails it, and restart runs it again)
             container.setSessionTransacted(false);
-            container.setSessionAcknowledgeMode(jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            container.setSessionAcknowledgeMode(jakarta.jms.Session.CLIENT_ACKNOWLEDGE);
             container.setReceiveTimeout(1000);
             container.setAutoStartup(false);
             return container;
