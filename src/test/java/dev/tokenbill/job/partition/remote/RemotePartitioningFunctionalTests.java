@@ -28,7 +28,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -70,8 +69,9 @@ class RemotePartitioningFunctionalTests {
                 "spring.datasource.driver-class-name=org.postgresql.Driver", "tokenbill.remote.enabled=true",
                 "tokenbill.remote.user=" + USER, "tokenbill.remote.password=" + PASSWORD));
         all.addAll(List.of(properties));
+        // as command-line arguments: they outrank application.properties and are there before logging starts
         return new SpringApplicationBuilder(TokenbillApplication.class, RemoteTestJob.class)
-                .initializers(context -> TestPropertyValues.of(all).applyTo(context)).run();
+                .run(all.stream().map(p -> "--" + p).toArray(String[]::new));
     }
 
     @AfterAll
