@@ -11,7 +11,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
-import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,10 +51,19 @@ public class RemotePartitioningConfiguration {
         }
     }
 
-    /** Checks the settings remote mode needs, then starts the embedded broker or names the external one. */
+    /**
+     * Checks the settings remote mode needs before any bean is made: a missing setting or an H2 database stops the
+     * start before the database is opened (or an H2 file created).
+     */
+    @Bean
+    public static BeanFactoryPostProcessor remoteSettingsCheck(Environment environment) {
+        return beanFactory -> RemoteSettings.check(Binder.get(environment).bindOrCreate("tokenbill.remote",
+                RemoteProperties.class), environment.getProperty("spring.datasource.url", ""));
+    }
+
+    /** Starts the embedded broker, or names the external one. */
     @Bean(destroyMethod = "close")
-    public Broker remoteBroker(RemoteProperties properties, Environment environment) {
-        RemoteSettings.check(properties, environment.getProperty("spring.datasource.url", ""));
+    public Broker remoteBroker(RemoteProperties properties) {
         if (properties.embeddedBroker()) {
             return new Broker(properties.embeddedBind(),
                     EmbeddedBroker.start(properties.embeddedBind(), properties.user(), properties.password()));
