@@ -26,6 +26,7 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.jms.dsl.Jms;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Remote partitioning (issue 16), on when {@code tokenbill.remote.enabled=true} ({@code run --remote}, {@code restart
@@ -140,6 +141,11 @@ public class RemotePartitioningConfiguration {
             container.setSessionTransacted(false);
             container.setSessionAcknowledgeMode(jakarta.jms.Session.CLIENT_ACKNOWLEDGE);
             container.setReceiveTimeout(1000);
+            // the broker may not be up yet (a manager's embedded one lives only while its run does): retry, after
+            // 1 s, 2 s, ... then every 15 s, with one log line per attempt
+            ExponentialBackOff reconnect = new ExponentialBackOff(1000, 2);
+            reconnect.setMaxInterval(15_000);
+            container.setBackOff(reconnect);
             container.setAutoStartup(false);
             return container;
         }
