@@ -24,6 +24,7 @@ import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.jms.dsl.Jms;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -99,10 +100,10 @@ public class RemotePartitioningConfiguration {
     }
 
     @Bean
-    public Partitions partitions(JobRepository jobRepository, DirectChannel partitionRequests,
+    public Partitions partitions(JobRepository jobRepository, JdbcTemplate jdbc, DirectChannel partitionRequests,
             BillingProperties billing, RemoteProperties properties) {
         MessagingTemplate requests = new MessagingTemplate(partitionRequests);
-        return new RemotePartitions(jobRepository, requests, billing.effectivePartitions(),
+        return new RemotePartitions(jobRepository, jdbc, requests, billing.effectivePartitions(),
                 properties.partitionTimeout(), properties.pollInterval());
     }
 

@@ -52,7 +52,13 @@ class RemotePartitionHandlerTest {
         MessagingTemplate template = mock(MessagingTemplate.class);
         doAnswer(call -> sent.add((String) call.getArgument(0, Message.class).getPayload())).when(template)
                 .send(any(Message.class));
-        return new RemotePartitionHandler(jobRepository, template, "ratePartition", Duration.ofSeconds(5),
+        RemotePartitionHandler.States states = jobExecutionId -> {
+            Map<Long, RemotePartitionHandler.State> result = new java.util.HashMap<>();
+            repository.forEach((id, e) -> result.put(id, new RemotePartitionHandler.State(e.getStatus(),
+                    e.getVersion())));
+            return result;
+        };
+        return new RemotePartitionHandler(jobRepository, states, template, "ratePartition", Duration.ofSeconds(5),
                 Duration.ofMillis(1), 4, () -> {
                     // the handler reads the clock once per partition sent, then once per poll, after its sleep
                     if (reads.incrementAndGet() <= partitions) {
