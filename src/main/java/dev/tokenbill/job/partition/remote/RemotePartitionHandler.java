@@ -1,5 +1,6 @@
 package dev.tokenbill.job.partition.remote;
 
+import dev.tokenbill.job.StopRequest;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,12 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
     /** The state of every step execution of a job execution: one query per poll, however many partitions. */
     interface States {
         Map<Long, State> of(long jobExecutionId);
+
+        /**
+         * Marks the job execution STOPPING in the repository, as {@code tokenbill stop} from another process does:
+         * the workers' steps see it at their next chunk commit and end STOPPED.
+         */
+        void askToStop(long jobExecutionId);
     }
 
     private final JobRepository jobRepository;
@@ -57,14 +65,18 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
     private final Duration timeout;
     private final Duration pollInterval;
     private final LongSupplier clock;
+    private final BooleanSupplier signalled;
 
     RemotePartitionHandler(JobRepository jobRepository, States states, MessagingTemplate requests,
             String workerStepName, Duration timeout, Duration pollInterval, int gridSize) {
-        this(jobRepository, states, requests, workerStepName, timeout, pollInterval, gridSize, System::nanoTime);
+        this(jobRepository, states, requests, workerStepName, timeout, pollInterval, gridSize, System::nanoTime,
+                StopRequest::signalled);
     }
 
+    /** @param signalled whether this process was signalled to stop (SIGTERM: {@link StopRequest#signalled()}) */
     RemotePartitionHandler(JobRepository jobRepository, States states, MessagingTemplate requests,
-            String workerStepName, Duration timeout, Duration pollInterval, int gridSize, LongSupplier clock) {
+            String workerStepName, Duration timeout, Duration pollInterval, int gridSize, LongSupplier clock,
+            BooleanSupplier signalled) {
         this.jobRepository = jobRepository;
         this.states = states;
         this.requests = requests;
@@ -72,6 +84,7 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         this.timeout = timeout;
         this.pollInterval = pollInterval;
         this.clock = clock;
+        this.signalled = signalled;
         setGridSize(gridSize);
     }
 
@@ -112,8 +125,16 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         log.info("{}: {} partitions sent to the workers (queue {})", manager.getStepName(), ordered.size(),
                 PartitionRequests.QUEUE);
         long jobExecutionId = manager.getJobExecutionId();
+        boolean stopAsked = false;
         while (true) {
             Thread.sleep(Math.max(1, pollInterval.toMillis()));
+            if (!stopAsked && signalled.getAsBoolean()) {
+                // this manager is going away (SIGTERM): the workers stop their partitions at a chunk boundary
+                stopAsked = true;
+                states.askToStop(jobExecutionId);
+                log.info("{}: asked the workers to stop the partitions at their next chunk boundary",
+                        manager.getStepName());
+            }
             long now = clock.getAsLong();
             Map<Long, State> current = states.of(jobExecutionId);
             long lastProgress = Long.MIN_VALUE;

@@ -39,14 +39,25 @@ public final class RemotePartitions implements Partitions {
             throw new IllegalArgumentException("grid size must be at least 1: " + gridSize);
         }
         this.jobRepository = jobRepository;
-        this.states = jobExecutionId -> {
-            Map<Long, RemotePartitionHandler.State> result = new HashMap<>();
-            jdbc.query("select step_execution_id, status, version from batch_step_execution where job_execution_id = ?",
-                    rs -> {
-                        result.put(rs.getLong(1), new RemotePartitionHandler.State(BatchStatus.valueOf(rs.getString(2)),
-                                rs.getInt(3)));
-                    }, jobExecutionId);
-            return result;
+        this.states = new RemotePartitionHandler.States() {
+            @Override
+            public Map<Long, RemotePartitionHandler.State> of(long jobExecutionId) {
+                Map<Long, RemotePartitionHandler.State> result = new HashMap<>();
+                jdbc.query("select step_execution_id, status, version from batch_step_execution"
+                        + " where job_execution_id = ?", rs -> {
+                            result.put(rs.getLong(1), new RemotePartitionHandler.State(
+                                    BatchStatus.valueOf(rs.getString(2)), rs.getInt(3)));
+                        }, jobExecutionId);
+                return result;
+            }
+
+            @Override
+            public void askToStop(long jobExecutionId) {
+                // a new version, so that every process's steps notice at their next save (JobRepository synchronises
+                // a job execution's status when the version differs), as after JobOperator.stop in another process
+                jdbc.update("update batch_job_execution set status = 'STOPPING', version = version + 1"
+                        + " where job_execution_id = ? and status = 'STARTED'", jobExecutionId);
+            }
         };
         this.requests = requests;
         this.gridSize = gridSize;

@@ -37,6 +37,8 @@ class RemotePartitionHandlerTest {
     private final List<String> sent = new ArrayList<>();
     private final AtomicLong seconds = new AtomicLong();
     private int polls;
+    private volatile boolean signalled;
+    private final List<Long> stopsAsked = new ArrayList<>();
 
     /** {@code worker} runs at each poll (before the handler reads), with the poll's number (1, 2, ...). */
     private RemotePartitionHandler handler(int partitions, java.util.function.IntConsumer worker) {
@@ -52,11 +54,19 @@ class RemotePartitionHandlerTest {
         MessagingTemplate template = mock(MessagingTemplate.class);
         doAnswer(call -> sent.add((String) call.getArgument(0, Message.class).getPayload())).when(template)
                 .send(any(Message.class));
-        RemotePartitionHandler.States states = jobExecutionId -> {
-            Map<Long, RemotePartitionHandler.State> result = new java.util.HashMap<>();
-            repository.forEach((id, e) -> result.put(id, new RemotePartitionHandler.State(e.getStatus(),
-                    e.getVersion())));
-            return result;
+        RemotePartitionHandler.States states = new RemotePartitionHandler.States() {
+            @Override
+            public Map<Long, RemotePartitionHandler.State> of(long jobExecutionId) {
+                Map<Long, RemotePartitionHandler.State> result = new java.util.HashMap<>();
+                repository.forEach((id, e) -> result.put(id, new RemotePartitionHandler.State(e.getStatus(),
+                        e.getVersion())));
+                return result;
+            }
+
+            @Override
+            public void askToStop(long jobExecutionId) {
+                stopsAsked.add(jobExecutionId);
+            }
         };
         return new RemotePartitionHandler(jobRepository, states, template, "ratePartition", Duration.ofSeconds(5),
                 Duration.ofMillis(1), 4, () -> {
@@ -66,7 +76,7 @@ class RemotePartitionHandlerTest {
                     }
                     worker.accept(++polls);
                     return seconds.addAndGet(1) * 1_000_000_000L;
-                });
+                }, () -> signalled);
     }
 
     private StepExecution copy(StepExecution e) {
@@ -147,6 +157,26 @@ class RemotePartitionHandlerTest {
                         + " it within 5 s")
                 .hasMessageContaining("ratePartition:partition1: no worker took it within 5 s");
         assertThat(repository.values()).extracting(StepExecution::getStatus).containsOnly(BatchStatus.FAILED);
+    }
+
+    @Test
+    void aSignalledManagerAsksTheWorkersToStopOnceAndEndsWithTheirStoppedPartitions() throws Exception {
+        // both partitions running; the manager is signalled after poll 2; the workers stop at poll 4
+        RemotePartitionHandler handler = handler(2, poll -> {
+            if (poll <= 3) {
+                set(100L, BatchStatus.STARTED);
+                set(101L, BatchStatus.STARTED);
+            } else {
+                set(100L, BatchStatus.STOPPED);
+                set(101L, BatchStatus.STOPPED);
+            }
+            signalled = poll >= 2;
+        });
+
+        var result = handler.doHandle(manager(), partitions(2));
+
+        assertThat(stopsAsked).containsExactly(1L);
+        assertThat(result).extracting(StepExecution::getStatus).containsOnly(BatchStatus.STOPPED);
     }
 
     @Test
