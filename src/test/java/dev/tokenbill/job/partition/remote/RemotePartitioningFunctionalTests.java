@@ -179,6 +179,36 @@ class RemotePartitioningFunctionalTests {
     }
 
     @Test
+    void aRunLeftStartedByAKilledManagerIsRecoveredAndRestartRunsOnlyItsUnfinishedPartition() throws Exception {
+        RemoteTestJob.failing = "partition1";
+        JobExecution first = run(3, false);
+        RemoteTestJob.failing = null;
+        // as a manager killed mid-step leaves it: the job, the manager step and the unfinished partition STARTED
+        var jdbc = manager.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        jdbc.update("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null"
+                + " where job_execution_id = ?", first.getId());
+        jdbc.update("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null"
+                + " where job_execution_id = ? and step_name in ('sumNumbers', 'sumNumbersPartition:partition1')",
+                first.getId());
+        long before = remoteWorker.executed();
+        RemoteTestJob.SUM.set(0);
+
+        JobOperator operator = manager.getBean(JobOperator.class);
+        JobExecution crashed = manager.getBean(JobRepository.class).getJobExecution(first.getId());
+        assertThat(crashed.isRunning()).isTrue();
+        JobExecution recovered = operator.recover(crashed); // what BillingRuns.restart does with a STARTED run
+        assertThat(partitionsOf(recovered)).filteredOn(p -> p.getStepName().endsWith("partition1"))
+                .extracting(StepExecution::getStatus).containsExactly(BatchStatus.FAILED);
+        JobExecution second = operator.restart(recovered);
+
+        assertThat(second.getStatus()).as(failure(second)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(partitionsOf(second)).extracting(StepExecution::getStepName)
+                .containsExactly("sumNumbersPartition:partition1");
+        assertThat(remoteWorker.executed() - before).isEqualTo(1);
+        assertThat(RemoteTestJob.SUM.get()).isEqualTo((11 + 20) * 10 / 2); // 11..20 only: 155
+    }
+
+    @Test
     void aWorkerThatSeesOtherInputFilesFailsThePartitionSayingWhich() throws Exception {
         long before = remoteWorker.executed();
 
