@@ -52,6 +52,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -98,10 +99,12 @@ public class BillingJobConfiguration {
     }
 
     /**
-     * How partitioned steps run: on this JVM's threads unless another {@link Partitions} bean (remote
-     * workers) is configured.
+     * How partitioned steps run: on this JVM's threads unless remote partitioning is on
+     * ({@code tokenbill.remote.enabled=true}: partition.remote.RemotePartitioningConfiguration's bean) or another
+     * {@link Partitions} bean is configured.
      */
     @Bean
+    @ConditionalOnProperty(name = "tokenbill.remote.enabled", havingValue = "false", matchIfMissing = true)
     @ConditionalOnMissingBean(Partitions.class)
     public Partitions partitions(JobRepository jobRepository, BillingProperties properties) {
         return new LocalPartitions(jobRepository, properties.effectiveThreads(), properties.effectivePartitions());
