@@ -158,7 +158,7 @@ public class BillingJobConfiguration {
      * line for the step, not one per partition.
      */
     @Bean
-    public Step rateCustomers(Partitions partitions, JobRepository jobRepository, Partitioner ratingRanges,
+    public Step rateCustomers(Partitions partitions, Partitioner ratingRanges,
             Step rateCustomersPartition, StepProgress ratingProgress, ObjectProvider<InvoicePdfRenderer> invoicePdfRenderer) {
         Step step = partitions.step("rateCustomers", ratingRanges, rateCustomersPartition);
         listen(step, ratingProgress);
@@ -272,7 +272,7 @@ public class BillingJobConfiguration {
      * PDF, one after the other.
      */
     @Bean
-    public Step renderInvoices(Partitions partitions, JdbcTemplate jdbc, Partitioner renderingRanges,
+    public Step renderInvoices(Partitions partitions, Partitioner renderingRanges,
             Step renderInvoicesPartition, StepProgress renderingProgress) {
         Step step = partitions.step("renderInvoices", renderingRanges, renderInvoicesPartition);
         listen(step, renderingProgress);
