@@ -35,8 +35,11 @@ class CustomerToRateReaderRestartTest {
     }
 
     private List<String> readAfterRestartAt(int savedCount) throws Exception {
-        CustomerToRateReader reader = new CustomerToRateReader(new JdbcCustomerDao(jdbc), new JdbcUsageTotals(jdbc),
-                new JdbcCreditDao(jdbc), new JdbcAllocationDao(jdbc), RUN, "2026-10", 2);
+        return readAfterRestartAt(new CustomerToRateReader(new JdbcCustomerDao(jdbc), new JdbcUsageTotals(jdbc),
+                new JdbcCreditDao(jdbc), new JdbcAllocationDao(jdbc), RUN, "2026-10", 2), savedCount);
+    }
+
+    private List<String> readAfterRestartAt(CustomerToRateReader reader, int savedCount) throws Exception {
         ExecutionContext saved = new ExecutionContext();
         saved.putInt(CustomerToRateReader.READ_COUNT_KEY, savedCount);
         reader.open(saved);
@@ -57,6 +60,21 @@ class CustomerToRateReaderRestartTest {
             "6, ''"})
     void testRestart_ResumesAfterTheSavedCount(int savedCount, String expected) throws Exception {
         assertThat(readAfterRestartAt(savedCount)).containsExactlyElementsOf(
+                expected.isEmpty() ? List.of() : List.of(expected.split(" ")));
+    }
+
+    /** A partition's reader of c2..c4 counts positions within its range. */
+    @ParameterizedTest(name = "range c2..c4, saved count {0}: reads {1}")
+    @CsvSource({
+            "0, c2 c3 c4",
+            "1, c3 c4",
+            "3, ''",
+            // three customers plus the read that found the end
+            "4, ''"})
+    void testRangeRestart_ResumesAfterTheSavedCountWithinTheRange(int savedCount, String expected) throws Exception {
+        CustomerToRateReader reader = new CustomerToRateReader(new JdbcCustomerDao(jdbc), new JdbcUsageTotals(jdbc),
+                new JdbcCreditDao(jdbc), new JdbcAllocationDao(jdbc), null, RUN, "2026-10", 2, "c2", "c4");
+        assertThat(readAfterRestartAt(reader, savedCount)).containsExactlyElementsOf(
                 expected.isEmpty() ? List.of() : List.of(expected.split(" ")));
     }
 }

@@ -51,9 +51,23 @@ class UnrenderedInvoiceReaderTest {
     }
 
     @Test
+    void testRange_ReadsOnlyTheUnrenderedInvoicesFromItsFirstToItsLastCustomer() {
+        // c2..c6 holds c2 (rendered) c3 c4 c5 (rendered) c6
+        for (int pageSize : new int[] {1, 2, 100}) {
+            UnrenderedInvoiceReader reader = new UnrenderedInvoiceReader(jdbc, RUN, pageSize, "c2", "c6");
+            List<String> read = new ArrayList<>();
+            for (String id = reader.read(); id != null; id = reader.read()) {
+                read.add(id);
+            }
+            assertThat(read).as("page size " + pageSize).containsExactly("c3", "c4", "c6");
+        }
+    }
+
+    @Test
     void testPagingQueries_ReadThePageFromThePrimaryKeyWithoutSorting() {
         // a page must cost its own rows, not the run's: H2 says "index sorted" when it needs no sort
         for (String sql : List.of(UnrenderedInvoiceReader.FIRST_PAGE, UnrenderedInvoiceReader.NEXT_PAGE,
+                UnrenderedInvoiceReader.FIRST_PAGE_OF_RANGE, UnrenderedInvoiceReader.NEXT_PAGE_OF_RANGE,
                 JdbcInvoiceDao.INVOICES_AFTER + " fetch first 2 rows only")) {
             String plan = jdbc.queryForObject("explain " + sql.replace("?", "1"), String.class);
             assertThat(plan).as(sql).contains("index sorted").containsIgnoringCase("PRIMARY_KEY");
