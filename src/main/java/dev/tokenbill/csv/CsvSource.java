@@ -40,8 +40,16 @@ public final class CsvSource implements Closeable {
     private final CSVReader reader;
     private final List<String> header;
     private long linesRead;
+    /** Lines before the reader's first (a range of a file): added to the reader's line count. */
+    private final long lineOffset;
 
     private CsvSource(Path file, String fileName, CSVReader reader, List<String> header, long linesRead) {
+        this(file, fileName, reader, header, linesRead, 0);
+    }
+
+    private CsvSource(Path file, String fileName, CSVReader reader, List<String> header, long linesRead,
+            long lineOffset) {
+        this.lineOffset = lineOffset;
         this.file = file;
         this.fileName = fileName;
         this.reader = reader;
@@ -96,7 +104,7 @@ public final class CsvSource implements Closeable {
         }
         try {
             return new CsvSource(file, file.getFileName().toString(), reader(utf8(range(file, from, to))), header,
-                    linesBefore);
+                    linesBefore, linesBefore);
         } catch (IOException e) {
             throw new InputFileException(file.getFileName().toString(), 0, "cannot read the file: " + describe(e));
         }
@@ -203,7 +211,7 @@ public final class CsvSource implements Closeable {
         } catch (IOException | CsvValidationException e) {
             throw new InputFileException(fileName, startLine, "cannot parse the record: " + describe(e));
         }
-        linesRead = reader.getLinesRead();
+        linesRead = lineOffset + reader.getLinesRead();
         return cells == null ? null : new CsvRecord(startLine, cells);
     }
 
