@@ -1,5 +1,6 @@
 package dev.tokenbill.job;
 
+import dev.tokenbill.job.usage.UsageSteps;
 import static dev.tokenbill.testsupport.RunOutput.csv;
 import static dev.tokenbill.testsupport.RunOutput.fileNames;
 import static dev.tokenbill.testsupport.RunOutput.json;
@@ -257,7 +258,7 @@ class BadInputFunctionalTests {
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.FAILED.getExitCode());
         assertThat(failedStep(execution)).isEqualTo("readUsage");
         assertThat(execution.getAllFailureExceptions()).singleElement().satisfies(e -> {
-            assertThat(e).isInstanceOf(ReadUsageTasklet.RejectLimitExceededException.class);
+            assertThat(e).isInstanceOf(UsageSteps.RejectLimitExceededException.class);
             assertThat(e.getMessage()).contains("3 of 23 usage rows were rejected (13.04 %)",
                     "over the limit of 5 % (tokenbill.max-reject-share)", "rejects.csv").doesNotContain("\n");
         });

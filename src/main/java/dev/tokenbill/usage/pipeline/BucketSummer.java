@@ -41,7 +41,7 @@ public final class BucketSummer {
         return staging.resolve("b" + bucket);
     }
 
-    static Path rangeDir(Path staging, int range) {
+    public static Path rangeDir(Path staging, int range) {
         return staging.resolve("r" + range);
     }
 
