@@ -87,6 +87,19 @@ public final class UsageSteps {
         this.transactions = transactions;
     }
 
+    /** The classifier of the job execution whose partitions this process runs now: built once, not per partition. */
+    private UsageClassifier cached;
+    private long cachedFor = -1;
+
+    private synchronized UsageClassifier classifier(StepExecution step) {
+        long execution = step.getJobExecutionId();
+        if (cached == null || cachedFor != execution) {
+            cached = classifier(RunContext.of(step));
+            cachedFor = execution;
+        }
+        return cached;
+    }
+
     private UsageClassifier classifier(RunContext run) {
         Map<String, List<Subscription>> byCustomer = customers.subscriptions(run.runId()).stream()
                 .collect(Collectors.groupingBy(Subscription::customerId));
@@ -174,7 +187,7 @@ public final class UsageSteps {
             long start = System.nanoTime();
             RangeReader.RangeMeta meta;
             try {
-                meta = RangeReader.read(classifier(run), run.input().resolve("usage").resolve(range.fileName()), range,
+                meta = RangeReader.read(classifier(step), run.input().resolve("usage").resolve(range.fileName()), range,
                         BucketSummer.rangeDir(dir, r), plan.buckets(), new StopRequest(jdbc, step.getJobExecutionId()));
             } catch (UsagePipeline.StopRequestedException e) {
                 // STOPPED, not FAILED; a restart reads the range again from its start
@@ -203,7 +216,7 @@ public final class UsageSteps {
             }
             long start = System.nanoTime();
             Map<String, Long> finalRuns = JdbcUsageStore.finalRuns(jdbc, run.period());
-            long rows = BucketSummer.sum(classifier(run), dir, plan.ranges().size(), plan.files(), b,
+            long rows = BucketSummer.sum(classifier(step), dir, plan.ranges().size(), plan.files(), b,
                     JdbcUsageStore.billedEvents(jdbc, finalRuns), run.isFinal());
             step.setReadCount(rows);
             long nanos = System.nanoTime() - start;
@@ -222,7 +235,7 @@ public final class UsageSteps {
             JdbcUsageStore store = new JdbcUsageStore(jdbc, run.runId(), transactions);
             store.clear();
             long start = System.nanoTime();
-            UsagePipeline.Result result = UsageMerge.send(classifier(run), dir, plan.ranges().size(), plan.buckets(),
+            UsagePipeline.Result result = UsageMerge.send(run.period().start(), dir, plan.ranges().size(), plan.buckets(),
                     plan.files(), store);
             long nanos = System.nanoTime() - start;
             log.info("usage: {} rows: {} accepted, {} exact duplicates, {} rejected, {} out of period, {} late;"

@@ -76,19 +76,13 @@ public final class BucketSummer {
             metas.add(RangeReader.meta(rangeDir(staging, r)));
         }
         int buckets = metas.isEmpty() ? 1 : metas.get(0).bucketCounts().length;
-        // the bucket's own key and meter numbers; each range's numbers map onto them
+        // the bucket's own key and meter numbers; each range's meter numbers map onto them
         UsageKeys keys = new UsageKeys();
-        int[][] keyOf = new int[ranges][];
         int[][] meterOf = new int[ranges][];
         Set<String> periods = new TreeSet<>();
         long records = 0;
         for (int r = 0; r < ranges; r++) {
             RangeReader.RangeMeta meta = metas.get(r);
-            keyOf[r] = new int[meta.keys().size()];
-            for (int k = 0; k < keyOf[r].length; k++) {
-                UsageKeys.Key key = meta.keys().get(k);
-                keyOf[r][k] = keys.key(key.customerId(), key.subscriptionId(), key.model(), key.condition());
-            }
             meterOf[r] = new int[meta.meters().size()];
             for (int m = 0; m < meterOf[r].length; m++) {
                 meterOf[r][m] = keys.meter(meta.meters().get(m));
@@ -144,15 +138,13 @@ public final class BucketSummer {
         });
 
         int days = (int) classifier.period().days();
-        int customers = keys.customerCount();
-        DayCounts requests = new DayCounts(customers * days, records);
-        MeterSums sums = new MeterSums(keys.keyCount(), keys.meterCount());
+        int[][] requests = {new int[0]};
+        MeterSums sums = new MeterSums(0, keys.meterCount());
         long[] read = {0};
         Files.createDirectories(staging);
         StagingFiles.writeAtomically(resultFile(staging, bucket), out -> {
             SpillReader.Record record = new SpillReader.Record();
             for (int r = 0; r < ranges; r++) {
-                int[] keyMap = keyOf[r];
                 int[] meterMap = meterOf[r];
                 SpillReader.payloads(rangeDir(staging, r), 0, metas.get(r).bucketCounts()[bucket], bucket, withIds,
                         record, row -> {
@@ -175,9 +167,15 @@ public final class BucketSummer {
                             if (recordBilled) {
                                 billed(out, row);
                             }
-                            int key = keyMap[row.key];
+                            int key = keys.key(row.customerId, row.subscriptionId, row.model, row.condition);
+                            sums.ensureKeys(key + 1);
                             counts[0][file]++;
-                            requests.increment(keys.key(key).customer() * days + row.day);
+                            int day = keys.key(key).customer() * days + row.day;
+                            if (day >= requests[0].length) {
+                                requests[0] = java.util.Arrays.copyOf(requests[0], Math.max(day + 1,
+                                        requests[0].length * 2));
+                            }
+                            requests[0][day]++;
                             for (int m = 0; m < row.meterCount; m++) {
                                 int meter = meterMap[row.meters[m]];
                                 if (row.scales[m] == 0) {
@@ -190,7 +188,7 @@ public final class BucketSummer {
                         });
             }
             out.writeBoolean(false); // end of the billed events
-            writeRest(out, keys, sums, requests, days, counts, rejects);
+            writeRest(out, keys, sums, requests[0], days, counts, rejects);
         });
         return read[0];
     }
@@ -233,7 +231,7 @@ public final class BucketSummer {
         }
     }
 
-    private static void writeRest(DataOutputStream out, UsageKeys keys, MeterSums sums, DayCounts requests, int days,
+    private static void writeRest(DataOutputStream out, UsageKeys keys, MeterSums sums, int[] requests, int days,
             long[][] counts, List<UsageReject> rejects) throws IOException {
         out.writeInt(rejects.size());
         for (UsageReject reject : rejects) {
@@ -263,7 +261,7 @@ public final class BucketSummer {
         List<Integer> withRequests = new ArrayList<>();
         for (int c = 0; c < customerIds.length; c++) {
             for (int d = 0; d < days; d++) {
-                if (requests.get(c * days + d) != 0) {
+                if (c * days + d < requests.length && requests[c * days + d] != 0) {
                     withRequests.add(c);
                     break;
                 }
@@ -274,7 +272,7 @@ public final class BucketSummer {
         for (int c : withRequests) {
             StagingFiles.string(out, customerIds[c]);
             for (int d = 0; d < days; d++) {
-                out.writeLong(requests.get(c * days + d));
+                out.writeLong(c * days + d < requests.length ? requests[c * days + d] : 0);
             }
         }
         out.writeInt(counts[0].length);

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -20,7 +22,7 @@ import java.util.function.BooleanSupplier;
  * Pass 1 for one range of a usage file, on the calling thread: parses and classifies its rows; a rejected row goes to
  * the range's reject spill, a valid row (accepted, out of period or a late candidate) to the spill file of its event
  * id's bucket ({@link SpillWriter#partition}), with its position (file index and line), content hash, aggregation key
- * and meters. Key and meter numbers are the range's own: the range's {@link RangeMeta} lists them, so another
+ * and meters. Meter numbers are the range's own: the range's {@link RangeMeta} lists the meters, so another
  * process can read the spill.
  *
  * <p>Everything goes to the range's directory, which the read empties first: a range read again (a restart) leaves
@@ -35,7 +37,7 @@ public final class RangeReader {
 
     /** What one range left: rows read and rejected, valid rows per bucket, late periods, its keys and meters. */
     public record RangeMeta(int file, long read, long rejected, long[] bucketCounts, List<String> latePeriods,
-            List<UsageKeys.Key> keys, List<String> meters) {
+            List<String> meters) {
     }
 
     static Path metaFile(Path rangeDir) {
@@ -52,7 +54,7 @@ public final class RangeReader {
             BooleanSupplier stopRequested) throws IOException {
         StagingFiles.deleteTree(rangeDir);
         Files.createDirectories(rangeDir);
-        UsageKeys keys = new UsageKeys();
+        Map<String, Integer> meterIds = new LinkedHashMap<>();
         Set<String> latePeriods = new TreeSet<>();
         long firstDay = classifier.period().start().toEpochDay();
         long read = 0;
@@ -73,26 +75,17 @@ public final class RangeReader {
                     spill.reject(range.file(), row);
                 } else if (row.status() == RowStatus.LATE) {
                     latePeriods.add(classifier.periodLabel(row.day()));
-                    spill.valid(range.file(), row, SpillWriter.LATE, (int) row.day().toEpochDay(), keys);
+                    spill.valid(range.file(), row, SpillWriter.LATE, (int) row.day().toEpochDay(), meterIds);
                 } else {
-                    int key = row.status() == RowStatus.ACCEPTED
-                            ? keys.key(row.customerId(), row.subscriptionId(), row.model(), row.condition())
-                            : SpillWriter.OUT_OF_PERIOD;
+                    int key = row.status() == RowStatus.ACCEPTED ? SpillWriter.ACCEPTED : SpillWriter.OUT_OF_PERIOD;
                     int day = key < 0 ? 0 : (int) (row.day().toEpochDay() - firstDay);
-                    spill.valid(range.file(), row, key, day, keys);
+                    spill.valid(range.file(), row, key, day, meterIds);
                 }
             }
             counts = spill.counts();
         }
-        List<UsageKeys.Key> keyList = new ArrayList<>();
-        for (int k = 0; k < keys.keyCount(); k++) {
-            keyList.add(keys.key(k));
-        }
-        List<String> meters = new ArrayList<>();
-        for (int m = 0; m < keys.meterCount(); m++) {
-            meters.add(keys.meter(m));
-        }
-        RangeMeta meta = new RangeMeta(range.file(), read, rejected, counts, List.copyOf(latePeriods), keyList, meters);
+        RangeMeta meta = new RangeMeta(range.file(), read, rejected, counts, List.copyOf(latePeriods),
+                List.copyOf(meterIds.keySet()));
         write(metaFile(rangeDir), meta);
         return meta;
     }
@@ -109,13 +102,6 @@ public final class RangeReader {
             out.writeInt(meta.latePeriods().size());
             for (String p : meta.latePeriods()) {
                 StagingFiles.string(out, p);
-            }
-            out.writeInt(meta.keys().size());
-            for (UsageKeys.Key k : meta.keys()) {
-                StagingFiles.string(out, k.customerId());
-                StagingFiles.string(out, k.subscriptionId());
-                StagingFiles.string(out, k.model());
-                StagingFiles.condition(out, k.condition());
             }
             out.writeInt(meta.meters().size());
             for (String m : meta.meters()) {
@@ -143,16 +129,11 @@ public final class RangeReader {
             for (int i = in.readInt(); i > 0; i--) {
                 late.add(StagingFiles.string(in));
             }
-            List<UsageKeys.Key> keys = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                keys.add(new UsageKeys.Key(StagingFiles.string(in), StagingFiles.string(in), StagingFiles.string(in),
-                        StagingFiles.condition(in)));
-            }
             List<String> meters = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
                 meters.add(StagingFiles.string(in));
             }
-            return new RangeMeta(f, read, rejected, counts, late, keys, meters);
+            return new RangeMeta(f, read, rejected, counts, late, meters);
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.tokenbill.usage.pipeline;
 
 import dev.tokenbill.catalog.PriceCondition;
-import dev.tokenbill.usage.UsageClassifier;
 import dev.tokenbill.usage.UsageTotal;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,10 +31,11 @@ public final class UsageMerge {
     }
 
     /**
+     * @param firstDay the period's first day
      * @param names the usage files' names in file-name order
      * @return the per-file tallies, bucket count and totals sent
      */
-    public static UsagePipeline.Result send(UsageClassifier classifier, Path staging, int ranges, int buckets,
+    public static UsagePipeline.Result send(LocalDate firstDay, Path staging, int ranges, int buckets,
             List<String> names, UsageSink sink) throws IOException {
         long[] read = new long[names.size()];
         long[] rejected = new long[names.size()];
@@ -92,7 +93,7 @@ public final class UsageMerge {
             sink.rejects(List.copyOf(batch));
         }
         long sent = sendTotals(totals, sink);
-        sendDaily(classifier, daily, sink);
+        sendDaily(firstDay, daily, sink);
         List<FileTally> tallies = new ArrayList<>();
         for (int f = 0; f < names.size(); f++) {
             FileTally tally = new FileTally(names.get(f), read[f], counts[0][f], counts[1][f],
@@ -144,10 +145,10 @@ public final class UsageMerge {
     }
 
     /** Sends each customer's requests per day, in customer id order (the order of usage_daily's key). */
-    private static void sendDaily(UsageClassifier classifier, Map<String, long[]> daily, UsageSink sink) {
+    private static void sendDaily(LocalDate firstDay, Map<String, long[]> daily, UsageSink sink) {
         List<DailyRequests> batch = new ArrayList<>();
         for (Map.Entry<String, long[]> customer : daily.entrySet()) {
-            batch.add(new DailyRequests(customer.getKey(), classifier.period().start(), customer.getValue()));
+            batch.add(new DailyRequests(customer.getKey(), firstDay, customer.getValue()));
             if (batch.size() == SINK_BATCH) {
                 sink.daily(List.copyOf(batch));
                 batch.clear();

@@ -131,7 +131,7 @@ public final class UsagePipeline {
             }
             BucketSummer.sum(classifier, staging, ranges.size(), names, b, billed, recordBilled);
         }
-        return UsageMerge.send(classifier, staging, ranges.size(), buckets, names, sink);
+        return UsageMerge.send(classifier.period().start(), staging, ranges.size(), buckets, names, sink);
     }
 
     /**

@@ -11,8 +11,8 @@ import java.util.List;
  * Cuts the usage files into ranges of about {@code rangeBytes} each, so that one big file (the generator writes a
  * million events into one) is read by several partitions. A file no larger than that is one range. A big file is
  * scanned once: a range ends after a line feed outside double quotes (a quoted cell may hold line breaks; a quote
- * inside a quoted cell is doubled, which toggles twice), and the line feeds before a range's start number its
- * first record.
+ * inside a quoted cell is doubled, which toggles twice), and the line ends before a range's start (CR, LF or
+ * CRLF, as the CSV reader counts them) number its first record.
  */
 public final class UsageRanges {
 
@@ -37,16 +37,21 @@ public final class UsageRanges {
             long linesBefore = 0;
             long lines = 0;
             boolean quoted = false;
+            boolean cr = false;
             long offset = 0;
             byte[] buffer = new byte[1 << 16];
             try (InputStream in = Files.newInputStream(file)) {
                 for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                     for (int i = 0; i < n; i++) {
                         byte b = buffer[i];
+                        boolean afterCr = cr;
+                        cr = b == '\r';
                         if (b == '"') {
                             quoted = !quoted;
+                        } else if (cr) {
+                            lines++; // a line ends at CR, LF or CRLF, as the CSV reader counts lines
                         } else if (b == '\n') {
-                            lines++;
+                            lines += afterCr ? 0 : 1;
                             long end = offset + i + 1;
                             if (!quoted && end - start >= rangeBytes && end < size) {
                                 ranges.add(new UsageRange(f, name, start, end, linesBefore));
