@@ -251,6 +251,9 @@ public final class UsageSteps {
             step.setFilterCount(result.duplicates() + result.outOfPeriod() + result.late());
             contribution.incrementReadSkipCount(result.rejected());
             deleteTree(dir);
+            synchronized (this) {
+                cached = null; // the subscriptions of a finished step's run need no memory any more
+            }
             try {
                 Files.deleteIfExists(dir.getParent()); // .staging, when nothing else is in it
             } catch (IOException e) {
