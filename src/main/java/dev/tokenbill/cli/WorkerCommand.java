@@ -1,6 +1,6 @@
 package dev.tokenbill.cli;
 
-import dev.tokenbill.job.StopRequest;
+import dev.tokenbill.job.run.StopRequest;
 import dev.tokenbill.job.partition.remote.RemoteWorker;
 import java.time.Duration;
 import java.util.LinkedHashMap;

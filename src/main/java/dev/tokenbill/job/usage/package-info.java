@@ -1,6 +1,6 @@
 /**
- * Step readUsage ({@link dev.tokenbill.job.usage.ReadUsageTasklet}): runs the usage pipeline over the usage files into
- * the database ({@link dev.tokenbill.job.usage.JdbcUsageStore}), with the events earlier final runs billed for
- * de-duplication across periods.
+ * The usage steps of the billing job (prepareUsage, readUsage, sumUsage, checkUsage): Spring Batch
+ * adapters around the plain-Java units of {@code usage.pipeline}, partitioned through
+ * {@link dev.tokenbill.job.partition.Partitions}.
  */
 package dev.tokenbill.job.usage;

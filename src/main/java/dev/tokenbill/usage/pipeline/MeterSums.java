@@ -13,14 +13,23 @@ import java.util.Map;
 final class MeterSums {
 
     private final int meters;
-    private final long[] units;
-    private final boolean[] used;
+    private long[] units;
+    private boolean[] used;
     private final Map<Integer, BigDecimal> decimals = new HashMap<>();
 
     MeterSums(int keys, int meters) {
         this.meters = meters;
         this.units = new long[keys * meters];
         this.used = new boolean[keys * meters];
+    }
+
+    /** Makes room for keys 0 to {@code keys - 1} (a bucket numbers its keys as it meets them). */
+    void ensureKeys(int keys) {
+        if (keys * meters > units.length) {
+            int size = Math.max(keys, units.length / Math.max(1, meters) * 2) * meters;
+            units = java.util.Arrays.copyOf(units, size);
+            used = java.util.Arrays.copyOf(used, size);
+        }
     }
 
     /** Adds a whole quantity. */

@@ -20,6 +20,11 @@ final class SpillReader {
         long high;
         long low;
         int key;
+        /** The aggregation key of an accepted row ({@code key} {@link SpillWriter#ACCEPTED}). */
+        String customerId;
+        String subscriptionId;
+        String model;
+        dev.tokenbill.catalog.PriceCondition condition;
         /** Days since the period's first day (accepted rows), or the epoch day (late rows). */
         int day;
         int meterCount;
@@ -75,8 +80,16 @@ final class SpillReader {
     static void payloads(Path dir, long[][] counts, int partition, boolean withIds, Consumer consumer) throws IOException {
         Record r = new Record();
         for (int w = 0; w < counts.length; w++) {
+            payloads(dir, w, counts[w][partition], partition, withIds, r, consumer);
+        }
+    }
+
+    /** As above, for the {@code count} records of one writer's spill file of the partition. */
+    static void payloads(Path dir, int w, long count, int partition, boolean withIds, Record r, Consumer consumer)
+            throws IOException {
+        {
             try (SpillChannel.Input in = new SpillChannel.Input(SpillWriter.partitionFile(dir, w, partition))) {
-                for (long n = counts[w][partition]; n > 0; n--) {
+                for (long n = count; n > 0; n--) {
                     if (withIds) {
                         r.eventId = in.string();
                     } else {
@@ -93,6 +106,13 @@ final class SpillReader {
                     if (r.key == SpillWriter.LATE) {
                         r.day = b.getInt();
                     } else if (r.key >= 0) {
+                        r.customerId = in.string();
+                        r.subscriptionId = in.string();
+                        r.model = in.string();
+                        int band = b.get();
+                        boolean offPeak = b.get() != 0;
+                        int priceDate = b.getInt();
+                        r.condition = condition(band, offPeak, priceDate);
                         r.day = b.getShort();
                         r.meterCount = b.getShort() & 0xFFFF;
                         if (r.meterCount > r.meters.length) {
@@ -115,6 +135,13 @@ final class SpillReader {
                 }
             }
         }
+    }
+
+    private static dev.tokenbill.catalog.PriceCondition condition(int band, boolean offPeak, int priceDate) {
+        if (priceDate == Integer.MIN_VALUE) {
+            return offPeak ? dev.tokenbill.catalog.PriceCondition.OFF_PEAK : dev.tokenbill.catalog.PriceCondition.band(band);
+        }
+        return new dev.tokenbill.catalog.PriceCondition(band, offPeak, java.time.LocalDate.ofEpochDay(priceDate));
     }
 
     /** The rejects one worker spilled, in the order written. */

@@ -1,5 +1,6 @@
 package dev.tokenbill.usage.pipeline;
 
+import dev.tokenbill.catalog.PriceCondition;
 import dev.tokenbill.usage.ClassifiedRow;
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,15 +14,18 @@ import java.util.Map;
  * rejects. {@link SpillReader} reads them back; strings are written by {@link SpillChannel}.
  *
  * <p>Valid row: event id, position (long: file index and line), content hash (two longs), then
- * the payload's length (short) and the payload: key id (int; {@link #OUT_OF_PERIOD}, {@link #LATE} with the
- * row's epoch day (int) after it, or {@link #BILLED} for an event a final run billed), and for an
- * accepted row its day (short, days since the period's first), the meter count (short) and per
+ * the payload's length (short) and the payload: key (int: {@link #ACCEPTED}, {@link #OUT_OF_PERIOD}, {@link #LATE}
+ * with the row's epoch day (int) after it, or {@link #BILLED} for an event a final run billed), and for an
+ * accepted row its aggregation key (customer id, subscription id, model, price condition: band and off-peak
+ * bytes, price date as epoch day int), its day (short, days since the period's first), the meter count (short) and per
  * meter its id (short) and quantity (scale byte and unscaled long, or scale -1 and the decimal's
  * text). The length lets a reader skip the payload.
  * Reject: file index (int), line (long), event id, reason, raw record (cut to {@link UsagePipeline#MAX_RAW}).
  */
 final class SpillWriter implements Closeable {
 
+    /** Payload key of an accepted row. */
+    static final int ACCEPTED = 0;
     /** Payload keys of rows that are not summed. */
     static final int OUT_OF_PERIOD = -1;
     static final int LATE = -2;
@@ -62,7 +66,7 @@ final class SpillWriter implements Closeable {
     }
 
     /** {@code day}: the row's day as days since the period's first day, for accepted rows ({@code key} >= 0). */
-    void valid(int file, ClassifiedRow row, int key, int day, UsageKeys keys) throws IOException {
+    void valid(int file, ClassifiedRow row, int key, int day, Map<String, Integer> keys) throws IOException {
         int partition = partition(row.eventId(), partitions.length);
         counts[partition]++;
         payload.clear();
@@ -71,14 +75,23 @@ final class SpillWriter implements Closeable {
             payload.putInt(day);
         } else if (key >= 0) {
             int meters = row.meters().size();
-            if (payload.capacity() < 10 + meters * 140) {
-                payload = ByteBuffer.allocate(10 + meters * 140);
+            int size = 20 + meters * 140 + SpillChannel.stringBytes(row.customerId())
+                    + SpillChannel.stringBytes(row.subscriptionId()) + SpillChannel.stringBytes(row.model());
+            if (payload.capacity() < size) {
+                payload = ByteBuffer.allocate(size * 2);
                 payload.putInt(key);
             }
+            // the key itself, not a number: a range's numbers mean nothing to the bucket that reads the row
+            SpillChannel.putString(payload, row.customerId());
+            SpillChannel.putString(payload, row.subscriptionId());
+            SpillChannel.putString(payload, row.model());
+            PriceCondition condition = row.condition();
+            payload.put((byte) condition.band()).put((byte) (condition.offPeak() ? 1 : 0))
+                    .putInt(condition.priceDate() == null ? Integer.MIN_VALUE : (int) condition.priceDate().toEpochDay());
             payload.putShort((short) day);
             payload.putShort((short) meters);
             for (Map.Entry<String, BigDecimal> meter : row.meters().entrySet()) {
-                payload.putShort((short) keys.meter(meter.getKey()));
+                payload.putShort((short) (int) keys.computeIfAbsent(meter.getKey(), m -> keys.size()));
                 BigDecimal q = meter.getValue();
                 if (q.scale() == 0 && q.precision() <= 18) {
                     payload.put((byte) 0).putLong(q.longValue());

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Numbers the aggregation keys and meter names met while reading, so spill records carry small
- * integers instead of strings. The numbers depend on thread timing and never leave the pipeline.
+ * Numbers the aggregation keys and meter names a bucket of pass 2 meets, so its sums are kept in
+ * arrays. The numbers are the bucket's own and never leave it (its result file holds the keys).
  */
 final class UsageKeys {
 

@@ -1,7 +1,9 @@
 /**
- * The streaming usage pipeline: reads the usage files once, classifies rows on worker threads,
- * de-duplicates by event id in bounded memory (hash partitions spilled to disk) and sums accepted
- * usage per subscription, model, meter and condition. Plain Java and files; results go to a
- * {@link dev.tokenbill.usage.pipeline.UsageSink} (the database, in the job).
+ * The streaming usage pipeline in units that run on their own, on the calling thread: a range of a
+ * file is read and classified ({@link dev.tokenbill.usage.pipeline.RangeReader}), a bucket of event
+ * ids de-duplicated and summed in bounded memory ({@link dev.tokenbill.usage.pipeline.BucketSummer}),
+ * and the buckets added up ({@link dev.tokenbill.usage.pipeline.UsageMerge}). Plain Java and files
+ * in a staging directory; the job runs the units as partitions (threads or remote workers), and
+ * results go to a {@link dev.tokenbill.usage.pipeline.UsageSink} (the database, in the job).
  */
 package dev.tokenbill.usage.pipeline;

@@ -1,6 +1,6 @@
 package dev.tokenbill.job.partition.remote;
 
-import dev.tokenbill.job.StopRequest;
+import dev.tokenbill.job.run.StopRequest;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.tokenbill.job.partition.remote;
 
-import dev.tokenbill.job.BillingProperties;
-import dev.tokenbill.job.RunInputs;
+import dev.tokenbill.job.run.BillingProperties;
+import dev.tokenbill.job.inputs.RunInputs;
 import dev.tokenbill.job.partition.Partitions;
 import jakarta.jms.ConnectionFactory;
 import java.lang.management.ManagementFactory;

@@ -1,8 +1,8 @@
 package dev.tokenbill.job.partition.remote;
 
-import dev.tokenbill.job.RunInputs;
-import dev.tokenbill.job.RunInputs.Fingerprint;
-import dev.tokenbill.job.RunParameters;
+import dev.tokenbill.job.inputs.RunInputs;
+import dev.tokenbill.job.inputs.RunInputs.Fingerprint;
+import dev.tokenbill.job.run.RunParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokenbill.job.RunInputs.Fingerprint;
+import dev.tokenbill.job.inputs.RunInputs.Fingerprint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

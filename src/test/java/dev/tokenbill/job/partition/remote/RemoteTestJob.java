@@ -1,6 +1,6 @@
 package dev.tokenbill.job.partition.remote;
 
-import dev.tokenbill.job.RunInputs;
+import dev.tokenbill.job.inputs.RunInputs;
 import dev.tokenbill.job.partition.Partitions;
 import java.nio.file.Files;
 import java.nio.file.Path;
