@@ -1,6 +1,7 @@
 package dev.tokenbill.endtoend;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,12 @@ record RunSnapshot(List<String> invoices, List<String> lines, List<String> tiers
         List<String> sequence, String charges, Map<String, String> pdfText) {
 
     static RunSnapshot of(Path database, Path periodDir) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + database, "sa", "")) {
+        return of("jdbc:h2:file:" + database, "sa", "", periodDir);
+    }
+
+    /** The same from any database (the shared PostgreSQL of a remote run); numbers compare in plain notation. */
+    static RunSnapshot of(String jdbcUrl, String user, String password, Path periodDir) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
             return new RunSnapshot(
                     rows(c, "select customer_id, status, invoice_number, currency, subtotal, discounts, tax, total, credits,"
                             + " amount_due, pdf_file from invoice order by customer_id"),
@@ -47,12 +54,17 @@ record RunSnapshot(List<String> invoices, List<String> lines, List<String> tiers
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
-                    row.append(rs.getString(i)).append('|');
+                    row.append(md.getColumnType(i) == Types.NUMERIC || md.getColumnType(i) == Types.DECIMAL
+                            ? plain(rs.getBigDecimal(i)) : rs.getString(i)).append('|');
                 }
                 rows.add(row.toString());
             }
         }
         return rows;
+    }
+
+    private static String plain(BigDecimal number) {
+        return number == null ? null : number.toPlainString();
     }
 
     private static Map<String, String> pdfText(Path dir) throws IOException {

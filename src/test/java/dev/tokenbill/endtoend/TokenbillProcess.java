@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged jar as a separate process, with its own database file, like an operator would. */
@@ -34,6 +35,36 @@ final class TokenbillProcess {
         builder.environment().put("TOKENBILL_DB", database.toString());
         builder.environment().put("TOKENBILL_LOG", workDir.resolve("tokenbill.log").toString());
         return new TokenbillProcess(workDir, database, builder.start(), out);
+    }
+
+    /**
+     * Starts the jar with {@code environment} added to this JVM's (for example {@code SPRING_DATASOURCE_URL} for a
+     * shared PostgreSQL, the broker settings of a remote run); the log file is {@code tokenbill.log} in {@code workDir}.
+     */
+    static TokenbillProcess start(Path workDir, Map<String, String> environment, String... args) throws IOException {
+        Files.createDirectories(workDir);
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(workDir, "stdout", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
+        builder.environment().put("TOKENBILL_LOG", workDir.resolve("tokenbill.log").toString());
+        builder.environment().putAll(environment);
+        return new TokenbillProcess(workDir, null, builder.start(), out);
+    }
+
+    /** Runs to the end with {@code environment} added, and returns the exit code and output. */
+    static Result run(Path workDir, Map<String, String> environment, String... args) throws Exception {
+        return start(workDir, environment, args).await(5, TimeUnit.MINUTES);
+    }
+
+    /** Waits for the end; fails (after killing the process) if it has not ended in time. */
+    Result await(long time, TimeUnit unit) throws Exception {
+        if (!process.waitFor(time, unit)) {
+            process.destroyForcibly();
+            throw new AssertionError("tokenbill did not finish in " + time + " " + unit + ":\n" + output());
+        }
+        return new Result(process.exitValue(), output());
     }
 
     /** Runs to the end and returns the exit code. */

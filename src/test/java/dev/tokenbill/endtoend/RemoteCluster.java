@@ -1,0 +1,108 @@
+package dev.tokenbill.endtoend;
+
+import dev.tokenbill.testsupport.EmbeddedPostgresServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A remote-partitioning installation on this machine, as README "Running on several machines" describes it on three
+ * hosts: one shared PostgreSQL database (a new one on the test JVM's embedded server), a manager whose embedded
+ * broker listens on a free loopback port with a user and password, and workers that join that broker. Every process
+ * it starts is remembered, so that {@link #close()} ends whatever a failed test left running.
+ */
+final class RemoteCluster implements AutoCloseable {
+
+    static final String USER = "tokenbill";
+    static final String PASSWORD = "s3cret-for-the-test";
+
+    private final String databaseUrl;
+    private final int brokerPort;
+    private final List<TokenbillProcess> processes = new ArrayList<>();
+
+    private RemoteCluster(String databaseUrl, int brokerPort) {
+        this.databaseUrl = databaseUrl;
+        this.brokerPort = brokerPort;
+    }
+
+    /** A new empty database and a free broker port on 127.0.0.1. */
+    static RemoteCluster onLoopback() throws IOException {
+        return new RemoteCluster(EmbeddedPostgresServer.createDatabase(), freePort());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    String brokerUrl() {
+        return "tcp://127.0.0.1:" + brokerPort;
+    }
+
+    /** What every host needs: the shared database and the broker's credentials. */
+    private Map<String, String> common() {
+        Map<String, String> env = new HashMap<>();
+        env.put("SPRING_DATASOURCE_URL", databaseUrl);
+        env.put("SPRING_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
+        env.put("SPRING_DATASOURCE_PASSWORD", "");
+        env.put("TOKENBILL_BROKER_USER", USER);
+        env.put("TOKENBILL_BROKER_PASSWORD", PASSWORD);
+        return env;
+    }
+
+    /** The manager: remote mode, its embedded broker bound to the loopback port, the given partition timeout. */
+    Map<String, String> managerEnvironment(Duration partitionTimeout) {
+        Map<String, String> env = common();
+        env.put("TOKENBILL_REMOTE", "true");
+        env.put("TOKENBILL_BROKER_BIND", brokerUrl());
+        env.put("TOKENBILL_PARTITION_TIMEOUT", partitionTimeout.toSeconds() + "s");
+        return env;
+    }
+
+    /** A worker: the broker's URL. */
+    Map<String, String> workerEnvironment() {
+        Map<String, String> env = common();
+        env.put("TOKENBILL_BROKER_URL", brokerUrl());
+        return env;
+    }
+
+    /** Starts {@code tokenbill <args> --remote} as the manager, working in {@code dir}. */
+    TokenbillProcess manager(Path dir, Duration partitionTimeout, String... args) throws IOException {
+        String[] remote = Arrays.copyOf(args, args.length + 1);
+        remote[args.length] = "--remote";
+        return remember(TokenbillProcess.start(dir, managerEnvironment(partitionTimeout), remote));
+    }
+
+    /** Starts {@code tokenbill worker}, working in {@code dir} (whose {@code input} a /proc/self/cwd path names). */
+    TokenbillProcess worker(Path dir) throws IOException {
+        return remember(TokenbillProcess.start(dir, workerEnvironment(), "worker"));
+    }
+
+    private TokenbillProcess remember(TokenbillProcess process) {
+        processes.add(process);
+        return process;
+    }
+
+    /** The shared database, as a finished run left it, and the run's outputs. */
+    RunSnapshot snapshot(Path periodDir) throws Exception {
+        return RunSnapshot.of(databaseUrl, EmbeddedPostgresServer.USER, "", periodDir);
+    }
+
+    /** SIGKILL to whatever is still running (a test that failed half-way); a passing test has ended them all. */
+    @Override
+    public void close() throws InterruptedException {
+        for (TokenbillProcess process : processes) {
+            if (process.isAlive()) {
+                process.kill();
+            }
+        }
+    }
+}
