@@ -1,6 +1,7 @@
 package dev.tokenbill.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The command line on the real jar: --help and --version answer without Spring or a database, usage errors exit 64,
- * and restart and status print operator sentences, never Spring Batch's object dumps.
+ * and restart and status print operator sentences, never Spring Batch's object dumps. On an H2 file here; on
+ * PostgreSQL in {@link CommandLinePostgresEndToEndIT}.
  */
 class CommandLineEndToEndIT {
 
@@ -23,21 +25,29 @@ class CommandLineEndToEndIT {
     @TempDir
     Path work;
 
+    /** The database the jar is pointed at; each test case gets a new one. */
+    EndToEndDatabase database() {
+        return EndToEndDatabase.H2;
+    }
+
     @ParameterizedTest(name = "tokenbill {0}")
     @CsvSource({"--help, Usage: tokenbill [-hV] [COMMAND]", "run --help, Usage: tokenbill run ",
             "restart --help, Usage: tokenbill restart ", "status --help, Usage: tokenbill status ",
             "--version, tokenbill 0.1.0"})
     void testHelpAndVersion_AnswerWithoutCreatingADatabase(String args, String expected) throws Exception {
         // given: an empty working directory, the database configured inside it
+        assumeTrue(database() == EndToEndDatabase.H2, "opens no database: checked once, on H2");
         Path dir = work.resolve("empty");
 
         // when
-        TokenbillProcess.Result result = TokenbillProcess.run(dir, dir.resolve("db/tokenbill"), args.split(" "));
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
+        TokenbillProcess.Result result = TokenbillProcess.run(dir, db, args.split(" "));
 
         // then
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).startsWith(expected);
         assertOnlyTheCapturedOutputIn(dir);
+        assertThat(db.isUntouched()).as("no database created or migrated").isTrue();
     }
 
     @ParameterizedTest(name = "tokenbill {0}")
@@ -48,23 +58,25 @@ class CommandLineEndToEndIT {
                     + " the run with the input and output directories it was started with"})
     void testUsageErrors_ExitSixtyFourWithAClearLine(String args, String expected) throws Exception {
         // given
+        assumeTrue(database() == EndToEndDatabase.H2, "opens no database: checked once, on H2");
         Path dir = work.resolve("empty");
 
         // when
-        TokenbillProcess.Result result = TokenbillProcess.run(dir, dir.resolve("db/tokenbill"),
-                args == null ? new String[0] : args.split(" "));
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
+        TokenbillProcess.Result result = TokenbillProcess.run(dir, db, args == null ? new String[0] : args.split(" "));
 
         // then
         assertThat(result.exitCode()).as(result.output()).isEqualTo(64);
         assertThat(result.output()).startsWith(expected).contains("Usage: tokenbill");
         assertOnlyTheCapturedOutputIn(dir);
+        assertThat(db.isUntouched()).as("no database created or migrated").isTrue();
     }
 
     @Test
     void testRestartAndStatus_PrintSentencesNotFrameworkDumps() throws Exception {
         // given: a run that fails in its first step (no input directory)
         Path dir = work.resolve("failed");
-        Path db = dir.resolve("db/tokenbill");
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
         String[] run = {"run", "--period", "2026-10", "--input", dir.resolve("missing").toString(), "--output",
                 dir.resolve("out").toString()};
         assertThat(TokenbillProcess.run(dir, db, run).exitCode()).isEqualTo(2);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,26 +18,34 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The crash-safety promise, tested on the real jar: a final run killed with SIGKILL in the middle
  * of a step, then {@code restart}ed, leaves exactly what an uninterrupted run leaves (invoices,
  * lines, numbers, credit applications, charges.csv, the PDFs' text). The same after an injected
- * failure (too many rejected rows) once its cause is removed.
+ * failure (too many rejected rows) once its cause is removed. On an H2 file here; on PostgreSQL in
+ * {@link CrashRestartPostgresEndToEndIT}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashRestartEndToEndIT {
 
     @TempDir
     static Path work;
 
-    static Path input;
-    static RunSnapshot uninterrupted;
+    Path input;
+    RunSnapshot uninterrupted;
+
+    /** The database every run of this class is on; each test case gets a new one. */
+    EndToEndDatabase database() {
+        return EndToEndDatabase.H2;
+    }
 
     @BeforeAll
-    static void generateInputAndRunUninterrupted() throws Exception {
+    void generateInputAndRunUninterrupted() throws Exception {
         // given: 250 customers, 40,000 events in 3 files, with some duplicates and bad rows
         input = work.resolve("input");
         SyntheticInput.write(input, new GeneratorSpec(250, 40_000, BillingPeriod.parse("2026-10"), 20261123L, 3, 0.002));
         Path dir = work.resolve("uninterrupted");
-        TokenbillProcess.Result result = TokenbillProcess.run(dir, dir.resolve("db"), "run", "--period", "2026-10",
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
+        TokenbillProcess.Result result = TokenbillProcess.run(dir, db, "run", "--period", "2026-10",
                 "--final", "--input", input.toString(), "--output", dir.resolve("out").toString());
         assertThat(result.exitCode()).as(result.output()).isZero();
-        uninterrupted = RunSnapshot.of(dir.resolve("db"), dir.resolve("out/2026-10"));
+        uninterrupted = RunSnapshot.of(db, dir.resolve("out/2026-10"));
         assertThat(uninterrupted.invoices()).hasSizeGreaterThan(100);
         assertThat(uninterrupted.pdfText()).hasSameSizeAs(uninterrupted.invoices());
     }
@@ -52,7 +61,7 @@ class CrashRestartEndToEndIT {
     void killedMidStep_restart_givesTheUninterruptedResult(String step, String marker, long delayMillis) throws Exception {
         // given: a final run killed with SIGKILL while in the step
         Path dir = work.resolve("kill-" + step + (marker == null ? "" : "-marker"));
-        Path db = dir.resolve("db");
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
         String out = dir.resolve("out").toString();
         TokenbillProcess run = TokenbillProcess.start(dir, db, "run", "--period", "2026-10", "--final", "--input",
                 input.toString(), "--output", out);
@@ -81,7 +90,7 @@ class CrashRestartEndToEndIT {
     void tooManyRejects_thenLimitRaised_restart_givesTheUninterruptedResult() throws Exception {
         // given: a run that fails because any rejected row is too many
         Path dir = work.resolve("reject-limit");
-        Path db = dir.resolve("db");
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
         TokenbillProcess.Result failed = TokenbillProcess.run(dir, db, "run", "--period", "2026-10", "--final",
                 "--input", input.toString(), "--output", dir.resolve("out").toString(), "--tokenbill.max-rejects=0");
         assertThat(failed.exitCode()).as(failed.output()).isEqualTo(2);
@@ -101,7 +110,7 @@ class CrashRestartEndToEndIT {
     void finalPeriod_isNotBilledTwice_andACorrectionKeepsNumbersGapless() throws Exception {
         // given: a period billed final
         Path dir = work.resolve("correction");
-        Path db = dir.resolve("db");
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
         String out = dir.resolve("out").toString();
         String[] finalRun = {"run", "--period", "2026-10", "--final", "--input", input.toString(), "--output", out};
         assertThat(TokenbillProcess.run(dir, db, finalRun).exitCode()).isZero();
@@ -129,7 +138,7 @@ class CrashRestartEndToEndIT {
     void secondRunOfAPeriod_whileTheFirstRuns_isRefused() throws Exception {
         // given: a run of the period in progress
         Path dir = work.resolve("concurrent");
-        Path db = dir.resolve("db");
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
         TokenbillProcess first = TokenbillProcess.start(dir, db, "run", "--period", "2026-10", "--input",
                 input.toString(), "--output", dir.resolve("out").toString());
         assertThat(first.awaitOutput("Executing step: [readUsage]", 180_000)).as(first.output()).isTrue();
@@ -144,7 +153,7 @@ class CrashRestartEndToEndIT {
         assertThat(first.awaitOutput("completed", 300_000)).as(first.output()).isTrue();
     }
 
-    private static void assertSameAsUninterrupted(RunSnapshot actual) {
+    void assertSameAsUninterrupted(RunSnapshot actual) {
         assertThat(actual.invoices()).containsExactlyElementsOf(uninterrupted.invoices());
         assertThat(actual.lines()).containsExactlyElementsOf(uninterrupted.lines());
         assertThat(actual.tiers()).containsExactlyElementsOf(uninterrupted.tiers());

@@ -9,13 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,16 +24,23 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The input is the shipped sample (October 2026, twelve customers) with a cost pool for November as well, so the
  * same directory also bills November: open-ended subscriptions pay their fees, October's usage is out of period.
+ * On an H2 file here; on PostgreSQL in {@link PeriodLifecyclePostgresEndToEndIT}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PeriodLifecycleEndToEndIT {
 
     @TempDir
     static Path work;
 
-    static Path input;
+    Path input;
+
+    /** The database every run of this class is on; each test case gets a new one. */
+    EndToEndDatabase database() {
+        return EndToEndDatabase.H2;
+    }
 
     @BeforeAll
-    static void sampleWithNovemberCosts() throws Exception {
+    void sampleWithNovemberCosts() throws Exception {
         input = Fixtures.copyOfSample(work.resolve("input"));
         Files.writeString(input.resolve("costs.csv"), "2026-11,gpu-fleet,900.00,USD\n", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
@@ -43,7 +50,7 @@ class PeriodLifecycleEndToEndIT {
     void finalFailedBeforeValidation_thenDraft_thenTheFinalCompletes() throws Exception {
         // given: a final run started with a wrong input directory
         Path dir = work.resolve("stillborn");
-        Path db = dir.resolve("db");
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
         var failed = run(dir, db, "run", "--period", "2026-10", "--final", "--input", "/no/such/dir");
         assertThat(failed.exitCode()).as(failed.output()).isEqualTo(2);
 
@@ -62,7 +69,7 @@ class PeriodLifecycleEndToEndIT {
     void finalFailedAfterValidation_draftRefused_restartFinishesIt() throws Exception {
         // given: a final run that fails in rateCustomers (tidewater-analytics' invoice cannot be written)
         Path dir = work.resolve("failed-final");
-        Path db = dir.resolve("db");
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
         assertThat(run(dir, db, "status").exitCode()).isZero(); // creates the database
         sql(db, "alter table invoice add constraint no_tidewater check (customer_id <> 'tidewater-analytics')");
         var failed = run(dir, db, "run", "--period", "2026-10", "--final", "--input", input.toString());
@@ -87,7 +94,7 @@ class PeriodLifecycleEndToEndIT {
     void finalThenDraft_draftRefused_finalOutputsByteIdentical() throws Exception {
         // given: October billed final
         Path dir = work.resolve("final-then-draft");
-        Path db = dir.resolve("db");
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
         Path out = dir.resolve("out");
         assertThat(run(dir, db, "run", "--period", "2026-10", "--final", "--input", input.toString(), "--output",
                 out.toString()).exitCode()).isZero();
@@ -117,7 +124,7 @@ class PeriodLifecycleEndToEndIT {
         // (customers in id order, two a chunk: ..., [parrot-labs, pixelmoth], [quillstack, saffron-ai],
         // [th-rheinau-nlp, tidewater-analytics])
         Path dir = work.resolve("october-fails");
-        Path db = dir.resolve("db");
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
         assertThat(run(dir, db, "status").exitCode()).isZero(); // creates the database
         sql(db, "alter table invoice add constraint no_rheinau check (customer_id <> 'th-rheinau-nlp')");
         var october = run(dir, db, "run", "--period", "2026-10", "--final", "--input", input.toString(),
@@ -154,7 +161,7 @@ class PeriodLifecycleEndToEndIT {
         assertThat(applied).isLessThanOrEqualTo(new BigDecimal("1000.00")).isPositive();
     }
 
-    private static TokenbillProcess.Result run(Path dir, Path db, String... args) throws Exception {
+    static TokenbillProcess.Result run(Path dir, EndToEndDatabase.JarDatabase db, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of(args));
         if (all.get(0).equals("run") && !all.contains("--output")) {
             all.addAll(List.of("--output", dir.resolve("out").toString()));
@@ -162,20 +169,20 @@ class PeriodLifecycleEndToEndIT {
         return TokenbillProcess.run(dir, db, all.toArray(String[]::new));
     }
 
-    private static List<String> numbers(Path db, String period) throws Exception {
+    static List<String> numbers(EndToEndDatabase.JarDatabase db, String period) throws Exception {
         return query(db, "select invoice_number from invoice where period = '" + period + "' and status = 'FINAL'"
                 + " order by invoice_number");
     }
 
-    private static void sql(Path db, String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", ""); Statement s = c.createStatement()) {
+    private static void sql(EndToEndDatabase.JarDatabase db, String statement) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
 
-    private static List<String> query(Path db, String sql) throws Exception {
+    static List<String> query(EndToEndDatabase.JarDatabase db, String sql) throws Exception {
         List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", ""); Statement s = c.createStatement();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));

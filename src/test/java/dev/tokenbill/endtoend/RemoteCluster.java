@@ -1,6 +1,5 @@
 package dev.tokenbill.endtoend;
 
-import dev.tokenbill.testsupport.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,18 +22,18 @@ final class RemoteCluster implements AutoCloseable {
     static final String USER = "tokenbill";
     static final String PASSWORD = "s3cret-for-the-test";
 
-    private final String databaseUrl;
+    private final EndToEndDatabase.JarDatabase database;
     private final int brokerPort;
     private final List<TokenbillProcess> processes = new ArrayList<>();
 
-    private RemoteCluster(String databaseUrl, int brokerPort) {
-        this.databaseUrl = databaseUrl;
+    private RemoteCluster(EndToEndDatabase.JarDatabase database, int brokerPort) {
+        this.database = database;
         this.brokerPort = brokerPort;
     }
 
-    /** A new empty database and a free broker port on 127.0.0.1. */
-    static RemoteCluster onLoopback() throws IOException {
-        return new RemoteCluster(EmbeddedPostgresServer.createDatabase(), freePort());
+    /** A new empty PostgreSQL database (the postgres profile, as production) and a free broker port on 127.0.0.1. */
+    static RemoteCluster onLoopback(Path dir) throws IOException {
+        return new RemoteCluster(EndToEndDatabase.POSTGRES.fresh(dir), freePort());
     }
 
     private static int freePort() throws IOException {
@@ -47,12 +46,9 @@ final class RemoteCluster implements AutoCloseable {
         return "tcp://127.0.0.1:" + brokerPort;
     }
 
-    /** What every host needs: the shared database and the broker's credentials. */
+    /** What every host needs besides the shared database: the broker's credentials. */
     private Map<String, String> common() {
         Map<String, String> env = new HashMap<>();
-        env.put("SPRING_DATASOURCE_URL", databaseUrl);
-        env.put("SPRING_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
-        env.put("SPRING_DATASOURCE_PASSWORD", "");
         env.put("TOKENBILL_BROKER_USER", USER);
         env.put("TOKENBILL_BROKER_PASSWORD", PASSWORD);
         return env;
@@ -78,12 +74,12 @@ final class RemoteCluster implements AutoCloseable {
     TokenbillProcess manager(Path dir, Duration partitionTimeout, String... args) throws IOException {
         String[] remote = Arrays.copyOf(args, args.length + 1);
         remote[args.length] = "--remote";
-        return remember(TokenbillProcess.start(dir, managerEnvironment(partitionTimeout), remote));
+        return remember(TokenbillProcess.start(dir, database, managerEnvironment(partitionTimeout), remote));
     }
 
     /** Starts {@code tokenbill worker}, working in {@code dir} (whose {@code input} a /proc/self/cwd path names). */
     TokenbillProcess worker(Path dir) throws IOException {
-        return remember(TokenbillProcess.start(dir, workerEnvironment(), "worker"));
+        return remember(TokenbillProcess.start(dir, database, workerEnvironment(), "worker"));
     }
 
     private TokenbillProcess remember(TokenbillProcess process) {
@@ -93,7 +89,7 @@ final class RemoteCluster implements AutoCloseable {
 
     /** The shared database, as a finished run left it, and the run's outputs. */
     RunSnapshot snapshot(Path periodDir) throws Exception {
-        return RunSnapshot.of(databaseUrl, EmbeddedPostgresServer.USER, "", periodDir);
+        return RunSnapshot.of(database, periodDir);
     }
 
     /** SIGKILL to whatever is still running (a test that failed half-way); a passing test has ended them all. */

@@ -47,10 +47,11 @@ class RemotePartitioningEndToEndIT {
         input = work.resolve("input");
         SyntheticInput.write(input, new GeneratorSpec(200, 20_000, BillingPeriod.parse(PERIOD), 20261203L, 4, 0.003));
         Path dir = work.resolve("one-jvm");
-        TokenbillProcess.Result result = TokenbillProcess.run(dir, dir.resolve("db"), "run", "--period", PERIOD,
-                "--final", "--input", input.toString(), "--output", dir.resolve("out").toString());
+        EndToEndDatabase.JarDatabase h2 = EndToEndDatabase.H2.fresh(dir);
+        TokenbillProcess.Result result = TokenbillProcess.run(dir, h2, "run", "--period", PERIOD, "--final", "--input",
+                input.toString(), "--output", dir.resolve("out").toString());
         assertThat(result.exitCode()).as(result.output()).isZero();
-        oneJvm = RunSnapshot.of(dir.resolve("db"), dir.resolve("out").resolve(PERIOD));
+        oneJvm = RunSnapshot.of(h2, dir.resolve("out").resolve(PERIOD));
         oneJvmRunJson = RunJson.comparable(dir.resolve("out").resolve(PERIOD));
         assertThat(oneJvm.invoices()).hasSizeGreaterThan(150);
         assertThat(oneJvm.pdfText()).hasSameSizeAs(oneJvm.invoices());
@@ -58,9 +59,9 @@ class RemotePartitioningEndToEndIT {
 
     @Test
     void managerAndTwoWorkers_billExactlyAsOneJvm() throws Exception {
-        try (RemoteCluster cluster = RemoteCluster.onLoopback()) {
+        Path dir = work.resolve("remote");
+        try (RemoteCluster cluster = RemoteCluster.onLoopback(dir)) {
             // given: a manager running a final period remotely, and two workers
-            Path dir = work.resolve("remote");
             Path out = dir.resolve("out");
             TokenbillProcess manager = startManager(cluster, dir.resolve("manager"), TIMEOUT, "run", "--period", PERIOD,
                     "--final", "--input", input.toString(), "--output", out.toString(), PARTITIONS);
@@ -85,9 +86,9 @@ class RemotePartitioningEndToEndIT {
     void workerKilledMidPartition_managerFailsWithinTheTimeout_restartRedoesOnlyThatPartition() throws Exception {
         Duration timeout = Duration.ofSeconds(20);
         String step = "renderInvoicesPartition";
-        try (RemoteCluster cluster = RemoteCluster.onLoopback()) {
+        Path dir = work.resolve("killed");
+        try (RemoteCluster cluster = RemoteCluster.onLoopback(dir)) {
             // given: a remote final run, and one of its two workers killed with SIGKILL while it renders a partition
-            Path dir = work.resolve("killed");
             Path out = dir.resolve("out");
             TokenbillProcess manager = startManager(cluster, dir.resolve("manager"), timeout, "run", "--period", PERIOD,
                     "--final", "--input", input.toString(), "--output", out.toString(), PARTITIONS);
@@ -138,10 +139,10 @@ class RemotePartitioningEndToEndIT {
 
     @Test
     void workerSeeingOtherInputFiles_failsTheRunNamingTheFile() throws Exception {
-        try (RemoteCluster cluster = RemoteCluster.onLoopback()) {
+        Path dir = work.resolve("other-input");
+        try (RemoteCluster cluster = RemoteCluster.onLoopback(dir)) {
             // given: the manager reads input through /proc/self/cwd, i.e. its own directory's input (the generated
             // one); the worker's directory holds a copy whose usage/part-0002.csv has one row more
-            Path dir = work.resolve("other-input");
             Path managerDir = Files.createDirectories(dir.resolve("manager"));
             Files.createSymbolicLink(managerDir.resolve("input"), input);
             Path workerDir = dir.resolve("worker");

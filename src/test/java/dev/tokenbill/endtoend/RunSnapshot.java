@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
@@ -26,13 +25,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 record RunSnapshot(List<String> invoices, List<String> lines, List<String> tiers, List<String> credits,
         List<String> sequence, String charges, Map<String, String> pdfText) {
 
-    static RunSnapshot of(Path database, Path periodDir) throws Exception {
-        return of("jdbc:h2:file:" + database, "sa", "", periodDir);
-    }
-
-    /** The same from any database (the shared PostgreSQL of a remote run); numbers compare in plain notation. */
-    static RunSnapshot of(String jdbcUrl, String user, String password, Path periodDir) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
+    /** What the run left in {@code database} (numbers in plain notation, so H2 and PostgreSQL compare) and in {@code periodDir}. */
+    static RunSnapshot of(EndToEndDatabase.JarDatabase database, Path periodDir) throws Exception {
+        try (Connection c = database.connect()) {
             return new RunSnapshot(
                     rows(c, "select customer_id, status, invoice_number, currency, subtotal, discounts, tax, total, credits,"
                             + " amount_due, pdf_file from invoice order by customer_id"),

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,8 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * from the last committed chunk and leaves exactly what an uninterrupted run leaves.
  *
  * <p>Chunks of 10 make many chunks out of a small input. The signal waits for the step's chunk commits, seen in the
- * transaction manager's debug log, so "resumed" is certain rather than a race.
+ * transaction manager's debug log, so "resumed" is certain rather than a race. On an H2 file here; on PostgreSQL in
+ * {@link SigtermPostgresEndToEndIT}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SigtermEndToEndIT {
 
     private static final int CUSTOMERS = 300;
@@ -33,20 +36,26 @@ class SigtermEndToEndIT {
     @TempDir
     static Path work;
 
-    static Path input;
-    static RunSnapshot uninterrupted;
-    static String uninterruptedRunJson;
+    Path input;
+    RunSnapshot uninterrupted;
+    String uninterruptedRunJson;
+
+    /** The database every run of this class is on; each test case gets a new one. */
+    EndToEndDatabase database() {
+        return EndToEndDatabase.H2;
+    }
 
     @BeforeAll
-    static void generateInputAndRunUninterrupted() throws Exception {
+    void generateInputAndRunUninterrupted() throws Exception {
         // given: 300 customers, 20,000 events in 2 files, with some duplicates and bad rows
         input = work.resolve("input");
         SyntheticInput.write(input, new GeneratorSpec(CUSTOMERS, 20_000, BillingPeriod.parse("2026-10"), 7L, 2, 0.001));
         Path dir = work.resolve("uninterrupted");
-        TokenbillProcess.Result result = TokenbillProcess.run(dir, dir.resolve("db"), args("run", "--period", "2026-10",
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
+        TokenbillProcess.Result result = TokenbillProcess.run(dir, db, args("run", "--period", "2026-10",
                 "--final", "--input", input.toString(), "--output", dir.resolve("out").toString()));
         assertThat(result.exitCode()).as(result.output()).isZero();
-        uninterrupted = RunSnapshot.of(dir.resolve("db"), dir.resolve("out/2026-10"));
+        uninterrupted = RunSnapshot.of(db, dir.resolve("out/2026-10"));
         uninterruptedRunJson = runJsonUpToJvm(dir.resolve("out/2026-10"));
         assertThat(uninterrupted.invoices()).hasSizeGreaterThan(200);
     }
@@ -57,7 +66,7 @@ class SigtermEndToEndIT {
     void sigterm_exits3Within10s_restartResumesAndGivesTheUninterruptedResult(String step, int commits) throws Exception {
         // given: a final run in the step, `commits` of its chunks committed
         Path dir = work.resolve("sigterm-" + step);
-        Path db = dir.resolve("db");
+        EndToEndDatabase.JarDatabase db = database().fresh(dir);
         TokenbillProcess run = TokenbillProcess.start(dir, db, args("run", "--period", "2026-10", "--final", "--input",
                 input.toString(), "--output", dir.resolve("out").toString()));
         String marker = "Executing step: [" + step + "]";

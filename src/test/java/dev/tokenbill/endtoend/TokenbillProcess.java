@@ -8,54 +8,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged jar as a separate process, with its own database file, like an operator would. */
+/** Runs the packaged jar as a separate process, on its own database (H2 file or PostgreSQL), like an operator would. */
 final class TokenbillProcess {
 
     static final Path JAR = Path.of("target/tokenbill.jar").toAbsolutePath();
 
     private final Path workDir;
-    private final Path database;
+    private final EndToEndDatabase.JarDatabase database;
     private final Process process;
     private final Path stdout;
 
-    private TokenbillProcess(Path workDir, Path database, Process process, Path stdout) {
+    private TokenbillProcess(Path workDir, EndToEndDatabase.JarDatabase database, Process process, Path stdout) {
         this.workDir = workDir;
         this.database = database;
         this.process = process;
         this.stdout = stdout;
     }
 
-    static TokenbillProcess start(Path workDir, Path database, String... args) throws IOException {
+    static TokenbillProcess start(Path workDir, EndToEndDatabase.JarDatabase database, String... args)
+            throws IOException {
+        return start(workDir, database, Map.of(), args);
+    }
+
+    /** The same with {@code settings} added to the process's environment (a remote run's broker settings, say). */
+    static TokenbillProcess start(Path workDir, EndToEndDatabase.JarDatabase database, Map<String, String> settings,
+            String... args) throws IOException {
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "stdout", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile());
-        builder.environment().put("TOKENBILL_DB", database.toString());
+        builder.environment().putAll(database.environment());
         builder.environment().put("TOKENBILL_LOG", workDir.resolve("tokenbill.log").toString());
+        builder.environment().putAll(settings);
         return new TokenbillProcess(workDir, database, builder.start(), out);
-    }
-
-    /**
-     * Starts the jar with {@code environment} added to this JVM's (for example {@code SPRING_DATASOURCE_URL} for a
-     * shared PostgreSQL, the broker settings of a remote run); the log file is {@code tokenbill.log} in {@code workDir}.
-     */
-    static TokenbillProcess start(Path workDir, Map<String, String> environment, String... args) throws IOException {
-        Files.createDirectories(workDir);
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(workDir, "stdout", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile());
-        builder.environment().put("TOKENBILL_LOG", workDir.resolve("tokenbill.log").toString());
-        builder.environment().putAll(environment);
-        return new TokenbillProcess(workDir, null, builder.start(), out);
-    }
-
-    /** Runs to the end with {@code environment} added, and returns the exit code and output. */
-    static Result run(Path workDir, Map<String, String> environment, String... args) throws Exception {
-        return start(workDir, environment, args).await(5, TimeUnit.MINUTES);
     }
 
     /** Waits for the end; fails (after killing the process) if it has not ended in time. */
@@ -68,13 +55,17 @@ final class TokenbillProcess {
     }
 
     /** Runs to the end and returns the exit code. */
-    static Result run(Path workDir, Path database, String... args) throws Exception {
-        TokenbillProcess p = start(workDir, database, args);
-        if (!p.process.waitFor(5, TimeUnit.MINUTES)) {
-            p.process.destroyForcibly();
-            throw new AssertionError("tokenbill " + String.join(" ", args) + " did not finish in 5 minutes");
+    static Result run(Path workDir, EndToEndDatabase.JarDatabase database, String... args) throws Exception {
+        return start(workDir, database, args).finish(String.join(" ", args));
+    }
+
+    /** Waits (at most 5 minutes) for the process to end and returns its exit code and output. */
+    Result finish(String what) throws Exception {
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("tokenbill " + what + " did not finish in 5 minutes");
         }
-        return new Result(p.process.exitValue(), p.output());
+        return new Result(process.exitValue(), output());
     }
 
     record Result(int exitCode, String output) {
@@ -126,7 +117,7 @@ final class TokenbillProcess {
         return process.isAlive();
     }
 
-    Path database() {
+    EndToEndDatabase.JarDatabase database() {
         return database;
     }
 
