@@ -7,26 +7,26 @@ import java.util.regex.Pattern;
 
 /**
  * The partitions a worker ran, read from its console: a worker logs one line when it starts a partition and one when
- * it ends it, each naming the partition's step execution ({@code renderInvoicesPartition:partition2}).
+ * it ends it, each naming the partition's step execution ({@code renderInvoicesPartition:partition2}):
+ * {@code <worker>: partition <name> of job execution <id> started} and {@code ... COMPLETED: <n> items read, ...}.
  */
 final class PartitionLog {
 
-    /** A partition's step execution name, as Spring Batch names it: worker step, colon, partition. */
-    private static final Pattern NAME = Pattern.compile("\\b(\\w+Partition):(\\w+)\\b");
-    private static final Pattern STARTED = Pattern.compile("\\bstart(?:s|ed|ing)?\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern COMPLETED = Pattern.compile("\\bcompleted\\b", Pattern.CASE_INSENSITIVE);
+    private static final String NAME = "partition (\\w+Partition:\\w+) of job execution \\d+ ";
+    private static final Pattern STARTED = Pattern.compile(NAME + "started$", Pattern.MULTILINE);
+    private static final Pattern COMPLETED = Pattern.compile(NAME + "COMPLETED: ");
 
     private PartitionLog() {
     }
 
     /** The partitions {@code output} shows started, as {@code workerStep:partition}, in log order. */
     static Set<String> started(String output) {
-        return matching(output, false);
+        return names(STARTED.matcher(output));
     }
 
     /** The partitions {@code output} shows completed. */
     static Set<String> completed(String output) {
-        return matching(output, true);
+        return names(COMPLETED.matcher(output));
     }
 
     /** The partitions of {@code workerStep} (e.g. {@code renderInvoicesPartition}) among {@code names}. */
@@ -36,17 +36,10 @@ final class PartitionLog {
         return result;
     }
 
-    private static Set<String> matching(String output, boolean completedLines) {
+    private static Set<String> names(Matcher lines) {
         Set<String> names = new LinkedHashSet<>();
-        for (String line : output.lines().toList()) {
-            Matcher name = NAME.matcher(line);
-            if (!name.find()) {
-                continue;
-            }
-            boolean completed = COMPLETED.matcher(line).find();
-            if (completedLines ? completed : !completed && STARTED.matcher(line).find()) {
-                names.add(name.group(1) + ":" + name.group(2));
-            }
+        while (lines.find()) {
+            names.add(lines.group(1));
         }
         return names;
     }
