@@ -3,6 +3,8 @@ package dev.tokenbill;
 import dev.tokenbill.cli.TokenbillCli;
 import dev.tokenbill.cli.TokenbillHome;
 import dev.tokenbill.job.BillingRuns;
+import dev.tokenbill.job.partition.remote.RemoteSettingException;
+import dev.tokenbill.job.partition.remote.RemoteWorker;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,7 +23,7 @@ public class TokenbillApplication {
         LazyContext context = new LazyContext(args);
         int code;
         try {
-            code = TokenbillCli.execute(context, args);
+            code = TokenbillCli.execute(context, () -> context.bean(RemoteWorker.class), args);
         } finally {
             context.close();
         }
@@ -40,6 +42,10 @@ public class TokenbillApplication {
 
         @Override
         public BillingRuns get() {
+            return bean(BillingRuns.class);
+        }
+
+        <T> T bean(Class<T> type) {
             if (context == null) {
                 try {
                     context = SpringApplication.run(TokenbillApplication.class, args);
@@ -47,7 +53,7 @@ public class TokenbillApplication {
                     throw startFailure(e);
                 }
             }
-            return context.getBean(BillingRuns.class);
+            return context.getBean(type);
         }
 
         void close() {
@@ -71,6 +77,11 @@ public class TokenbillApplication {
         if (inUse(e)) {
             return new BillingRuns.RunRefusedException("the database is in use by another tokenbill process: a run is"
                     + " already running (wait for it, or stop it with SIGTERM; if that process died, 'restart' the period)");
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RemoteSettingException setting) {
+                return setting; // a setting remote mode needs: a usage error (64), with the message as it is
+            }
         }
         Throwable root = e;
         while (root.getCause() != null) {

@@ -1,7 +1,9 @@
 package dev.tokenbill.cli;
 
 import java.io.PrintWriter;
+import dev.tokenbill.job.partition.PartitionsLeft;
 import java.util.Comparator;
+import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -24,12 +26,18 @@ final class ExecutionReport {
                     + execution.getJobParameters().getString("output") + "/" + period);
             return ExitCode.SUCCESS.code();
         }
+        // a partitioned step is named by its manager step; its failure is told by the partition that failed
         StepExecution failed = execution.getStepExecutions().stream()
-                .filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+                .filter(s -> s.getStatus() != BatchStatus.COMPLETED && !PartitionsLeft.isPartition(s))
                 .max(Comparator.comparingLong(StepExecution::getId)).orElse(null);
         String where = failed == null ? "" : " in step " + failed.getStepName();
-        String reason = execution.getAllFailureExceptions().isEmpty() ? execution.getExitStatus().getExitDescription()
-                : OneLine.of(execution.getAllFailureExceptions().get(0));
+        List<Throwable> failures = execution.getStepExecutions().stream().filter(PartitionsLeft::isPartition)
+                .sorted(Comparator.comparingLong(StepExecution::getId))
+                .flatMap(s -> s.getFailureExceptions().stream()).toList();
+        if (failures.isEmpty()) {
+            failures = execution.getAllFailureExceptions();
+        }
+        String reason = failures.isEmpty() ? execution.getExitStatus().getExitDescription() : OneLine.of(failures.get(0));
         err.println("tokenbill: " + mode.toLowerCase() + " run of " + period + " " + execution.getStatus().name()
                 .toLowerCase() + where + ": " + reason + " (resume with 'tokenbill restart --period " + period + "')");
         return (execution.getStatus() == BatchStatus.STOPPED ? ExitCode.RUN_STOPPED : ExitCode.RUN_FAILED).code();

@@ -19,8 +19,16 @@ public class RestartCommand extends RunsCommand {
     @Option(names = {"--input", "--output"}, hidden = true)
     String directory;
 
+    @Option(names = "--remote", description = "Send the partitions of the partitioned steps to workers ('tokenbill"
+            + " worker') over the broker instead of running them on this machine's threads (the setting"
+            + " tokenbill.remote.enabled / TOKENBILL_REMOTE does the same).")
+    boolean remote;
+
     @Override
     public Integer call() throws Exception {
+        if (remote) {
+            System.setProperty("tokenbill.remote.enabled", "true"); // read when Spring starts, just below
+        }
         if (directory != null) {
             throw new ParameterException(spec.commandLine(), "restart takes no --input or --output: it resumes the run"
                     + " with the input and output directories it was started with, so it bills what that run started"

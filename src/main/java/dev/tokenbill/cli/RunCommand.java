@@ -36,8 +36,16 @@ public class RunCommand extends RunsCommand {
     @Option(names = "--output", paramLabel = "DIR", description = "Output directory (default: $TOKENBILL_HOME/output).")
     Path output;
 
+    @Option(names = "--remote", description = "Send the partitions of the partitioned steps to workers ('tokenbill"
+            + " worker') over the broker instead of running them on this machine's threads (the setting"
+            + " tokenbill.remote.enabled / TOKENBILL_REMOTE does the same).")
+    boolean remote;
+
     @Override
     public Integer call() throws Exception {
+        if (remote) {
+            System.setProperty("tokenbill.remote.enabled", "true"); // read when Spring starts, just below
+        }
         if (correction && !mode.isFinal) {
             throw new ParameterException(spec.commandLine(), "--correction applies to final runs only (add --final)");
         }

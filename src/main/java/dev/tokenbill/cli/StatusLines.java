@@ -1,5 +1,6 @@
 package dev.tokenbill.cli;
 
+import dev.tokenbill.job.partition.PartitionsLeft;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,7 @@ final class StatusLines {
     static List<String> of(JobExecution e, boolean latestOfItsRun) {
         List<String> lines = new ArrayList<>();
         lines.add(headline(e, latestOfItsRun));
-        steps(e).forEach(s -> lines.add(String.format(Locale.ROOT, "    %-16s %-9s read %,d  written %,d  skipped %,d"
+        steps(e).stream().filter(s -> !PartitionsLeft.isPartition(s)).forEach(s -> lines.add(String.format(Locale.ROOT, "    %-16s %-9s read %,d  written %,d  skipped %,d"
                 + "  commits %,d  %s", s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(),
                 s.getSkipCount(), s.getCommitCount(), seconds(s.getStartTime(), s.getEndTime()))));
         return lines;
@@ -52,7 +53,8 @@ final class StatusLines {
     }
 
     private static String where(JobExecution e) {
-        return lastUnfinishedStep(e).map(s -> " in " + s.getStepName()).orElse("");
+        return steps(e).stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED && !PartitionsLeft.isPartition(s))
+                .reduce((a, b) -> b).map(s -> " in " + s.getStepName()).orElse("");
     }
 
     private static String reason(JobExecution e) {

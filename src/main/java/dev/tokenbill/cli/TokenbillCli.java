@@ -6,6 +6,8 @@ import static dev.tokenbill.cli.ExitCode.UNEXPECTED;
 import static dev.tokenbill.cli.ExitCode.USAGE;
 
 import dev.tokenbill.job.BillingRuns;
+import dev.tokenbill.job.partition.remote.RemoteSettingException;
+import dev.tokenbill.job.partition.remote.RemoteWorker;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Map;
@@ -24,18 +26,31 @@ public final class TokenbillCli {
 
     /** The codes each command can end with, for its --help footer; a run's outcome adds 2 and 3. */
     private static final Map<String, ExitCode[]> CODES = Map.of("run", ExitCode.values(), "restart", ExitCode.values(),
-            "status", NO_RUN, "stop", NO_RUN, "generate", NO_RUN);
+            "status", NO_RUN, "stop", NO_RUN, "generate", NO_RUN, "worker", new ExitCode[] {SUCCESS, UNEXPECTED, USAGE});
 
     private TokenbillCli() {
     }
 
     /** Runs the command of {@code args} and returns its exit code; {@code runs} is asked for only by a command that needs it. */
     public static int execute(Supplier<BillingRuns> runs, String... args) {
-        return commandLine(runs).execute(withoutSpringProperties(args));
+        return execute(runs, () -> {
+            throw new IllegalStateException("no worker here");
+        }, args);
+    }
+
+    /** As {@link #execute(Supplier, String...)}; {@code worker} (starting Spring too) is asked for by {@code worker} only. */
+    public static int execute(Supplier<BillingRuns> runs, Supplier<RemoteWorker> worker, String... args) {
+        return commandLine(runs, worker).execute(withoutSpringProperties(args));
     }
 
     static CommandLine commandLine(Supplier<BillingRuns> runs) {
-        CommandLine cli = new CommandLine(new TokenbillCommand(), new CommandFactory(runs));
+        return commandLine(runs, () -> {
+            throw new IllegalStateException("no worker here");
+        });
+    }
+
+    static CommandLine commandLine(Supplier<BillingRuns> runs, Supplier<RemoteWorker> worker) {
+        CommandLine cli = new CommandLine(new TokenbillCommand(), new CommandFactory(runs, worker));
         ExitCode.document(cli.getCommandSpec(), ExitCode.values());
         cli.getSubcommands().forEach((name, sub) -> ExitCode.document(sub.getCommandSpec(), CODES.get(name)));
         return handled(cli);
@@ -77,6 +92,10 @@ public final class TokenbillCli {
         if (e instanceof BillingRuns.RunRefusedException) {
             err.println("tokenbill: " + e.getMessage());
             return REFUSED.code();
+        }
+        if (e instanceof RemoteSettingException) {
+            err.println("tokenbill: " + e.getMessage());
+            return USAGE.code();
         }
         err.println("tokenbill: " + OneLine.of(e));
         return UNEXPECTED.code();

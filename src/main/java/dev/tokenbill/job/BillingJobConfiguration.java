@@ -17,8 +17,11 @@ import dev.tokenbill.invoice.internal.JdbcUsageTotals;
 import dev.tokenbill.invoice.internal.RateCustomerProcessor;
 import dev.tokenbill.invoice.internal.UnrenderedInvoiceReader;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
+import dev.tokenbill.job.partition.CustomerRanges;
 import dev.tokenbill.job.partition.LocalPartitions;
+import dev.tokenbill.job.partition.PartitionLog;
 import dev.tokenbill.job.partition.Partitions;
+import dev.tokenbill.job.partition.PartitionsLeft;
 import dev.tokenbill.metrics.RunMetricsListener;
 import dev.tokenbill.period.RunMode;
 import dev.tokenbill.report.JdbcReportQueries;
@@ -28,21 +31,22 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The billing job: nine steps, each restartable. Chunk steps commit their rows and their
@@ -59,6 +63,8 @@ public class BillingJobConfiguration {
     private static final String MODE = "#{jobParameters['mode']}";
     private static final String INPUT = "#{jobParameters['input']}";
     private static final String OUTPUT = "#{jobParameters['output']}";
+    private static final String FIRST_CUSTOMER = "#{stepExecutionContext['" + CustomerRanges.FIRST + "']}";
+    private static final String LAST_CUSTOMER = "#{stepExecutionContext['" + CustomerRanges.LAST + "']}";
 
     // job
 
@@ -81,10 +87,12 @@ public class BillingJobConfiguration {
     }
 
     /**
-     * How partitioned steps run: on this JVM's threads unless another {@link Partitions} bean (remote
-     * workers) is configured.
+     * How partitioned steps run: on this JVM's threads unless remote partitioning is on
+     * ({@code tokenbill.remote.enabled=true}: partition.remote.RemotePartitioningConfiguration's bean) or another
+     * {@link Partitions} bean is configured.
      */
     @Bean
+    @ConditionalOnProperty(name = "tokenbill.remote.enabled", havingValue = "false", matchIfMissing = true)
     @ConditionalOnMissingBean(Partitions.class)
     public Partitions partitions(JobRepository jobRepository, BillingProperties properties) {
         return new LocalPartitions(jobRepository, properties.effectiveThreads(), properties.effectivePartitions());
@@ -148,49 +156,73 @@ public class BillingJobConfiguration {
     // step 6: rate each customer
 
     /**
-     * A chunk is one page of the reader (five queries) and one batched write; with more than one
-     * thread the chunk's customers are rated concurrently and collected in reading order, so the
-     * written rows are the same for any thread count.
+     * Partitioned by customer range ({@link CustomerRanges} over the run's customers): each partition is a chunk
+     * step over its range, so the written rows are the same for any thread, partition and chunk count. One progress
+     * line for the step, not one per partition.
      */
     @Bean
-    public Step rateCustomers(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
+    public Step rateCustomers(Partitions partitions, JobRepository jobRepository, Partitioner ratingRanges,
+            Step rateCustomersPartition, StepProgress ratingProgress, ObjectProvider<InvoicePdfRenderer> invoicePdfRenderer) {
+        Step step = partitions.step("rateCustomers", ratingRanges, rateCustomersPartition);
+        listen(step, ratingProgress);
+        listen(step, PartitionLog.manager("rateCustomersPartition"));
+        listen(step, new StepExecutionListener() {
+            @Override
+            public void beforeStep(StepExecution stepExecution) {
+                // the invoice template compiles on a thread of its own while customers are rated (step 7 uses it)
+                invoicePdfRenderer.getObject();
+            }
+        });
+        return step;
+    }
+
+    /**
+     * One partition of rateCustomers: a chunk is one page of the reader (five queries) and one batched write. A
+     * restarted partition continues after its last committed chunk (the reader's count, in the partition's context).
+     */
+    @Bean
+    public Step rateCustomersPartition(JobRepository jobRepository, JdbcTransactionManager tx,
             BillingProperties properties, CustomerToRateReader customerReader, RateCustomerProcessor rateProcessor,
-            JdbcInvoiceWriter invoiceWriter,
-            ObjectProvider<ThreadPoolTaskExecutor> ratingExecutor, ObjectProvider<InvoicePdfRenderer> invoicePdfRenderer) {
-        var step = new StepBuilder("rateCustomers", jobRepository)
+            JdbcInvoiceWriter invoiceWriter, StepProgress ratingProgress) {
+        return new StepBuilder("rateCustomersPartition", jobRepository)
                 .<CustomerToRate, RatedCustomer>chunk(properties.ratingChunkSize())
                 .transactionManager(tx)
                 .reader(customerReader)
                 .processor(rateProcessor)
                 .writer(invoiceWriter)
                 .listener(new StopAtChunkBoundary())
-                .listener(new StepProgress("customers", execution -> count(jdbc,
-                        "select count(*) from customer where run_id = ?", execution)
-                        - execution.getExecutionContext().getInt(CustomerToRateReader.READ_COUNT_KEY, 0)))
-                .listener(new StepExecutionListener() {
-                    @Override
-                    public void beforeStep(StepExecution stepExecution) {
-                        // the invoice template compiles on a thread of its own while customers are rated (step 7 uses it)
-                        invoicePdfRenderer.getObject();
-                    }
-                });
-        if (properties.effectiveThreads() > 1) {
-            step.taskExecutor(ratingExecutor.getObject());
-        }
-        return step.build();
+                .listener(ratingProgress.items())
+                .listener(PartitionLog.partition("invoices"))
+                .build();
     }
 
-    /** The rating threads (tokenbill.threads), started when rating first needs them. */
+    /** The customer ranges of rateCustomers' partitions. */
     @Bean
-    @Lazy
-    public ThreadPoolTaskExecutor ratingExecutor(BillingProperties properties) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.effectiveThreads());
-        executor.setMaxPoolSize(properties.effectiveThreads());
-        executor.setThreadNamePrefix("rating-");
-        executor.setDaemon(true);
-        executor.initialize();
-        return executor;
+    @StepScope
+    public CustomerRanges ratingRanges(JdbcTemplate jdbc, @Value(RUN_ID) long runId) {
+        return new CustomerRanges(jdbc, "customer", runId);
+    }
+
+    /** "rateCustomers: N customers to do": on a restart, what the unfinished partitions have left. */
+    @Bean
+    public StepProgress ratingProgress(JobRepository jobRepository, Partitions partitions, JdbcTemplate jdbc) {
+        return new StepProgress("customers", execution -> PartitionsLeft.of(jobRepository, execution,
+                new CustomerRanges(jdbc, "customer", runIdOf(execution)), partitions.gridSize(), "rateCustomersPartition",
+                context -> context.getLong(CustomerRanges.COUNT)
+                        - Math.min(context.getLong(CustomerRanges.COUNT),
+                                context.getInt(CustomerToRateReader.READ_COUNT_KEY, 0))));
+    }
+
+    private static long runIdOf(StepExecution execution) {
+        return execution.getJobExecution().getJobInstance().getInstanceId();
+    }
+
+    /** Adds a listener to a step built by {@link Partitions} (a Spring Batch step, which takes listeners). */
+    private static void listen(Step step, StepExecutionListener listener) {
+        if (!(step instanceof AbstractStep abstractStep)) {
+            throw new IllegalStateException("a partitioned step must be an AbstractStep to take listeners: " + step);
+        }
+        abstractStep.registerStepExecutionListener(listener);
     }
 
     /**
@@ -202,9 +234,10 @@ public class BillingJobConfiguration {
     @StepScope
     public CustomerToRateReader customerReader(JdbcCustomerDao customers, JdbcTemplate jdbc, JdbcCreditDao credits,
             JdbcAllocationDao allocations, BillingProperties properties, @Value(RUN_ID) long runId,
-            @Value(PERIOD) String period) {
+            @Value(PERIOD) String period, @Value(FIRST_CUSTOMER) String firstCustomer,
+            @Value(LAST_CUSTOMER) String lastCustomer) {
         return new CustomerToRateReader(customers, new JdbcUsageTotals(jdbc), credits, allocations,
-                new JdbcPrepaidFees(jdbc), runId, period, properties.ratingChunkSize());
+                new JdbcPrepaidFees(jdbc), runId, period, properties.ratingChunkSize(), firstCustomer, lastCustomer);
     }
 
     @Bean
@@ -236,18 +269,48 @@ public class BillingJobConfiguration {
 
     // step 8: render one PDF per invoice
 
+    /**
+     * Partitioned by customer range ({@link CustomerRanges} over the run's invoices, which rendering does not add
+     * to or remove, so a restart cuts the same ranges); each partition renders its range's invoices still without a
+     * PDF, one after the other.
+     */
     @Bean
-    public Step renderInvoices(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
-            BillingProperties properties, UnrenderedInvoiceReader unrenderedInvoiceReader, RenderInvoicesWriter pdfWriter) {
-        return new StepBuilder("renderInvoices", jobRepository)
+    public Step renderInvoices(Partitions partitions, JdbcTemplate jdbc, Partitioner renderingRanges,
+            Step renderInvoicesPartition, StepProgress renderingProgress) {
+        Step step = partitions.step("renderInvoices", renderingRanges, renderInvoicesPartition);
+        listen(step, renderingProgress);
+        listen(step, PartitionLog.manager("renderInvoicesPartition"));
+        return step;
+    }
+
+    /** One partition of renderInvoices: chunks of invoices rendered in turn; a stop ends it at a chunk boundary. */
+    @Bean
+    public Step renderInvoicesPartition(JobRepository jobRepository, JdbcTransactionManager tx,
+            BillingProperties properties, UnrenderedInvoiceReader unrenderedInvoiceReader, RenderInvoicesWriter pdfWriter,
+            StepProgress renderingProgress) {
+        return new StepBuilder("renderInvoicesPartition", jobRepository)
                 .<String, String>chunk(properties.renderChunkSize())
                 .transactionManager(tx)
                 .reader(unrenderedInvoiceReader)
                 .writer(pdfWriter)
                 .listener(new StopAtChunkBoundary())
-                .listener(new StepProgress("invoices", execution -> count(jdbc,
-                        "select count(*) from invoice where run_id = ? and pdf_file is null", execution)))
+                .listener(renderingProgress.items())
+                .listener(PartitionLog.partition("invoices"))
                 .build();
+    }
+
+    /** The customer ranges of renderInvoices' partitions. */
+    @Bean
+    @StepScope
+    public CustomerRanges renderingRanges(JdbcTemplate jdbc, @Value(RUN_ID) long runId) {
+        return new CustomerRanges(jdbc, "invoice", runId);
+    }
+
+    /** "renderInvoices: N invoices to do": the reader keeps no state, the invoices without a PDF are what is left. */
+    @Bean
+    public StepProgress renderingProgress(JdbcTemplate jdbc) {
+        return new StepProgress("invoices", execution -> count(jdbc,
+                "select count(*) from invoice where run_id = ? and pdf_file is null", execution));
     }
 
     // step 8b: render the credit notes of a correction run (issue 17)
@@ -270,12 +333,12 @@ public class BillingJobConfiguration {
     @Bean
     @StepScope
     public UnrenderedInvoiceReader unrenderedInvoiceReader(JdbcTemplate jdbc, BillingProperties properties,
-            @Value(RUN_ID) long runId) {
-        return new UnrenderedInvoiceReader(jdbc, runId, properties.renderChunkSize());
+            @Value(RUN_ID) long runId, @Value(FIRST_CUSTOMER) String firstCustomer,
+            @Value(LAST_CUSTOMER) String lastCustomer) {
+        return new UnrenderedInvoiceReader(jdbc, runId, properties.renderChunkSize(), firstCustomer, lastCustomer);
     }
 
-    /** No destroy method, as for customerReader: a stop must not shut the render pool under the running chunk. */
-    @Bean(destroyMethod = "")
+    @Bean
     @StepScope
     public RenderInvoicesWriter pdfWriter(InvoicePdfRenderer renderer, JdbcInvoiceDao invoices, JdbcCustomerDao customers,
             JdbcTemplate jdbc, BillingProperties properties, @Value(RUN_ID) long runId, @Value(PERIOD) String period,
@@ -283,7 +346,7 @@ public class BillingJobConfiguration {
             @Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
         RunContext run = RunContext.of(runId, period, mode, input, output);
         Catalog catalog = run.catalog();
-        return new RenderInvoicesWriter(renderer, invoices, customers, jdbc, run, catalog, properties.effectiveThreads(),
+        return new RenderInvoicesWriter(renderer, invoices, customers, jdbc, run, catalog,
                 new StopRequest(jdbc, jobExecutionId));
     }
 

@@ -19,6 +19,10 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * "rateCustomers: 4,000 of 10,000 customers (812/s), about 7 s left". The amount of work is counted
  * when the step starts (a restarted step counts only what is left), items when they are read.
  * On a terminal a live bar shows the same ({@link TerminalProgress}), closed when the step ends.
+ *
+ * <p>A partitioned step reports as one: this listener goes on the manager step, and {@link #items()} on the worker
+ * step, so that the partitions running in this JVM add to the one count (a worker on another JVM, where the manager
+ * step did not start, reports nothing here).
  */
 public final class StepProgress implements StepExecutionListener, ItemReadListener<Object>, ItemWriteListener<Object> {
 
@@ -72,6 +76,23 @@ public final class StepProgress implements StepExecutionListener, ItemReadListen
         return null;
     }
 
+    /** The item side of this listener alone, for the worker step of a partitioned step. */
+    public Object items() {
+        StepProgress progress = this;
+        class Items implements ItemReadListener<Object>, ItemWriteListener<Object> {
+            @Override
+            public void afterRead(Object item) {
+                progress.afterRead(item);
+            }
+
+            @Override
+            public void afterWrite(Chunk<?> written) {
+                progress.afterWrite(written);
+            }
+        }
+        return new Items();
+    }
+
     @Override
     public void afterRead(Object item) {
         read.incrementAndGet();
@@ -79,6 +100,9 @@ public final class StepProgress implements StepExecutionListener, ItemReadListen
 
     @Override
     public synchronized void afterWrite(Chunk<?> written) {
+        if (step == null) {
+            return; // not started in this JVM
+        }
         bar.stepTo(read.get());
         long now = clock.getAsLong();
         if (now - lastLog < intervalNanos) {

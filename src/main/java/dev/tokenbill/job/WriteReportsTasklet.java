@@ -2,6 +2,7 @@ package dev.tokenbill.job;
 
 import dev.tokenbill.invoice.internal.JdbcCreditNoteDao;
 import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
+import dev.tokenbill.job.partition.PartitionsLeft;
 import dev.tokenbill.report.FileCounts;
 import dev.tokenbill.report.InvoiceLedger;
 import dev.tokenbill.report.JdbcReportQueries;
@@ -79,8 +80,8 @@ public class WriteReportsTasklet implements Tasklet {
         List<JdbcReportQueries.Reject> rejects = queries.rejects(run.runId(), run.input().resolve("usage"));
         List<StepTiming> steps = new ArrayList<>();
         for (StepExecution step : contribution.getStepExecution().getJobExecution().getStepExecutions()) {
-            if (step.getId() == contribution.getStepExecution().getId()) {
-                continue;
+            if (step.getId() == contribution.getStepExecution().getId() || PartitionsLeft.isPartition(step)) {
+                continue; // a partitioned step's figures are its manager step's
             }
             double seconds = step.getStartTime() == null || step.getEndTime() == null ? 0
                     : Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0;

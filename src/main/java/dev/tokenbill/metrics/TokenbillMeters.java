@@ -35,7 +35,9 @@ final class TokenbillMeters {
     void register(JobExecution execution, RunFigures figures) {
         run(execution);
         for (StepExecution step : execution.getStepExecutions()) {
-            step(step);
+            if (!step.getStepName().contains(":")) { // a partition (worker:partitionN): its manager step has its figures
+                step(step);
+            }
         }
         for (RunFigures.UsageFile file : figures.files()) {
             Tags name = Tags.of("file", file.file());

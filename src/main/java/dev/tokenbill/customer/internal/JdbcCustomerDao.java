@@ -94,6 +94,30 @@ public class JdbcCustomerDao {
     }
 
     /**
+     * Up to {@code limit} customers of the run from {@code firstId} to {@code lastId} (both included) after
+     * {@code afterId} (from {@code firstId} when null), in customer-id order: one page of a keyset scan of a range.
+     */
+    public List<Customer> customersAfter(long runId, String firstId, String afterId, String lastId, int limit) {
+        return afterId == null
+                ? jdbc.query("select * from customer where run_id = ? and customer_id >= ? and customer_id <= ?"
+                        + " order by run_id, customer_id fetch first ? rows only", JdbcCustomerDao::customer, runId,
+                        firstId, lastId, limit)
+                : jdbc.query("select * from customer where run_id = ? and customer_id > ? and customer_id <= ?"
+                        + " order by run_id, customer_id fetch first ? rows only", JdbcCustomerDao::customer, runId,
+                        afterId, lastId, limit);
+    }
+
+    /**
+     * The id of the {@code n}-th customer (1-based) from {@code firstId} to {@code lastId} (both included), where a
+     * restarted scan of that range resumes; empty when the range has fewer customers.
+     */
+    public Optional<String> customerIdAt(long runId, String firstId, String lastId, int n) {
+        return jdbc.queryForList("select customer_id from customer where run_id = ? and customer_id >= ?"
+                + " and customer_id <= ? order by run_id, customer_id offset ? rows fetch next 1 rows only",
+                String.class, runId, firstId, lastId, n - 1).stream().findFirst();
+    }
+
+    /**
      * The id of the run's {@code n}-th customer (1-based) in customer-id order, where a restarted scan resumes;
      * empty when the run has fewer customers.
      */

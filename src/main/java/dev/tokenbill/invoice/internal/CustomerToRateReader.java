@@ -24,7 +24,8 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  * four per customer. With the page size equal to the chunk size, each chunk is one page.
  *
  * <p>Restart state is the count of customers read, under the reader's name, as for a cursor
- * reader: a restart resumes after the customer at that position.
+ * reader: a restart resumes after the customer at that position. A reader given a range (a partition of
+ * the rating step) reads only the customers from its first to its last id, and counts positions within it.
  */
 public class CustomerToRateReader extends AbstractItemCountingItemStreamItemReader<CustomerToRate> {
 
@@ -40,6 +41,8 @@ public class CustomerToRateReader extends AbstractItemCountingItemStreamItemRead
     private final String period;
     private final int pageSize;
     private final JdbcPrepaidFees prepaidFees;
+    private final String firstId;
+    private final String lastId;
 
     private String lastRead;
     private boolean lastPage;
@@ -54,6 +57,19 @@ public class CustomerToRateReader extends AbstractItemCountingItemStreamItemRead
     /** @param prepaidFees where the fees billed in advance for the period are read (null: none) */
     public CustomerToRateReader(JdbcCustomerDao customers, JdbcUsageTotals usage, JdbcCreditDao credits,
             JdbcAllocationDao allocations, JdbcPrepaidFees prepaidFees, long runId, String period, int pageSize) {
+        this(customers, usage, credits, allocations, prepaidFees, runId, period, pageSize, null, null);
+    }
+
+    /**
+     * A reader of the customers from {@code firstId} to {@code lastId}, both included (both null: every customer of
+     * the run).
+     */
+    public CustomerToRateReader(JdbcCustomerDao customers, JdbcUsageTotals usage, JdbcCreditDao credits,
+            JdbcAllocationDao allocations, JdbcPrepaidFees prepaidFees, long runId, String period, int pageSize,
+            String firstId, String lastId) {
+        if ((firstId == null) != (lastId == null)) {
+            throw new IllegalArgumentException("a range needs both ends, got " + firstId + " to " + lastId);
+        }
         if (pageSize < 1) {
             throw new IllegalArgumentException("page size must be at least 1, got " + pageSize);
         }
@@ -65,6 +81,8 @@ public class CustomerToRateReader extends AbstractItemCountingItemStreamItemRead
         this.period = period;
         this.pageSize = pageSize;
         this.prepaidFees = prepaidFees;
+        this.firstId = firstId;
+        this.lastId = lastId;
         setName(NAME);
     }
 
@@ -104,7 +122,8 @@ public class CustomerToRateReader extends AbstractItemCountingItemStreamItemRead
             lastRead = null;
             return;
         }
-        Optional<String> at = customers.customerIdAt(runId, itemIndex);
+        Optional<String> at = firstId == null ? customers.customerIdAt(runId, itemIndex)
+                : customers.customerIdAt(runId, firstId, lastId, itemIndex);
         lastRead = at.orElse(null);
         lastPage = at.isEmpty();
     }
@@ -115,7 +134,8 @@ public class CustomerToRateReader extends AbstractItemCountingItemStreamItemRead
     }
 
     private List<CustomerToRate> nextPage() {
-        List<Customer> batch = customers.customersAfter(runId, lastRead, pageSize);
+        List<Customer> batch = firstId == null ? customers.customersAfter(runId, lastRead, pageSize)
+                : customers.customersAfter(runId, firstId, lastRead, lastId, pageSize);
         if (batch.isEmpty()) {
             return List.of();
         }
