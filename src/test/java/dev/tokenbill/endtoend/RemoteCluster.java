@@ -70,16 +70,30 @@ final class RemoteCluster implements AutoCloseable {
         return env;
     }
 
-    /** Starts {@code tokenbill <args> --remote} as the manager, working in {@code dir}. */
+    /** Starts {@code tokenbill <args> --remote} as the manager, working in {@code dir}; start the workers first. */
     TokenbillProcess manager(Path dir, Duration partitionTimeout, String... args) throws IOException {
         String[] remote = Arrays.copyOf(args, args.length + 1);
         remote[args.length] = "--remote";
         return remember(TokenbillProcess.start(dir, database, managerEnvironment(partitionTimeout), remote));
     }
 
-    /** Starts {@code tokenbill worker}, working in {@code dir} (whose {@code input} a /proc/self/cwd path names). */
-    TokenbillProcess worker(Path dir) throws IOException {
-        return remember(TokenbillProcess.start(dir, database, workerEnvironment(), "worker"));
+    /**
+     * Starts {@code tokenbill worker} in each of {@code dirs} and waits until every one takes partitions (it prints
+     * "executes partitions from"; it connects to the broker, now or when the manager has started it, within
+     * seconds). Started before the manager, they are there when the first partition is sent, however slowly JVMs
+     * start on a busy machine.
+     */
+    List<TokenbillProcess> workers(Path... dirs) throws Exception {
+        List<TokenbillProcess> started = new ArrayList<>();
+        for (Path dir : dirs) {
+            started.add(remember(TokenbillProcess.start(dir, database, workerEnvironment(), "worker")));
+        }
+        for (TokenbillProcess worker : started) {
+            if (!worker.awaitOutput("executes partitions from", 300_000)) {
+                throw new AssertionError("the worker in " + worker.workDir() + " did not start:\n" + worker.output());
+            }
+        }
+        return started;
     }
 
     private TokenbillProcess remember(TokenbillProcess process) {

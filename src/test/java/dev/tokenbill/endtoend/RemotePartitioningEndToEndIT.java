@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -32,7 +33,7 @@ class RemotePartitioningEndToEndIT {
     private static final String PERIOD = "2026-10";
     /** Partitions per partitioned step: more than the two workers, so each takes several. */
     private static final String PARTITIONS = "--tokenbill.partitions=6";
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     @TempDir
     static Path work;
@@ -63,10 +64,11 @@ class RemotePartitioningEndToEndIT {
         try (RemoteCluster cluster = RemoteCluster.onLoopback(dir)) {
             // given: a manager running a final period remotely, and two workers
             Path out = dir.resolve("out");
-            TokenbillProcess manager = startManager(cluster, dir.resolve("manager"), TIMEOUT, "run", "--period", PERIOD,
+            List<TokenbillProcess> workers = cluster.workers(dir.resolve("worker-1"), dir.resolve("worker-2"));
+            TokenbillProcess first = workers.get(0);
+            TokenbillProcess second = workers.get(1);
+            TokenbillProcess manager = cluster.manager(dir.resolve("manager"), TIMEOUT, "run", "--period", PERIOD,
                     "--final", "--input", input.toString(), "--output", out.toString(), PARTITIONS);
-            TokenbillProcess first = cluster.worker(dir.resolve("worker-1"));
-            TokenbillProcess second = cluster.worker(dir.resolve("worker-2"));
 
             // when: the run ends
             TokenbillProcess.Result result = manager.await(5, TimeUnit.MINUTES);
@@ -84,17 +86,18 @@ class RemotePartitioningEndToEndIT {
 
     @Test
     void workerKilledMidPartition_managerFailsWithinTheTimeout_restartRedoesOnlyThatPartition() throws Exception {
-        Duration timeout = Duration.ofSeconds(20);
+        Duration timeout = Duration.ofSeconds(30);
         String step = "renderInvoicesPartition";
         Path dir = work.resolve("killed");
         try (RemoteCluster cluster = RemoteCluster.onLoopback(dir)) {
             // given: a remote final run, and one of its two workers killed with SIGKILL while it renders a partition
             Path out = dir.resolve("out");
-            TokenbillProcess manager = startManager(cluster, dir.resolve("manager"), timeout, "run", "--period", PERIOD,
+            List<TokenbillProcess> workers = cluster.workers(dir.resolve("worker-1"), dir.resolve("worker-2"));
+            TokenbillProcess first = workers.get(0);
+            TokenbillProcess second = workers.get(1);
+            TokenbillProcess manager = cluster.manager(dir.resolve("manager"), timeout, "run", "--period", PERIOD,
                     "--final", "--input", input.toString(), "--output", out.toString(), PARTITIONS);
-            TokenbillProcess first = cluster.worker(dir.resolve("worker-1"));
-            TokenbillProcess second = cluster.worker(dir.resolve("worker-2"));
-            TokenbillProcess victim = awaitPartitionStart(step, 240_000, first, second);
+            TokenbillProcess victim = awaitPartitionStart(step, manager, first, second);
             victim.kill();
             long killedAt = System.nanoTime();
             Set<String> inFlight = inFlight(victim.output());
@@ -116,10 +119,11 @@ class RemotePartitioningEndToEndIT {
             completedBefore.addAll(PartitionLog.completed(second.output()));
 
             // when: the period is restarted with two fresh workers
-            TokenbillProcess restart = startManager(cluster, dir.resolve("manager-restart"), timeout, "restart",
-                    "--period", PERIOD);
-            TokenbillProcess third = cluster.worker(dir.resolve("worker-3"));
-            TokenbillProcess fourth = cluster.worker(dir.resolve("worker-4"));
+            List<TokenbillProcess> fresh = cluster.workers(dir.resolve("worker-3"), dir.resolve("worker-4"));
+            TokenbillProcess third = fresh.get(0);
+            TokenbillProcess fourth = fresh.get(1);
+            TokenbillProcess restart = cluster.manager(dir.resolve("manager-restart"), timeout, "restart", "--period",
+                    PERIOD);
             TokenbillProcess.Result restarted = restart.await(5, TimeUnit.MINUTES);
 
             // then: it completes with exactly the one JVM's result, having re-run the dead partition and no completed one
@@ -151,9 +155,9 @@ class RemotePartitioningEndToEndIT {
             assertThat(changed).exists();
             Files.writeString(changed, Files.readAllLines(changed).get(1) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND);
-            TokenbillProcess manager = startManager(cluster, managerDir, TIMEOUT, "run", "--period", PERIOD, "--final",
+            TokenbillProcess worker = cluster.workers(workerDir).get(0);
+            TokenbillProcess manager = cluster.manager(managerDir, TIMEOUT, "run", "--period", PERIOD, "--final",
                     "--input", "/proc/self/cwd/input", "--output", dir.resolve("out").toString(), PARTITIONS);
-            TokenbillProcess worker = cluster.worker(workerDir);
 
             // when
             TokenbillProcess.Result result = manager.await(5, TimeUnit.MINUTES);
@@ -166,19 +170,10 @@ class RemotePartitioningEndToEndIT {
         }
     }
 
-    /** Starts the manager and waits until its context (and so its broker) is up: it has begun the job's first step. */
-    private static TokenbillProcess startManager(RemoteCluster cluster, Path dir, Duration timeout, String... args)
-            throws Exception {
-        TokenbillProcess manager = cluster.manager(dir, timeout, args);
-        assertThat(manager.awaitOutput("Executing step: [", 120_000)).as(manager.output()).isTrue();
-        return manager;
-    }
-
-    /** The first of {@code workers} to log the start of a partition of {@code step}. */
-    private static TokenbillProcess awaitPartitionStart(String step, long millis, TokenbillProcess... workers)
-            throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
+    /** The first of {@code workers} to log the start of a partition of {@code step} (while the manager runs). */
+    private static TokenbillProcess awaitPartitionStart(String step, TokenbillProcess manager,
+            TokenbillProcess... workers) throws Exception {
+        while (manager.isAlive()) {
             for (TokenbillProcess worker : workers) {
                 if (!PartitionLog.of(step, inFlight(worker.output())).isEmpty()) {
                     return worker;
@@ -186,7 +181,7 @@ class RemotePartitioningEndToEndIT {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no worker started a " + step + " partition in " + millis + " ms");
+        throw new AssertionError("the run ended before a worker started a " + step + " partition:\n" + manager.output());
     }
 
     /** Partitions a worker's output shows started and not completed. */
