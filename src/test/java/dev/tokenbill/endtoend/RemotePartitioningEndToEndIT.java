@@ -109,11 +109,14 @@ class RemotePartitioningEndToEndIT {
             TokenbillProcess.Result failed = manager.await(timeout.toSeconds() + 120, TimeUnit.SECONDS);
             long secondsToFail = (System.nanoTime() - killedAt) / 1_000_000_000;
 
-            // then: the run fails within the timeout (plus polling and the step's end), naming the dead partition
+            // then: the run fails once the dead partition has made no progress for the timeout (and the survivor has
+            // finished the other partitions: on a busy machine that can take a while), naming the dead partition
             assertThat(failed.exitCode()).as(failed.output()).isEqualTo(2);
             assertThat(failed.output()).contains("failed in step renderInvoices")
-                    .contains(PartitionLog.of(step, inFlight).iterator().next()).doesNotContain("Exception");
-            assertThat(secondsToFail).as(failed.output()).isLessThan(timeout.toSeconds() + 30);
+                    .contains(PartitionLog.of(step, inFlight).iterator().next() + ": its worker made no progress for "
+                            + timeout.toSeconds() + " s")
+                    .doesNotContain("Exception");
+            assertThat(secondsToFail).as(failed.output()).isBetween(timeout.toSeconds(), timeout.toSeconds() + 150);
             assertThat(survivor.terminate(30).exitCode()).isZero();
             Set<String> completedBefore = new HashSet<>(PartitionLog.completed(first.output()));
             completedBefore.addAll(PartitionLog.completed(second.output()));
