@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,6 +103,17 @@ final class RemoteCluster implements AutoCloseable {
     private TokenbillProcess remember(TokenbillProcess process) {
         processes.add(process);
         return process;
+    }
+
+    /** The status of the step execution named {@code stepName} in the job repository (the latest), or null. */
+    String stepStatus(String stepName) throws SQLException {
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(
+                "select status from batch_step_execution where step_name = ? order by step_execution_id desc")) {
+            s.setString(1, stepName);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /** The shared database, as a finished run left it, and the run's outputs. */

@@ -98,6 +98,9 @@ class RemotePartitioningEndToEndIT {
             TokenbillProcess manager = cluster.manager(dir.resolve("manager"), timeout, "run", "--period", PERIOD,
                     "--final", "--input", input.toString(), "--output", out.toString(), PARTITIONS);
             TokenbillProcess victim = awaitPartitionStart(step, manager, first, second);
+            // the worker logs the start before Spring Batch marks the partition STARTED: kill it once it is, so that
+            // the partition dies in the middle (a partition never marked is "not taken", a case of its own)
+            awaitStatus(cluster, PartitionLog.of(step, inFlight(victim.output())).iterator().next(), "STARTED", manager);
             victim.kill();
             long killedAt = System.nanoTime();
             Set<String> inFlight = inFlight(victim.output());
@@ -185,6 +188,20 @@ class RemotePartitioningEndToEndIT {
             Thread.sleep(20);
         }
         throw new AssertionError("the run ended before a worker started a " + step + " partition:\n" + manager.output());
+    }
+
+    private static void awaitStatus(RemoteCluster cluster, String partition, String status, TokenbillProcess manager)
+            throws Exception {
+        String seen = null;
+        while (manager.isAlive()) {
+            seen = cluster.stepStatus(partition);
+            if (status.equals(seen)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(partition + " is " + seen + ", not " + status + ", and the run ended:\n"
+                + manager.output());
     }
 
     /** Partitions a worker's output shows started and not completed. */
