@@ -23,7 +23,12 @@ public class TokenbillApplication {
         LazyContext context = new LazyContext(args);
         int code;
         try {
-            code = TokenbillCli.execute(context, () -> context.bean(RemoteWorker.class), args);
+            code = TokenbillCli.execute(context, () -> {
+                // the worker command: remote mode, with the worker side of it, set before Spring starts
+                System.setProperty("tokenbill.remote.enabled", "true");
+                System.setProperty("tokenbill.remote.worker", "true");
+                return context.bean(RemoteWorker.class);
+            }, args);
         } finally {
             context.close();
         }

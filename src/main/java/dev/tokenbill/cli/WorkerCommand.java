@@ -46,10 +46,7 @@ public class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // before Spring starts: remote mode, with the worker side of it
-        System.setProperty("tokenbill.remote.enabled", "true");
-        System.setProperty("tokenbill.remote.worker", "true");
-        RemoteWorker running = worker.get();
+        RemoteWorker running = worker.get(); // starts Spring in remote mode, with the worker side of it
         CountDownLatch signalled = new CountDownLatch(1);
         String[] name = new String[1];
         SignalHandler handler = signal -> {

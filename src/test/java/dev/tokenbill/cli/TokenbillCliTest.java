@@ -3,6 +3,7 @@ package dev.tokenbill.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenbill.job.BillingRuns;
+import dev.tokenbill.job.partition.remote.RemoteSettingException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.Supplier;
@@ -34,7 +35,7 @@ class TokenbillCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "restart", "status", "stop", "generate"})
+    @ValueSource(strings = {"run", "restart", "status", "stop", "generate", "worker"})
     void testHelp_OfEachCommand_ExitsZeroWithUsageAndExitCodes_WithoutTheRuns(String command) {
         // when
         int exit = tokenbill(command, "--help");
@@ -166,6 +167,33 @@ class TokenbillCliTest {
         // then
         assertThat(exit).isEqualTo(4);
         assertThat(err.toString()).isEqualTo("tokenbill: the database is in use by another tokenbill process\n");
+    }
+
+    @Test
+    void testAMissingRemoteSetting_ExitsSixtyFourNamingIt() {
+        // given: remote mode without the broker password (the check runs when Spring starts)
+        CommandLine cli = TokenbillCli.commandLine(() -> runs.get(), () -> {
+            throw new RemoteSettingException("a worker needs the broker password: set tokenbill.remote.password"
+                    + " (TOKENBILL_BROKER_PASSWORD)");
+        });
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        // when
+        int exit = cli.execute("worker");
+
+        // then
+        assertThat(exit).isEqualTo(64);
+        assertThat(err.toString()).isEqualTo("tokenbill: a worker needs the broker password: set"
+                + " tokenbill.remote.password (TOKENBILL_BROKER_PASSWORD)\n");
+    }
+
+    @Test
+    void testRunAndRestart_OfferRemote() {
+        tokenbill("run", "--help");
+        tokenbill("restart", "--help");
+
+        assertThat(out.toString().split("--remote +Send the partitions of the partitioned steps to", -1)).hasSize(3);
     }
 
     @Test

@@ -3,10 +3,12 @@ package dev.tokenbill.job.partition.remote;
 import java.util.Set;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.slf4j.Logger;
@@ -41,6 +43,9 @@ public final class EmbeddedBroker implements AutoCloseable {
             // every permission, to the one role the one user has; the cluster password is not used (no cluster)
             configuration.putSecurityRoles("#", Set.of(new Role(ROLE, true, true, true, true, true, true, false, true,
                     true, true, false, false)));
+            // as a broker's default configuration has them: where undeliverable and expired messages go
+            configuration.addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of("DLQ"))
+                    .setExpiryAddress(SimpleString.of("ExpiryQueue")));
             configuration.addQueueConfiguration(QueueConfiguration.of(PartitionRequests.QUEUE)
                     .setAddress(PartitionRequests.QUEUE).setRoutingType(RoutingType.ANYCAST).setDurable(true));
             SecurityConfiguration users = new SecurityConfiguration();

@@ -89,6 +89,13 @@ public final class PartitionWorker {
         log.info("{}: partition {} of job execution {} {}: {} items read, {} written in {} s", name,
                 partition.getStepName(), jobExecutionId, done.getStatus(), done.getReadCount(), done.getWriteCount(),
                 String.format(Locale.ROOT, "%.1f", seconds));
+        for (Throwable failure : done.getFailureExceptions()) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            log.warn("{}: partition {} failed: {}", name, partition.getStepName(), root.toString());
+        }
     }
 
     /** Fails the partition without running it: this host sees other input files than the run recorded. */

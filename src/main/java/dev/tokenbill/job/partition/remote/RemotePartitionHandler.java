@@ -1,5 +1,6 @@
 package dev.tokenbill.job.partition.remote;
 
+import dev.tokenbill.job.StopRequest;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,38 +43,68 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RemotePartitionHandler.class);
 
+    /** A partition's status and version (a worker's every save raises the version), as the repository has them. */
+    record State(BatchStatus status, int version) {
+    }
+
+    /** The state of every step execution of a job execution: one query per poll, however many partitions. */
+    interface States {
+        Map<Long, State> of(long jobExecutionId);
+
+        /**
+         * Marks the job execution STOPPING in the repository, as {@code tokenbill stop} from another process does:
+         * the workers' steps see it at their next chunk commit and end STOPPED.
+         */
+        void askToStop(long jobExecutionId);
+    }
+
     private final JobRepository jobRepository;
+    private final States states;
     private final MessagingTemplate requests;
     private final String workerStepName;
     private final Duration timeout;
     private final Duration pollInterval;
     private final LongSupplier clock;
+    private final BooleanSupplier signalled;
 
-    RemotePartitionHandler(JobRepository jobRepository, MessagingTemplate requests, String workerStepName,
-            Duration timeout, Duration pollInterval, int gridSize) {
-        this(jobRepository, requests, workerStepName, timeout, pollInterval, gridSize, System::nanoTime);
+    RemotePartitionHandler(JobRepository jobRepository, States states, MessagingTemplate requests,
+            String workerStepName, Duration timeout, Duration pollInterval, int gridSize) {
+        this(jobRepository, states, requests, workerStepName, timeout, pollInterval, gridSize, System::nanoTime,
+                StopRequest::signalled);
     }
 
-    RemotePartitionHandler(JobRepository jobRepository, MessagingTemplate requests, String workerStepName,
-            Duration timeout, Duration pollInterval, int gridSize, LongSupplier clock) {
+    /** @param signalled whether this process was signalled to stop (SIGTERM: {@link StopRequest#signalled()}) */
+    RemotePartitionHandler(JobRepository jobRepository, States states, MessagingTemplate requests,
+            String workerStepName, Duration timeout, Duration pollInterval, int gridSize, LongSupplier clock,
+            BooleanSupplier signalled) {
         this.jobRepository = jobRepository;
+        this.states = states;
         this.requests = requests;
         this.workerStepName = workerStepName;
         this.timeout = timeout;
         this.pollInterval = pollInterval;
         this.clock = clock;
+        this.signalled = signalled;
         setGridSize(gridSize);
     }
 
     /** What the manager last saw of a partition, and when (its own clock) that last changed. */
     private static final class Seen {
-        StepExecution execution;
+        final long id;
+        final String name;
+        State state;
         long changedAt;
         String failedHere;
 
         Seen(StepExecution execution, long changedAt) {
-            this.execution = execution;
+            this.id = execution.getId();
+            this.name = execution.getStepName();
+            this.state = new State(execution.getStatus(), execution.getVersion() == null ? 0 : execution.getVersion());
             this.changedAt = changedAt;
+        }
+
+        boolean running() {
+            return state.status().isRunning();
         }
     }
 
@@ -92,35 +124,41 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         }
         log.info("{}: {} partitions sent to the workers (queue {})", manager.getStepName(), ordered.size(),
                 PartitionRequests.QUEUE);
+        long jobExecutionId = manager.getJobExecutionId();
+        boolean stopAsked = false;
         while (true) {
             Thread.sleep(Math.max(1, pollInterval.toMillis()));
+            if (!stopAsked && signalled.getAsBoolean()) {
+                // this manager is going away (SIGTERM): the workers stop their partitions at a chunk boundary
+                stopAsked = true;
+                states.askToStop(jobExecutionId);
+                log.info("{}: asked the workers to stop the partitions at their next chunk boundary",
+                        manager.getStepName());
+            }
             long now = clock.getAsLong();
+            Map<Long, State> current = states.of(jobExecutionId);
             long lastProgress = Long.MIN_VALUE;
-            boolean running = false;
             for (Seen s : seen.values()) {
-                if (s.execution.getStatus().isRunning()) {
-                    StepExecution fresh = jobRepository.getStepExecution(s.execution.getId());
-                    if (fresh != null && (fresh.getStatus() != s.execution.getStatus()
-                            || !fresh.getVersion().equals(s.execution.getVersion()))) {
-                        s.execution = fresh;
-                        s.changedAt = now;
-                    }
+                State state = current.get(s.id);
+                if (s.running() && state != null && !state.equals(s.state)) {
+                    s.state = state;
+                    s.changedAt = now;
                 }
                 lastProgress = Math.max(lastProgress, s.changedAt);
             }
+            boolean running = false;
             for (Seen s : seen.values()) {
-                BatchStatus status = s.execution.getStatus();
-                if (!status.isRunning()) {
+                if (!s.running()) {
                     continue;
                 }
-                if (status == BatchStatus.STARTING && now - lastProgress >= timeout.toNanos()) {
+                if (s.state.status() == BatchStatus.STARTING && now - lastProgress >= timeout.toNanos()) {
                     fail(s, "no worker took it within " + seconds(timeout)
                             + " (is a 'tokenbill worker' running and connected to the broker?)");
-                } else if (status != BatchStatus.STARTING && now - s.changedAt >= timeout.toNanos()) {
+                } else if (s.state.status() != BatchStatus.STARTING && now - s.changedAt >= timeout.toNanos()) {
                     fail(s, "its worker made no progress for " + seconds(timeout)
                             + " (the worker died, or a chunk takes longer than tokenbill.remote.partition-timeout)");
                 }
-                running |= s.execution.getStatus().isRunning();
+                running |= s.running();
             }
             if (!running) {
                 break;
@@ -134,11 +172,12 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         List<String> failed = new ArrayList<>();
         Set<StepExecution> result = new LinkedHashSet<>();
         for (Seen s : seen.values()) {
-            result.add(s.execution);
+            StepExecution execution = jobRepository.getStepExecution(s.id);
+            result.add(execution);
             if (s.failedHere != null) {
-                timedOut.add(s.execution.getStepName() + ": " + s.failedHere);
-            } else if (s.execution.getStatus() == BatchStatus.FAILED) {
-                failed.add(s.execution.getStepName() + ": " + firstLine(s.execution.getExitStatus().getExitDescription()));
+                timedOut.add(s.name + ": " + s.failedHere);
+            } else if (execution.getStatus() == BatchStatus.FAILED) {
+                failed.add(s.name + ": " + firstLine(execution.getExitStatus().getExitDescription()));
             }
         }
         if (!timedOut.isEmpty() || !failed.isEmpty()) {
@@ -152,17 +191,23 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
 
     /** Marks the partition FAILED, unless its worker saved it meanwhile (then the next poll sees that instead). */
     private void fail(Seen s, String reason) {
-        StepExecution execution = s.execution;
+        StepExecution execution = jobRepository.getStepExecution(s.id);
+        State now = new State(execution.getStatus(), execution.getVersion());
+        if (!now.equals(s.state)) {
+            s.state = now; // it moved after all
+            s.changedAt = clock.getAsLong();
+            return;
+        }
         execution.setStatus(BatchStatus.FAILED);
         execution.setExitStatus(ExitStatus.FAILED.addExitDescription(reason));
         execution.setEndTime(LocalDateTime.now());
         try {
             jobRepository.update(execution);
+            s.state = new State(BatchStatus.FAILED, execution.getVersion());
             s.failedHere = reason;
-            log.warn("{} failed: {}", execution.getStepName(), reason);
+            log.warn("{} failed: {}", s.name, reason);
         } catch (OptimisticLockingFailureException e) {
-            s.execution = jobRepository.getStepExecution(execution.getId());
-            s.changedAt = clock.getAsLong();
+            s.changedAt = clock.getAsLong(); // its worker saved it meanwhile: the next poll sees how
         }
     }
 
@@ -170,11 +215,18 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    private static String firstLine(String description) {
+    /** The root cause's line of an exit description (a stack trace when the step threw), else its first line. */
+    static String firstLine(String description) {
         if (description == null || description.isBlank()) {
             return "failed (no reason recorded)";
         }
-        return description.lines().findFirst().orElse(description);
+        String reason = description.lines().findFirst().orElse(description);
+        for (String line : description.lines().toList()) {
+            if (line.startsWith("Caused by: ")) {
+                reason = line.substring("Caused by: ".length());
+            }
+        }
+        return reason;
     }
 
     /** Partitions failed on their workers or timed out: the message names each with its reason. */

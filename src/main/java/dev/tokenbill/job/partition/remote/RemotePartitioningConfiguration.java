@@ -11,7 +11,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
-import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,8 +24,10 @@ import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.jms.dsl.Jms;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Remote partitioning (issue 16), on when {@code tokenbill.remote.enabled=true} ({@code run --remote}, {@code restart
@@ -50,10 +53,19 @@ public class RemotePartitioningConfiguration {
         }
     }
 
-    /** Checks the settings remote mode needs, then starts the embedded broker or names the external one. */
+    /**
+     * Checks the settings remote mode needs before any bean is made: a missing setting or an H2 database stops the
+     * start before the database is opened (or an H2 file created).
+     */
+    @Bean
+    public static BeanFactoryPostProcessor remoteSettingsCheck(Environment environment) {
+        return beanFactory -> RemoteSettings.check(Binder.get(environment).bindOrCreate("tokenbill.remote",
+                RemoteProperties.class), environment.getProperty("spring.datasource.url", ""));
+    }
+
+    /** Starts the embedded broker, or names the external one. */
     @Bean(destroyMethod = "close")
-    public Broker remoteBroker(RemoteProperties properties, Environment environment) {
-        RemoteSettings.check(properties, environment.getProperty("spring.datasource.url", ""));
+    public Broker remoteBroker(RemoteProperties properties) {
         if (properties.embeddedBroker()) {
             return new Broker(properties.embeddedBind(),
                     EmbeddedBroker.start(properties.embeddedBind(), properties.user(), properties.password()));
@@ -88,10 +100,10 @@ public class RemotePartitioningConfiguration {
     }
 
     @Bean
-    public Partitions partitions(JobRepository jobRepository, DirectChannel partitionRequests,
+    public Partitions partitions(JobRepository jobRepository, JdbcTemplate jdbc, DirectChannel partitionRequests,
             BillingProperties billing, RemoteProperties properties) {
         MessagingTemplate requests = new MessagingTemplate(partitionRequests);
-        return new RemotePartitions(jobRepository, requests, billing.effectivePartitions(),
+        return new RemotePartitions(jobRepository, jdbc, requests, billing.effectivePartitions(),
                 properties.partitionTimeout(), properties.pollInterval());
     }
 
@@ -124,11 +136,17 @@ public class RemotePartitioningConfiguration {
             container.setDestinationName(PartitionRequests.QUEUE);
             container.setConcurrentConsumers(billing.effectiveThreads());
             container.setMaxConcurrentConsumers(billing.effectiveThreads());
-            // acknowledged when taken: a worker that dies mid-partition does not get it redelivered to another
-            // worker (the manager's timeout fails it, and restart runs it again)
+            // acknowledged once handled: a request taken by a worker that is stopping goes back to the queue; one
+            // taken by a worker that died is redelivered and dropped (its partition is STARTED: the manager's
+            // timeout fails it, and restart runs it again)
             container.setSessionTransacted(false);
-            container.setSessionAcknowledgeMode(jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            container.setSessionAcknowledgeMode(jakarta.jms.Session.CLIENT_ACKNOWLEDGE);
             container.setReceiveTimeout(1000);
+            // the broker may not be up yet (a manager's embedded one lives only while its run does): retry, after
+            // 1 s, 2 s, ... then every 15 s, with one log line per attempt
+            ExponentialBackOff reconnect = new ExponentialBackOff(1000, 2);
+            reconnect.setMaxInterval(15_000);
+            container.setBackOff(reconnect);
             container.setAutoStartup(false);
             return container;
         }

@@ -40,7 +40,7 @@ public class RemoteTestJob {
     static final AtomicLong SUM = new AtomicLong();
 
     @Bean
-    public Job remoteTestJob(JobRepository jobRepository, Step recordTestInputs, Step tamperTestInputs,
+    public Job remotePartitionsJob(JobRepository jobRepository, Step recordTestInputs, Step tamperTestInputs,
             Step sumNumbers) {
         return new JobBuilder("remoteTest", jobRepository).start(recordTestInputs).next(tamperTestInputs)
                 .next(sumNumbers).build();
