@@ -1,9 +1,14 @@
 package dev.tokenbill.metrics;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where Spring Batch's observations are recorded: a composite registry that lives as long as the JVM, with one
@@ -17,6 +22,28 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  */
 public final class RunMeters {
 
+    /**
+     * A partition's step name ({@code rateCustomersPartition:partition3}) becomes its worker step's
+     * ({@code rateCustomersPartition}): one series per step, however many partitions it was cut into.
+     */
+    static final MeterFilter ONE_SERIES_PER_WORKER_STEP = new MeterFilter() {
+        @Override
+        public Meter.Id map(Meter.Id id) {
+            List<Tag> tags = new ArrayList<>();
+            boolean partition = false;
+            for (Tag tag : id.getTagsAsIterable()) {
+                int colon = tag.getValue().indexOf(':');
+                if (tag.getKey().endsWith("step.name") && colon > 0) {
+                    tags.add(Tag.of(tag.getKey(), tag.getValue().substring(0, colon)));
+                    partition = true;
+                } else {
+                    tags.add(tag);
+                }
+            }
+            return partition ? id.replaceTags(tags) : id;
+        }
+    };
+
     private final CompositeMeterRegistry observed = new CompositeMeterRegistry();
 
     /** The registry the observation handler records into. */
@@ -27,7 +54,7 @@ public final class RunMeters {
     /** A new registry for one execution, labelled with {@code tags}, receiving Spring Batch's meters from now on. */
     synchronized PrometheusMeterRegistry open(Tags tags) {
         PrometheusMeterRegistry run = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        run.config().commonTags(tags);
+        run.config().commonTags(tags).meterFilter(ONE_SERIES_PER_WORKER_STEP);
         observed.add(run);
         return run;
     }

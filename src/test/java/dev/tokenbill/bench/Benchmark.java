@@ -73,16 +73,52 @@ public final class Benchmark {
         result.put("peak_rss_mb", job.peakRssMb);
         result.put("threads", threads);
         result.put("xmx_mb", megabytes(xmx));
+        result.put("partitions", job.partitions);
 
         System.out.println();
         System.out.printf("%-30s %s%n", "figure", "value");
         result.forEach((k, v) -> System.out.printf("%-30s %s%n", k, v));
         System.out.println("job steps (s): " + job.steps);
+        System.out.printf("%-18s %10s %8s %8s %14s%n", "partitioned step", "partitions", "mean_s", "max_s", "max_over_mean");
+        job.partitions.forEach((step, p) -> System.out.printf("%-18s %10s %8s %8s %14s%n", step, p.get("count"),
+                p.get("mean_s"), p.get("max_s"), p.get("max_over_mean")));
         System.out.println(JsonMapper.builder().build().writeValueAsString(result));
     }
 
     record JobFigures(long rows, double billingSeconds, double renderSeconds, long invoices, double wallSeconds,
-            long peakHeapMb, long peakRssMb, Map<String, Double> steps) {
+            long peakHeapMb, long peakRssMb, Map<String, Double> steps, Map<String, Map<String, Object>> partitions) {
+    }
+
+    /**
+     * For each partitioned step, its partitions' count, mean and slowest wall time and slowest over mean, from the
+     * job repository's partition executions ({@code <step>Partition:partitionN}) of the run's last execution.
+     */
+    static Map<String, Map<String, Object>> partitionTimings(Connection c) throws Exception {
+        Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select step_name, start_time, end_time"
+                + " from batch_step_execution where step_name like '%Partition:%' and job_execution_id ="
+                + " (select max(job_execution_id) from batch_job_execution) order by step_execution_id")) {
+            while (rs.next()) {
+                String step = rs.getString(1).substring(0, rs.getString(1).indexOf("Partition:"));
+                java.sql.Timestamp start = rs.getTimestamp(2);
+                java.sql.Timestamp end = rs.getTimestamp(3);
+                if (start != null && end != null) {
+                    seconds.computeIfAbsent(step, k -> new ArrayList<>()).add((end.getTime() - start.getTime()) / 1000.0);
+                }
+            }
+        }
+        Map<String, Map<String, Object>> result = new LinkedHashMap<>();
+        seconds.forEach((step, times) -> {
+            double mean = times.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double max = times.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("count", times.size());
+            figures.put("mean_s", round(mean));
+            figures.put("max_s", round(max));
+            figures.put("max_over_mean", mean > 0 ? round(max / mean) : 0);
+            result.put(step, figures);
+        });
+        return result;
     }
 
     /**
@@ -137,7 +173,12 @@ public final class Benchmark {
             }
         }
         long heap = run.has("jvm") ? run.get("jvm").get("peak_heap_mb").asLong() : -1;
-        return new JobFigures(rows, billing, render, run.get("invoice_count").asLong(), wall, heap, peakRss, steps);
+        Map<String, Map<String, Object>> partitions;
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "")) {
+            partitions = partitionTimings(c);
+        }
+        return new JobFigures(rows, billing, render, run.get("invoice_count").asLong(), wall, heap, peakRss, steps,
+                partitions);
     }
 
     /** opencsv reading every usage file and summing the meters as decimals: no validation, no billing. */

@@ -24,14 +24,14 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The results of a run do not depend on how it is cut up. The test context bills a generated
- * period (with duplicates, conflicts and bad rows) on four threads, in customer and render chunks
- * of 7 and usage partitions of 1 MB; a second application, on a database of its own, bills the
- * same input on one thread with chunks of 50. Every billing table (invoices with their numbers,
+ * period (with duplicates, conflicts and bad rows) on four threads, in 3 rating and rendering partitions (fewer
+ * than the threads), customer and render chunks of 7 and usage partitions of 1 MB; a second application, on a
+ * database of its own, bills the same input on one thread in 8 partitions with chunks of 50. Every billing table (invoices with their numbers,
  * lines, tiers, credit applications, usage totals, per-file counts, rejects) and charges.csv and
  * rejects.csv must be equal, row for row and byte for byte.
  */
 @BillingJobTest
-@TestPropertySource(properties = {"tokenbill.threads=4", "tokenbill.rating-chunk-size=7",
+@TestPropertySource(properties = {"tokenbill.threads=4", "tokenbill.partitions=3", "tokenbill.rating-chunk-size=7",
         "tokenbill.render-chunk-size=7", "tokenbill.usage-partition-mb=1"})
 class ThreadsAndChunksFunctionalTests {
 
@@ -67,16 +67,19 @@ class ThreadsAndChunksFunctionalTests {
         SyntheticInput.write(input, GeneratorSpec.of(150, 40_000, PERIOD, 11L), true);
         BillingDatabase.reset(jdbc);
 
-        // when billed final here (4 threads, chunks of 7) and by another application (1 thread, chunks of 50)
+        // when billed final here (4 threads, 3 partitions, chunks of 7) and by another application (1 thread,
+        // 8 partitions, chunks of 50)
         JobExecution four = runs.start(PERIOD, true, input, tmp.resolve("four"));
         Map<String, List<Map<String, Object>>> fourRows = snapshot(jdbc);
         JobExecution one;
         Map<String, List<Map<String, Object>>> oneRows;
+        List<Long> onePartitions;
         try (ConfigurableApplicationContext single = SecondApplication.start("tokenbill.threads=1",
-                "tokenbill.rating-chunk-size=50", "tokenbill.render-chunk-size=50")) {
+                "tokenbill.partitions=8", "tokenbill.rating-chunk-size=50", "tokenbill.render-chunk-size=50")) {
             BillingDatabase.reset(single.getBean(JdbcTemplate.class));
             one = single.getBean(BillingRuns.class).start(PERIOD, true, input, tmp.resolve("one"));
             oneRows = snapshot(single.getBean(JdbcTemplate.class));
+            onePartitions = partitions(single.getBean(JdbcTemplate.class));
         }
 
         // then
@@ -87,6 +90,8 @@ class ThreadsAndChunksFunctionalTests {
         assertThat(fourRows.get("usage_reject")).isNotEmpty();
         assertThat(fourRows.get("usage_file")).singleElement()
                 .satisfies(f -> assertThat(((Number) f.get("duplicates")).longValue()).isPositive());
+        assertThat(partitions(jdbc)).containsExactly(3L, 3L);
+        assertThat(onePartitions).containsExactly(8L, 8L);
         for (String table : TABLES.keySet()) {
             assertThat(fourRows.get(table)).as(table).containsExactlyElementsOf(oneRows.get(table));
         }
@@ -94,6 +99,14 @@ class ThreadsAndChunksFunctionalTests {
             assertThat(Files.readAllBytes(tmp.resolve("four").resolve(PERIOD).resolve(report))).as(report)
                     .isEqualTo(Files.readAllBytes(tmp.resolve("one").resolve(PERIOD).resolve(report)));
         }
+    }
+
+    /** How many partitions rateCustomers and renderInvoices ran in, in that order. */
+    private static List<Long> partitions(JdbcTemplate jdbc) {
+        return List.of(jdbc.queryForObject("select count(*) from batch_step_execution where step_name like"
+                        + " 'rateCustomersPartition:%'", Long.class),
+                jdbc.queryForObject("select count(*) from batch_step_execution where step_name like"
+                        + " 'renderInvoicesPartition:%'", Long.class));
     }
 
     private static Map<String, List<Map<String, Object>>> snapshot(JdbcTemplate jdbc) {

@@ -51,6 +51,7 @@ class RunMetricsFunctionalTests {
     static void pushToTheStandIn(DynamicPropertyRegistry properties) {
         properties.add("tokenbill.metrics.pushgateway-url", PUSHGATEWAY::url);
         properties.add("tokenbill.metrics.textfile-dir", TEXTFILE_DIR::toString);
+        properties.add("tokenbill.partitions", () -> "2");
     }
 
     @AfterAll
@@ -150,9 +151,13 @@ class RunMetricsFunctionalTests {
             assertThat(metrics.value("spring_batch_step_seconds_count", "spring_batch_step_name", step,
                     "spring_batch_step_status", "COMPLETED")).as(step).isEqualTo(1);
         }
-        // acme, bluefin, chateau, delta, echo, and the read that finds no more
+        // in two partitions, one series: acme, bluefin, chateau, and the read that finds no more in the first;
+        // delta, echo, and that read in the second
         assertThat(metrics.value("spring_batch_item_read_seconds_count", "spring_batch_item_read_step_name",
-                "rateCustomers")).isEqualTo(6);
+                "rateCustomersPartition")).isEqualTo(7);
+        assertThat(metrics.value("spring_batch_step_seconds_count", "spring_batch_step_name", "rateCustomersPartition",
+                "spring_batch_step_status", "COMPLETED")).isEqualTo(2);
+        assertThat(text).doesNotContain(":partition");
         assertThat(metrics.samples()).allSatisfy(sample -> assertThat(sample.labels())
                 .containsEntry("period", PERIOD).containsEntry("mode", "DRAFT"));
 
