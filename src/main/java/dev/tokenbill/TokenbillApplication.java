@@ -92,6 +92,10 @@ public class TokenbillApplication {
         while (root.getCause() != null) {
             root = root.getCause();
         }
+        if (String.valueOf(root.getMessage()).contains("${SPRING_DATASOURCE_URL}")) {
+            return new IllegalStateException("cannot start: the postgres profile needs SPRING_DATASOURCE_URL (or"
+                    + " --spring.datasource.url=), e.g. jdbc:postgresql://db.example.com:5432/tokenbill");
+        }
         return new IllegalStateException("cannot start: " + String.valueOf(root.getMessage()).lines().findFirst()
                 .orElse("") + " (details in the log)");
     }
