@@ -3,7 +3,7 @@
 # (INPUT_DIR from `generate --customers 10000 --events 1000000 --period 2026-10 --seed 42`).
 # Runs a draft and a final of 2026-10, then a 2026-11 draft on the same directory, each on a fresh H2 database in a
 # temp dir, and prints readUsage's figures. The October draft gets a database of its own and both drafts are killed
-# once readUsage has completed (rendering 9,003 PDFs tells nothing here; a stopped draft would hold up the final).
+# once checkUsage (the last usage step) has completed (rendering 9,003 PDFs tells nothing here; a stopped draft would hold up the final).
 set -uo pipefail
 JAR=$(realpath "$1"); INPUT=$(realpath "$2")
 D=$(mktemp -d /tmp/tokenbill-late-usage-XXXX)
@@ -16,10 +16,10 @@ for run in "--period 2026-10 --draft" "--period 2026-10 --final" "--period 2026-
   java -Xmx1g -jar "$JAR" run $run --input "$INPUT" --output "$D/out" > "$D/$name.console" 2>&1 &
   pid=$!
   if [[ $run == *draft* ]]; then
-    until grep -qs "readUsage\] executed" "$D/$name.console" || ! kill -0 $pid 2>/dev/null; do sleep 1; done
+    until grep -qs "checkUsage\] executed" "$D/$name.console" || ! kill -0 $pid 2>/dev/null; do sleep 1; done
     kill -9 $pid 2>/dev/null
   fi
   wait $pid 2>/dev/null
-  grep -E "readUsage\] executed|billed by the final|pass 1: [0-9]+ rows read in|usage: [0-9]+ rows in" "$D/$name.console"
+  grep -E "checkUsage\] executed|billed by the final|usage pass 1: |usage: [0-9]+ rows:" "$D/$name.console"
 done
 echo "(files in $D)"

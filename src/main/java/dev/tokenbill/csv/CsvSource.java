@@ -40,8 +40,16 @@ public final class CsvSource implements Closeable {
     private final CSVReader reader;
     private final List<String> header;
     private long linesRead;
+    /** Lines before the reader's first (a range of a file): added to the reader's line count. */
+    private final long lineOffset;
 
     private CsvSource(Path file, String fileName, CSVReader reader, List<String> header, long linesRead) {
+        this(file, fileName, reader, header, linesRead, 0);
+    }
+
+    private CsvSource(Path file, String fileName, CSVReader reader, List<String> header, long linesRead,
+            long lineOffset) {
+        this.lineOffset = lineOffset;
         this.file = file;
         this.fileName = fileName;
         this.reader = reader;
@@ -58,7 +66,81 @@ public final class CsvSource implements Closeable {
             throw new InputFileException(name, 0, "file is not readable");
         }
         try {
-            CSVReader reader = new CSVReaderBuilder(utf8(file))
+            CSVReader reader = reader(utf8(Files.newInputStream(file)));
+            return new CsvSource(file, name, reader, readHeader(reader, name, required, optional, extraAllowed),
+                    reader.getLinesRead());
+        } catch (CharacterCodingException e) {
+            throw notUtf8(file, name);
+        } catch (IOException | CsvValidationException e) {
+            throw new InputFileException(name, 0, "cannot read the file: " + describe(e));
+        }
+    }
+
+    /**
+     * The records in bytes [{@code from}, {@code to}) of a file, a range that starts at a record's first byte and
+     * ends after a record's last (see {@code UsageRanges}): the header is read and checked as by {@link #open} from
+     * the file's start, and the range's first record is numbered as the line after {@code linesBefore}.
+     */
+    public static CsvSource openRange(Path file, Set<String> required, Set<String> optional, boolean extraAllowed,
+            long from, long to, long linesBefore) {
+        if (from == 0) {
+            CsvSource whole = open(file, required, optional, extraAllowed);
+            try {
+                whole.reader.close();
+                CSVReader reader = reader(utf8(range(file, 0, to)));
+                reader.readNext();
+                return new CsvSource(file, whole.fileName, reader, whole.header, reader.getLinesRead());
+            } catch (CharacterCodingException e) {
+                throw notUtf8(file, whole.fileName);
+            } catch (IOException | CsvValidationException e) {
+                throw new InputFileException(whole.fileName, 0, "cannot read the file: " + describe(e));
+            }
+        }
+        List<String> header;
+        try (CsvSource whole = open(file, required, optional, extraAllowed)) {
+            header = whole.header;
+        } catch (IOException e) {
+            throw new InputFileException(file.getFileName().toString(), 0, "cannot read the file: " + describe(e));
+        }
+        try {
+            return new CsvSource(file, file.getFileName().toString(), reader(utf8(range(file, from, to))), header,
+                    linesBefore, linesBefore);
+        } catch (IOException e) {
+            throw new InputFileException(file.getFileName().toString(), 0, "cannot read the file: " + describe(e));
+        }
+    }
+
+    private static InputStream range(Path file, long from, long to) throws IOException {
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file);
+        channel.position(from);
+        InputStream in = java.nio.channels.Channels.newInputStream(channel);
+        return new java.io.FilterInputStream(in) {
+            private long left = to - from;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                left -= b < 0 ? 0 : 1;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                left -= Math.max(n, 0);
+                return n;
+            }
+        };
+    }
+
+    private static CSVReader reader(Reader input) {
+        return new CSVReaderBuilder(input)
                     // RFC 4180 has no escape character: opencsv's default backslash escape dropped the
                     // backslashes of C:\dir and failed a file on a quoted cell ending in one. opencsv
                     // cannot switch escaping off, so NUL (never text) is the escape character.
@@ -67,6 +149,10 @@ public final class CsvSource implements Closeable {
                     .withKeepCarriageReturn(false)
                     .withMultilineLimit(1000)
                     .build();
+    }
+
+    private static List<String> readHeader(CSVReader reader, String name, Set<String> required, Set<String> optional,
+            boolean extraAllowed) throws IOException, CsvValidationException {
             String[] first = reader.readNext();
             if (first == null) {
                 throw new InputFileException(name, 0, "file is empty: expected a header line");
@@ -89,12 +175,7 @@ public final class CsvSource implements Closeable {
                     throw new InputFileException(name, 1, "missing column '" + column + "' in the header");
                 }
             }
-            return new CsvSource(file, name, reader, List.copyOf(header), reader.getLinesRead());
-        } catch (CharacterCodingException e) {
-            throw notUtf8(file, name);
-        } catch (IOException | CsvValidationException e) {
-            throw new InputFileException(name, 0, "cannot read the file: " + describe(e));
-        }
+            return List.copyOf(header);
     }
 
     public List<String> header() {
@@ -130,7 +211,7 @@ public final class CsvSource implements Closeable {
         } catch (IOException | CsvValidationException e) {
             throw new InputFileException(fileName, startLine, "cannot parse the record: " + describe(e));
         }
-        linesRead = reader.getLinesRead();
+        linesRead = lineOffset + reader.getLinesRead();
         return cells == null ? null : new CsvRecord(startLine, cells);
     }
 
@@ -139,11 +220,11 @@ public final class CsvSource implements Closeable {
         reader.close();
     }
 
-    private static Reader utf8(Path file) throws IOException {
+    private static Reader utf8(InputStream in) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
 import dev.tokenbill.job.partition.CustomerRanges;
 import dev.tokenbill.job.partition.LocalPartitions;
 import dev.tokenbill.job.partition.PartitionLog;
+import dev.tokenbill.job.usage.UsageSteps;
 import dev.tokenbill.job.partition.Partitions;
 import dev.tokenbill.job.partition.PartitionsLeft;
 import dev.tokenbill.metrics.RunMetricsListener;
@@ -69,14 +70,18 @@ public class BillingJobConfiguration {
     // job
 
     @Bean
-    public Job billingJob(JobRepository jobRepository, Step validateInputs, Step loadCustomers, Step readUsage,
+    public Job billingJob(JobRepository jobRepository, Step validateInputs, Step loadCustomers, Step prepareUsage,
+            Step readUsage, Step sumUsage, Step checkUsage,
             Step allocateCosts, Step rateCustomers, Step numberInvoices, Step renderInvoices, Step renderCreditNotes,
             Step writeReports, RunMetricsListener runMetrics) {
         return new JobBuilder(RunParameters.JOB_NAME, jobRepository)
                 .listener(runMetrics) // metrics.prom at the end of every run (README, "Metrics")
                 .start(validateInputs)
                 .next(loadCustomers)
+                .next(prepareUsage)
                 .next(readUsage)
+                .next(sumUsage)
+                .next(checkUsage)
                 .next(allocateCosts)
                 .next(rateCustomers)
                 .next(numberInvoices)
@@ -135,12 +140,45 @@ public class BillingJobConfiguration {
 
     // step 3: read, validate, de-duplicate and sum every usage row
 
+    // (prepareUsage, then readUsage partitioned by file range and sumUsage by bucket of event ids, then checkUsage;
+    // see UsageSteps)
+
     @Bean
-    public Step readUsage(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
-            JdbcCustomerDao customers, BillingProperties properties) {
-        return new StepBuilder("readUsage", jobRepository)
-                .tasklet(new ReadUsageTasklet(jdbc, customers, new JdbcReportQueries(jdbc), properties, tx), tx)
+    public UsageSteps usageSteps(JdbcTransactionManager tx, JdbcTemplate jdbc, JdbcCustomerDao customers,
+            BillingProperties properties) {
+        return new UsageSteps(jdbc, customers, new JdbcReportQueries(jdbc), properties, tx);
+    }
+
+    @Bean
+    public Step prepareUsage(JobRepository jobRepository, JdbcTransactionManager tx, UsageSteps usageSteps,
+            Partitions partitions) {
+        return new StepBuilder("prepareUsage", jobRepository).tasklet(usageSteps.prepare(partitions.gridSize()), tx)
                 .build();
+    }
+
+    @Bean
+    public Step readUsagePartition(JobRepository jobRepository, JdbcTransactionManager tx, UsageSteps usageSteps) {
+        return new StepBuilder("readUsagePartition", jobRepository).tasklet(usageSteps.readRange(), tx).build();
+    }
+
+    @Bean
+    public Step readUsage(UsageSteps usageSteps, Partitions partitions, Step readUsagePartition) {
+        return partitions.step("readUsage", usageSteps.ranges(), readUsagePartition);
+    }
+
+    @Bean
+    public Step sumUsagePartition(JobRepository jobRepository, JdbcTransactionManager tx, UsageSteps usageSteps) {
+        return new StepBuilder("sumUsagePartition", jobRepository).tasklet(usageSteps.sumBucket(), tx).build();
+    }
+
+    @Bean
+    public Step sumUsage(UsageSteps usageSteps, Partitions partitions, Step sumUsagePartition) {
+        return partitions.step("sumUsage", usageSteps.buckets(), sumUsagePartition);
+    }
+
+    @Bean
+    public Step checkUsage(JobRepository jobRepository, JdbcTransactionManager tx, UsageSteps usageSteps) {
+        return new StepBuilder("checkUsage", jobRepository).tasklet(usageSteps.check(), tx).build();
     }
 
     // step 5: allocate infrastructure cost

@@ -10,7 +10,10 @@ import org.springframework.batch.core.step.StepContribution;
 public record RunContext(long runId, BillingPeriod period, RunMode mode, Path input, Path output, boolean correction) {
 
     public static RunContext of(StepContribution contribution) {
-        var stepExecution = contribution.getStepExecution();
+        return of(contribution.getStepExecution());
+    }
+
+    public static RunContext of(org.springframework.batch.core.step.StepExecution stepExecution) {
         var jobExecution = stepExecution.getJobExecution();
         var params = jobExecution.getJobParameters();
         return new RunContext(jobExecution.getJobInstance().getInstanceId(),

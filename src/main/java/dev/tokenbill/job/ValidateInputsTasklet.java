@@ -110,7 +110,7 @@ public class ValidateInputsTasklet implements Tasklet {
     }
 
     /** Usable bytes on the disk of {@code dir} (or of its nearest existing parent); -1 when unknown. */
-    static long usableSpace(Path dir) {
+    public static long usableSpace(Path dir) {
         for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.exists(p)) {
                 try {

@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Benchmark {
 
-    private static final List<String> BILLING_STEPS = List.of("validateInputs", "loadCustomers", "readUsage",
-            "allocateCosts", "rateCustomers", "numberInvoices");
+    private static final List<String> BILLING_STEPS = List.of("validateInputs", "loadCustomers", "prepareUsage",
+            "readUsage", "sumUsage", "checkUsage", "allocateCosts", "rateCustomers", "numberInvoices");
 
     public static void main(String[] args) throws Exception {
         long events = 1_000_000;

@@ -52,12 +52,12 @@ class CrashRestartEndToEndIT {
 
     /**
      * The kill comes {@code delayMillis} after {@code marker} appears in the output (default: the
-     * step's start). readUsage is killed between its two passes: it logs "usage pass 1" when the
-     * spill files are written and nothing is committed yet.
+     * step's start). readUsage is killed after a range has completed (it logs "usage pass 1:" when
+     * the range's spill files are written), sumUsage after a bucket has; checkUsage while it stores.
      */
     @ParameterizedTest(name = "killed {2} ms after ''{1}'' in {0}")
-    @CsvSource({"readUsage, usage pass 1:, 0", "readUsage, , 150", "rateCustomers, , 300", "numberInvoices, , 0",
-            "renderInvoices, , 600", "writeReports, , 50"})
+    @CsvSource({"readUsage, usage pass 1:, 0", "readUsage, , 150", "sumUsage, usage pass 2:, 0", "checkUsage, , 100",
+            "rateCustomers, , 300", "numberInvoices, , 0", "renderInvoices, , 600", "writeReports, , 50"})
     void killedMidStep_restart_givesTheUninterruptedResult(String step, String marker, long delayMillis) throws Exception {
         // given: a final run killed with SIGKILL while in the step
         Path dir = work.resolve("kill-" + step + (marker == null ? "" : "-marker"));
@@ -94,7 +94,7 @@ class CrashRestartEndToEndIT {
         TokenbillProcess.Result failed = TokenbillProcess.run(dir, db, "run", "--period", "2026-10", "--final",
                 "--input", input.toString(), "--output", dir.resolve("out").toString(), "--tokenbill.max-rejects=0");
         assertThat(failed.exitCode()).as(failed.output()).isEqualTo(2);
-        assertThat(failed.output()).contains("failed in step readUsage").contains("usage rows were rejected")
+        assertThat(failed.output()).contains("failed in step checkUsage").contains("usage rows were rejected")
                 .doesNotContain("Exception");
         assertThat(dir.resolve("out/2026-10/rejects.csv")).exists();
 

@@ -1,5 +1,6 @@
 package dev.tokenbill.job;
 
+import dev.tokenbill.job.usage.UsageSteps;
 import static dev.tokenbill.testsupport.RunOutput.csv;
 import static dev.tokenbill.testsupport.RunOutput.fileNames;
 import static dev.tokenbill.testsupport.RunOutput.json;
@@ -255,9 +256,9 @@ class BadInputFunctionalTests {
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.FAILED.getExitCode());
-        assertThat(failedStep(execution)).isEqualTo("readUsage");
+        assertThat(failedStep(execution)).isEqualTo("checkUsage");
         assertThat(execution.getAllFailureExceptions()).singleElement().satisfies(e -> {
-            assertThat(e).isInstanceOf(ReadUsageTasklet.RejectLimitExceededException.class);
+            assertThat(e).isInstanceOf(UsageSteps.RejectLimitExceededException.class);
             assertThat(e.getMessage()).contains("3 of 23 usage rows were rejected (13.04 %)",
                     "over the limit of 5 % (tokenbill.max-reject-share)", "rejects.csv").doesNotContain("\n");
         });
@@ -417,7 +418,7 @@ class BadInputFunctionalTests {
             // then
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
             assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.FAILED.getExitCode());
-            assertThat(failedStep(execution)).isEqualTo("readUsage");
+            assertThat(failedStep(execution)).isEqualTo("checkUsage");
             assertThat(execution.getAllFailureExceptions()).singleElement().satisfies(e -> assertThat(e.getMessage())
                     .contains("1 of 21 usage rows were rejected (4.76 %)", "over the limit of 1 % (tokenbill.max-reject-share)"));
             assertThat(csv(output.resolve(PERIOD).resolve("rejects.csv"))).singleElement()

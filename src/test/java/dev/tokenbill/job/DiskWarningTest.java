@@ -1,5 +1,6 @@
 package dev.tokenbill.job;
 
+import dev.tokenbill.job.usage.UsageSteps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -25,14 +26,14 @@ class DiskWarningTest {
     @Test
     void testSpillWarns_WhenTheUsageFilesWouldNotFit() {
         // 80 GB of usage files spill about as much; 50 GB free
-        assertThat(ReadUsageTasklet.spillWarning(80_000_000_000L, 50_000_000_000L, Path.of("/tmp"))).hasValueSatisfying(w ->
+        assertThat(UsageSteps.spillWarning(80_000_000_000L, 50_000_000_000L, Path.of("/tmp"))).hasValueSatisfying(w ->
                 assertThat(w).contains("/tmp has 50.0 GB free").contains("(80.0 GB)").contains("tokenbill.spill-dir"));
-        assertThat(ReadUsageTasklet.spillWarning(80_000_000L, 79_999_999L, Path.of("/tmp"))).isPresent();
+        assertThat(UsageSteps.spillWarning(80_000_000L, 79_999_999L, Path.of("/tmp"))).isPresent();
     }
 
     @Test
     void testSpillSilent_WhenTheyFitOrTheFreeSpaceIsUnknown() {
-        assertThat(ReadUsageTasklet.spillWarning(80_000_000L, 80_000_000L, Path.of("/tmp"))).isEmpty();
-        assertThat(ReadUsageTasklet.spillWarning(80_000_000L, -1, Path.of("/tmp"))).isEmpty();
+        assertThat(UsageSteps.spillWarning(80_000_000L, 80_000_000L, Path.of("/tmp"))).isEmpty();
+        assertThat(UsageSteps.spillWarning(80_000_000L, -1, Path.of("/tmp"))).isEmpty();
     }
 }

@@ -37,7 +37,7 @@ class ThreadsAndChunksFunctionalTests {
 
     private static final String PERIOD = "2026-10";
     /** Each table with the order that makes its rows comparable; run_id differs between databases and is left out. */
-    private static final Map<String, String> TABLES = new LinkedHashMap<>();
+    static final Map<String, String> TABLES = new LinkedHashMap<>();
 
     static {
         TABLES.put("invoice", "customer_id");
@@ -109,7 +109,7 @@ class ThreadsAndChunksFunctionalTests {
                         + " 'renderInvoicesPartition:%'", Long.class));
     }
 
-    private static Map<String, List<Map<String, Object>>> snapshot(JdbcTemplate jdbc) {
+    static Map<String, List<Map<String, Object>>> snapshot(JdbcTemplate jdbc) {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         TABLES.forEach((table, order) -> {
             List<Map<String, Object>> rows = new ArrayList<>();

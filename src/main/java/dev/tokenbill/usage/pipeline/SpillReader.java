@@ -75,8 +75,16 @@ final class SpillReader {
     static void payloads(Path dir, long[][] counts, int partition, boolean withIds, Consumer consumer) throws IOException {
         Record r = new Record();
         for (int w = 0; w < counts.length; w++) {
+            payloads(dir, w, counts[w][partition], partition, withIds, r, consumer);
+        }
+    }
+
+    /** As above, for the {@code count} records of one writer's spill file of the partition. */
+    static void payloads(Path dir, int w, long count, int partition, boolean withIds, Record r, Consumer consumer)
+            throws IOException {
+        {
             try (SpillChannel.Input in = new SpillChannel.Input(SpillWriter.partitionFile(dir, w, partition))) {
-                for (long n = counts[w][partition]; n > 0; n--) {
+                for (long n = count; n > 0; n--) {
                     if (withIds) {
                         r.eventId = in.string();
                     } else {
