@@ -1,12 +1,14 @@
 package dev.tokenbill.endtoend;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 record RunSnapshot(List<String> invoices, List<String> lines, List<String> tiers, List<String> credits,
         List<String> sequence, String charges, Map<String, String> pdfText) {
 
+    /** What the run left in {@code database} (numbers in plain notation, so H2 and PostgreSQL compare) and in {@code periodDir}. */
     static RunSnapshot of(EndToEndDatabase.JarDatabase database, Path periodDir) throws Exception {
         try (Connection c = database.connect()) {
             return new RunSnapshot(
@@ -46,12 +49,17 @@ record RunSnapshot(List<String> invoices, List<String> lines, List<String> tiers
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
-                    row.append(rs.getString(i)).append('|');
+                    row.append(md.getColumnType(i) == Types.NUMERIC || md.getColumnType(i) == Types.DECIMAL
+                            ? plain(rs.getBigDecimal(i)) : rs.getString(i)).append('|');
                 }
                 rows.add(row.toString());
             }
         }
         return rows;
+    }
+
+    private static String plain(BigDecimal number) {
+        return number == null ? null : number.toPlainString();
     }
 
     private static Map<String, String> pdfText(Path dir) throws IOException {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged jar as a separate process, on its own database (H2 file or PostgreSQL), like an operator would. */
@@ -26,6 +27,12 @@ final class TokenbillProcess {
 
     static TokenbillProcess start(Path workDir, EndToEndDatabase.JarDatabase database, String... args)
             throws IOException {
+        return start(workDir, database, Map.of(), args);
+    }
+
+    /** The same with {@code settings} added to the process's environment (a remote run's broker settings, say). */
+    static TokenbillProcess start(Path workDir, EndToEndDatabase.JarDatabase database, Map<String, String> settings,
+            String... args) throws IOException {
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", JAR.toString()));
         command.addAll(List.of(args));
@@ -34,7 +41,17 @@ final class TokenbillProcess {
                 .redirectOutput(out.toFile());
         builder.environment().putAll(database.environment());
         builder.environment().put("TOKENBILL_LOG", workDir.resolve("tokenbill.log").toString());
+        builder.environment().putAll(settings);
         return new TokenbillProcess(workDir, database, builder.start(), out);
+    }
+
+    /** Waits for the end; fails (after killing the process) if it has not ended in time. */
+    Result await(long time, TimeUnit unit) throws Exception {
+        if (!process.waitFor(time, unit)) {
+            process.destroyForcibly();
+            throw new AssertionError("tokenbill did not finish in " + time + " " + unit + ":\n" + output());
+        }
+        return new Result(process.exitValue(), output());
     }
 
     /** Runs to the end and returns the exit code. */
