@@ -89,9 +89,10 @@ public class BillingJobConfiguration {
     public Job billingJob(JobRepository jobRepository, Step validateInputs, Step loadCustomers, Step prepareUsage,
             Step readUsage, Step sumUsage, Step checkUsage,
             Step allocateCosts, Step rateCustomers, Step numberInvoices, Step renderInvoices, Step renderCreditNotes,
-            Step writeReports, RunMetricsListener runMetrics) {
+            Step writeReports, RunMetricsListener runMetrics, UsageSteps usageSteps) {
         return new JobBuilder(RunParameters.JOB_NAME, jobRepository)
                 .listener(runMetrics) // metrics.prom at the end of every run (README, "Metrics")
+                .listener(usageSteps.stagingCleanup()) // readUsage's spill files, once the run has completed
                 .start(validateInputs)
                 .next(loadCustomers)
                 .next(prepareUsage)

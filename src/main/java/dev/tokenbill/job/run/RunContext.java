@@ -14,7 +14,10 @@ public record RunContext(long runId, BillingPeriod period, RunMode mode, Path in
     }
 
     public static RunContext of(org.springframework.batch.core.step.StepExecution stepExecution) {
-        var jobExecution = stepExecution.getJobExecution();
+        return of(stepExecution.getJobExecution());
+    }
+
+    public static RunContext of(org.springframework.batch.core.job.JobExecution jobExecution) {
         var params = jobExecution.getJobParameters();
         return new RunContext(jobExecution.getJobInstance().getInstanceId(),
                 BillingPeriod.parse(params.getString(RunParameters.PERIOD)), RunMode.of(params.getString(RunParameters.MODE)),

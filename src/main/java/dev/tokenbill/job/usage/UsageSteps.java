@@ -32,7 +32,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
@@ -58,9 +61,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <li>{@code sumUsage}, a partition per bucket ({@code sumUsagePartition}): de-duplicates and sums the bucket's rows
  * of every range ({@link BucketSummer}); a bucket summed again replaces its result file.
  * <li>{@code checkUsage}: adds the buckets up and stores rejects, totals, requests per day, billed events and the
- * per-file tallies ({@link UsageMerge}, one writer, in usage_total's key order), deletes the staging directory and
- * enforces the reject limits (late usage does not count: it is valid usage, rejected only because its period is
+ * per-file tallies ({@link UsageMerge}, one writer, in usage_total's key order) and enforces the reject limits (late usage does not count: it is valid usage, rejected only because its period is
  * final). When they are exceeded it writes rejects.csv (so the operator sees why) and fails with the counts.
+ * The staging directory is deleted when the job has completed ({@link #stagingCleanup()}).
  * </ol>
  *
  * <p>Nothing reads the usage rows before checkUsage has completed, and checkUsage clears them before it writes, so
@@ -250,17 +253,37 @@ public final class UsageSteps {
             step.setWriteCount(result.accepted());
             step.setFilterCount(result.duplicates() + result.outOfPeriod() + result.late());
             contribution.incrementReadSkipCount(result.rejected());
-            deleteTree(dir);
             synchronized (this) {
                 cached = null; // the subscriptions of a finished step's run need no memory any more
             }
-            try {
-                Files.deleteIfExists(dir.getParent()); // .staging, when nothing else is in it
-            } catch (IOException e) {
-                // not empty: another run's staging
-            }
+            // the staging stays until the job has completed: a restart after a failed reject limit (or a crash
+            // before this step's commit) runs checkUsage again from the same files
             enforceRejectLimits(run, result.read(), result.rejected());
             return RepeatStatus.FINISHED;
+        };
+    }
+
+    /**
+     * Deletes the run's staging directory once the job has COMPLETED, never earlier: until the job's last commit a
+     * restart may run checkUsage again, which reads the staged bucket results. A process that dies after that
+     * commit but before this leaves the directory behind (a new run of the period starts with its own).
+     */
+    public JobExecutionListener stagingCleanup() {
+        return new JobExecutionListener() {
+            @Override
+            public void afterJob(JobExecution job) {
+                if (job.getStatus() != BatchStatus.COMPLETED) {
+                    return;
+                }
+                Path dir = UsageStaging.dir(properties, RunContext.of(job));
+                try {
+                    deleteTree(dir);
+                    Files.deleteIfExists(dir.getParent()); // .staging, when nothing else is in it
+                } catch (IOException e) {
+                    // not empty: another run's staging; or not deletable: it costs disk, not correctness
+                    log.debug("staging {} left: {}", dir, e.toString());
+                }
+            }
         };
     }
 
