@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The crash-safety promise, tested on the real jar: a final run killed with SIGKILL in the middle
@@ -56,8 +58,7 @@ class CrashRestartEndToEndIT {
      * the range's spill files are written), sumUsage after a bucket has; checkUsage while it stores.
      */
     @ParameterizedTest(name = "killed {2} ms after ''{1}'' in {0}")
-    @CsvSource({"readUsage, usage pass 1:, 0", "readUsage, , 150", "sumUsage, usage pass 2:, 0", "checkUsage, , 100",
-            "rateCustomers, , 300", "numberInvoices, , 0", "renderInvoices, , 600", "writeReports, , 50"})
+    @MethodSource("killPoints")
     void killedMidStep_restart_givesTheUninterruptedResult(String step, String marker, long delayMillis) throws Exception {
         // given: a final run killed with SIGKILL while in the step
         Path dir = work.resolve("kill-" + step + (marker == null ? "" : "-marker"));
@@ -84,6 +85,14 @@ class CrashRestartEndToEndIT {
         try (var files = Files.list(dir.resolve("out/2026-10/invoices"))) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
+    }
+
+    /** Where the run is killed: in every step (step, marker in the output or empty for the step's start, delay). */
+    Stream<Arguments> killPoints() {
+        return Stream.of(Arguments.of("readUsage", "usage pass 1:", 0L), Arguments.of("readUsage", null, 150L),
+                Arguments.of("sumUsage", "usage pass 2:", 0L), Arguments.of("checkUsage", null, 100L),
+                Arguments.of("rateCustomers", null, 300L), Arguments.of("numberInvoices", null, 0L),
+                Arguments.of("renderInvoices", null, 600L), Arguments.of("writeReports", null, 50L));
     }
 
     @Test

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The graceful-stop promise, tested on the real jar: SIGTERM in the middle of a step ends the process with exit
@@ -61,8 +63,13 @@ class SigtermEndToEndIT {
     }
 
     /** readUsage is signalled as it starts: its pipeline then notices the stop within a fraction of a second. */
+    /** The steps signalled (step, chunk commits to wait for): the usage steps and both partitioned chunk steps. */
+    Stream<Arguments> signalPoints() {
+        return Stream.of(Arguments.of("readUsage", 0), Arguments.of("rateCustomers", 2), Arguments.of("renderInvoices", 2));
+    }
+
     @ParameterizedTest(name = "SIGTERM in {0} after {1} chunk commits")
-    @CsvSource({"readUsage, 0", "rateCustomers, 2", "renderInvoices, 2"})
+    @MethodSource("signalPoints")
     void sigterm_exits3Within10s_restartResumesAndGivesTheUninterruptedResult(String step, int commits) throws Exception {
         // given: a final run in the step, `commits` of its chunks committed
         Path dir = work.resolve("sigterm-" + step);
