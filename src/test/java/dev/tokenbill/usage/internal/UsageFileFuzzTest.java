@@ -45,7 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Generated hostile usage files read by {@link CsvSource} and classified by the real
  * {@link UsageClassifier}, as the usage pipeline's pass 1 does, then run through the whole
- * {@link UsagePipeline} (three threads, partitions of 256 bytes). Each case has its own seed, derived from a fixed base seed, and
+ * {@link UsagePipeline} (ranges and buckets of 1,024 bytes: a file of up to 60 records is cut into several
+ * ranges; 256 bytes made the 300 cases take 106 s). Each case has its own seed, derived from a fixed base seed, and
  * every assertion prints it: re-run one case by returning {@code LongStream.of(seed)} from {@link #seeds()}.
  *
  * <p>Three of four cases are well-formed RFC 4180 files full of bad values (the oracle knows each
@@ -239,7 +240,7 @@ class UsageFileFuzzTest {
             }
         };
         Path spill = Files.createTempDirectory(dir, "spill");
-        new UsagePipeline(classifier, new UsagePipeline.Settings(3, 256, spill)).run(files, sink);
+        new UsagePipeline(classifier, new UsagePipeline.Settings(3, 1024, spill)).run(files, sink);
         List<FileTally> expected = new ArrayList<>();
         want.forEach((file, c) -> expected.add(new FileTally(file, c[0], c[1], c[2], c[3], c[4])));
         assertThat(tallies).as("seed=%d", seed).containsExactlyElementsOf(expected);
