@@ -117,7 +117,7 @@ public class BillingJobConfiguration {
     @ConditionalOnProperty(name = "tokenbill.remote.enabled", havingValue = "false", matchIfMissing = true)
     @ConditionalOnMissingBean(Partitions.class)
     public Partitions partitions(JobRepository jobRepository, BillingProperties properties) {
-        return new LocalPartitions(jobRepository, properties.effectiveThreads(), properties.effectivePartitions());
+        return new LocalPartitions(jobRepository, properties.effectiveThreads(), properties.effectivePartitions(false));
     }
 
     // step 1: validate the inputs

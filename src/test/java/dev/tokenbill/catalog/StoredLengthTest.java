@@ -130,11 +130,12 @@ class StoredLengthTest {
         assertThat(StoredLength.PLAN_ID.problem("plan id", "\uD83D\uDE80".repeat(64))).isEmpty();
     }
 
-    // a small reader of the migrations' DDL: create table, alter table ... add column, drop table
+    // a small reader of the migrations' DDL: create table, alter table ... add column, drop table, rename table
 
     private static final Pattern CREATE = Pattern.compile("(?is)create\\s+table\\s+(\\w+)\\s*\\((.*)\\)\\s*");
     private static final Pattern ADD = Pattern.compile("(?is)alter\\s+table\\s+(\\w+)\\s+add\\s+column\\s+(.*)");
     private static final Pattern DROP = Pattern.compile("(?is)drop\\s+table\\s+(\\w+)\\s*");
+    private static final Pattern RENAME = Pattern.compile("(?is)alter\\s+table\\s+(\\w+)\\s+rename\\s+to\\s+(\\w+)\\s*");
 
     /** V10_1__x.sql is Flyway's version 10.1: after 10, before 11. */
     private static BigDecimal version(Path file) {
@@ -155,6 +156,13 @@ class StoredLengthTest {
             } else if ((m = DROP.matcher(statement.strip())).matches()) {
                 String prefix = m.group(1).toLowerCase(Locale.ROOT) + ".";
                 columns.keySet().removeIf(c -> c.startsWith(prefix));
+            } else if ((m = RENAME.matcher(statement.strip())).matches()) {
+                String from = m.group(1).toLowerCase(Locale.ROOT) + ".";
+                String to = m.group(2).toLowerCase(Locale.ROOT) + ".";
+                Map<String, String> renamed = new LinkedHashMap<>();
+                columns.forEach((c, type) -> renamed.put(c.startsWith(from) ? to + c.substring(from.length()) : c, type));
+                columns.clear();
+                columns.putAll(renamed);
             }
         }
     }

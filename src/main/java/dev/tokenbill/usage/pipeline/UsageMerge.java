@@ -116,25 +116,25 @@ public final class UsageMerge {
     }
 
     /**
-     * Sends the totals in batches, sorted by subscription, model, price condition and meter: close
-     * to usage_total's primary key order, so the database appends to its index instead of inserting
-     * all over it (H2, 600,000 totals: 84 us a row in key-number order, 7 us sorted).
+     * Sends the totals in batches sorted as usage_total's primary key (customer, subscription, model, meter, price
+     * condition; Java's string order, the databases' for ASCII ids), so the database appends to its one index
+     * instead of inserting all over it (H2, 600,000 totals: 84 us a row in key-number order, 7 us sorted).
      */
     private static long sendTotals(Map<TotalKey, Map<String, BigDecimal>> totals, UsageSink sink) {
-        List<TotalKey> keys = new ArrayList<>(totals.keySet());
-        keys.sort(Comparator.comparing(TotalKey::subscriptionId).thenComparing(TotalKey::model)
-                .thenComparing(k -> k.condition().name()));
+        List<AggregatedUsage> rows = new ArrayList<>();
+        totals.forEach((k, meters) -> meters.forEach((meter, quantity) -> rows.add(new AggregatedUsage(k.customerId(),
+                new UsageTotal(k.subscriptionId(), k.model(), meter, k.condition(), quantity)))));
+        rows.sort(Comparator.comparing(AggregatedUsage::customerId)
+                .thenComparing(r -> r.total().subscriptionId()).thenComparing(r -> r.total().model())
+                .thenComparing(r -> r.total().meter()).thenComparing(r -> r.total().condition().name()));
         List<AggregatedUsage> batch = new ArrayList<>();
         long sent = 0;
-        for (TotalKey k : keys) {
-            for (Map.Entry<String, BigDecimal> meter : totals.get(k).entrySet()) {
-                batch.add(new AggregatedUsage(k.customerId(), new UsageTotal(k.subscriptionId(), k.model(),
-                        meter.getKey(), k.condition(), meter.getValue())));
-                if (batch.size() == SINK_BATCH) {
-                    sink.totals(List.copyOf(batch));
-                    sent += batch.size();
-                    batch.clear();
-                }
+        for (AggregatedUsage row : rows) {
+            batch.add(row);
+            if (batch.size() == SINK_BATCH) {
+                sink.totals(List.copyOf(batch));
+                sent += batch.size();
+                batch.clear();
             }
         }
         if (!batch.isEmpty()) {

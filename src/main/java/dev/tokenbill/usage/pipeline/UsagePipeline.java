@@ -135,11 +135,14 @@ public final class UsagePipeline {
     }
 
     /**
-     * The number of de-duplication buckets: one per {@code partitionBytes} of input, at least {@code atLeast}, and
-     * within the open-file limit ({@code concurrent} ranges read at a time each keep a spill file per bucket open).
+     * The number of de-duplication buckets: one per {@code partitionBytes} of input, at least {@code atLeast}, rounded
+     * up to a multiple of {@code concurrent} (the buckets are of equal size by hash, so the last wave keeps every
+     * thread busy), and within the open-file limit ({@code concurrent} ranges read at a time each keep a spill file
+     * per bucket open).
      */
     public static int buckets(long bytes, long partitionBytes, int atLeast, int concurrent) {
-        int wanted = (int) Math.min(MAX_BUCKETS, Math.max(atLeast, (bytes + partitionBytes - 1) / partitionBytes));
+        long least = Math.max(atLeast, (bytes + partitionBytes - 1) / partitionBytes);
+        int wanted = (int) Math.min(MAX_BUCKETS, (least + concurrent - 1) / concurrent * concurrent);
         long free = freeFileDescriptors();
         int buckets = partitions(wanted, concurrent, free);
         if (buckets < wanted) {

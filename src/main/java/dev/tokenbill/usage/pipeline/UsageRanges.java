@@ -19,6 +19,9 @@ public final class UsageRanges {
     private UsageRanges() {
     }
 
+    /** A file is cut into ranges of at least this size, unless a range limit below it is set. */
+    static final long MIN_RANGE_BYTES = 1L << 20;
+
     /** The ranges of the files (in the order given: file-name order), each file's in byte order. */
     public static List<UsageRange> split(List<Path> files, long rangeBytes) throws IOException {
         if (rangeBytes < 1) {
@@ -26,45 +29,93 @@ public final class UsageRanges {
         }
         List<UsageRange> ranges = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {
-            Path file = files.get(f);
-            String name = file.getFileName().toString();
-            long size = Files.size(file);
-            if (size <= rangeBytes) {
-                ranges.add(new UsageRange(f, name, 0, size, 0));
-                continue;
-            }
-            long start = 0;
-            long linesBefore = 0;
-            long lines = 0;
-            boolean quoted = false;
-            boolean cr = false;
-            long offset = 0;
-            byte[] buffer = new byte[1 << 16];
-            try (InputStream in = Files.newInputStream(file)) {
-                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                    for (int i = 0; i < n; i++) {
-                        byte b = buffer[i];
-                        boolean afterCr = cr;
-                        cr = b == '\r';
-                        if (b == '"') {
-                            quoted = !quoted;
-                        } else if (cr) {
-                            lines++; // a line ends at CR, LF or CRLF, as the CSV reader counts lines
-                        } else if (b == '\n') {
-                            lines += afterCr ? 0 : 1;
-                            long end = offset + i + 1;
-                            if (!quoted && end - start >= rangeBytes && end < size) {
-                                ranges.add(new UsageRange(f, name, start, end, linesBefore));
-                                start = end;
-                                linesBefore = lines;
-                            }
-                        }
-                    }
-                    offset += n;
-                }
-            }
-            ranges.add(new UsageRange(f, name, start, size, linesBefore));
+            split(ranges, f, files.get(f), rangeBytes);
         }
         return ranges;
+    }
+
+    /**
+     * Ranges of near-equal size for {@code threads} partitions at a time: each file is cut into pieces of at most
+     * {@code maxRangeBytes}, into at least {@code pieces} over all files, and, where that keeps every range of a
+     * cut file at {@link #MIN_RANGE_BYTES} or more, into a multiple of {@code threads}, so that the last wave of
+     * partitions keeps every thread busy. The piece counts go to the files with the largest pieces first.
+     */
+    public static List<UsageRange> split(List<Path> files, long maxRangeBytes, int pieces, int threads)
+            throws IOException {
+        if (maxRangeBytes < 1 || pieces < 1 || threads < 1) {
+            throw new IllegalArgumentException("range bytes, pieces and threads must be positive");
+        }
+        long[] sizes = new long[files.size()];
+        long total = 0;
+        for (int f = 0; f < sizes.length; f++) {
+            sizes[f] = Files.size(files.get(f));
+            total += sizes[f];
+        }
+        long target = Math.min(maxRangeBytes, Math.max(MIN_RANGE_BYTES, (total + pieces - 1) / pieces));
+        int[] counts = new int[sizes.length];
+        int count = 0;
+        for (int f = 0; f < sizes.length; f++) {
+            counts[f] = (int) Math.max(1, (sizes[f] + target - 1) / target);
+            count += counts[f];
+        }
+        while (count % threads != 0) {
+            int widest = -1;
+            for (int f = 0; f < sizes.length; f++) {
+                if (sizes[f] / (counts[f] + 1) >= MIN_RANGE_BYTES
+                        && (widest < 0 || sizes[f] * counts[widest] > sizes[widest] * counts[f])) {
+                    widest = f;
+                }
+            }
+            if (widest < 0) {
+                break; // the files are too small to cut further
+            }
+            counts[widest]++;
+            count++;
+        }
+        List<UsageRange> ranges = new ArrayList<>();
+        for (int f = 0; f < sizes.length; f++) {
+            split(ranges, f, files.get(f), (sizes[f] + counts[f] - 1) / counts[f]);
+        }
+        return ranges;
+    }
+
+    private static void split(List<UsageRange> ranges, int f, Path file, long rangeBytes) throws IOException {
+        String name = file.getFileName().toString();
+        long size = Files.size(file);
+        if (size <= rangeBytes) {
+            ranges.add(new UsageRange(f, name, 0, size, 0));
+            return;
+        }
+        long start = 0;
+        long linesBefore = 0;
+        long lines = 0;
+        boolean quoted = false;
+        boolean cr = false;
+        long offset = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    boolean afterCr = cr;
+                    cr = b == '\r';
+                    if (b == '"') {
+                        quoted = !quoted;
+                    } else if (cr) {
+                        lines++; // a line ends at CR, LF or CRLF, as the CSV reader counts lines
+                    } else if (b == '\n') {
+                        lines += afterCr ? 0 : 1;
+                        long end = offset + i + 1;
+                        if (!quoted && end - start >= rangeBytes && end < size) {
+                            ranges.add(new UsageRange(f, name, start, end, linesBefore));
+                            start = end;
+                            linesBefore = lines;
+                        }
+                    }
+                }
+                offset += n;
+            }
+        }
+        ranges.add(new UsageRange(f, name, start, size, linesBefore));
     }
 }

@@ -50,6 +50,68 @@ class UsageRangesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void testSplitForThreads_OneBigFile_EqualRangesInAMultipleOfTheThreads() throws Exception {
+        // given one file of 5,000 lines of 1,000 bytes (5,000,000 bytes plus a header)
+        Path file = bigFile("part-0001.csv", 5_000);
+        long size = Files.size(file);
+
+        // when two partitions are asked for with ranges of at most 64 MB, then at most 2 MB, on two threads
+        List<UsageRange> two = UsageRanges.split(List.of(file), 64L << 20, 2, 2);
+        List<UsageRange> four = UsageRanges.split(List.of(file), 2L << 20, 2, 2);
+
+        // then 2 ranges of about 2,500,000 bytes; with 2 MB ranges ceil(5.0 / 2.097) = 3 pieces, rounded up to 4
+        // (1,250,000 bytes each, above the 1 MiB least range): each cut overshoots by less than a line, so every range
+        // is within (count) lines of size / count
+        assertThat(two).hasSize(2);
+        assertThat(four).hasSize(4);
+        for (List<UsageRange> ranges : List.of(two, four)) {
+            for (UsageRange r : ranges) {
+                assertThat((double) (r.to() - r.from())).isCloseTo((double) size / ranges.size(),
+                        org.assertj.core.data.Offset.offset(1_000.0 * ranges.size()));
+            }
+            assertThat(records(file, ranges)).hasSize(5_000).containsExactlyElementsOf(
+                    records(file, List.of(new UsageRange(0, "part-0001.csv", 0, size, 0))));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void testSplitForThreads_SmallFiles_AreNotCutBelowAMebibyte() throws Exception {
+        // given three files of 100 lines (about 100 KB each)
+        List<Path> files = List.of(bigFile("a.csv", 100), bigFile("b.csv", 100), bigFile("c.csv", 100));
+
+        // when 8 partitions on 2 threads are asked for
+        List<UsageRange> ranges = UsageRanges.split(files, 16L << 20, 8, 2);
+
+        // then one range per file: cutting further would make ranges under 1 MiB
+        assertThat(ranges).extracting(UsageRange::fileName).containsExactly("a.csv", "b.csv", "c.csv");
+    }
+
+    @org.junit.jupiter.api.Test
+    void testSplitForThreads_UnequalFiles_ExtraPiecesGoToTheBiggest() throws Exception {
+        // given files of 3,600 and 1,500 lines of 1,000 bytes
+        List<Path> files = List.of(bigFile("a.csv", 3_600), bigFile("b.csv", 1_500));
+
+        // when 2 partitions are asked for on 2 threads: target ceil(5.1 MB / 2) = 2.55 MB, so a.csv in 2 pieces and
+        // b.csv in 1 (3 ranges), rounded up to 4 by cutting a.csv (1.8 MB pieces) into 3 of 1.2 MB (b.csv's 0.75 MB
+        // halves would be under 1 MiB)
+        List<UsageRange> ranges = UsageRanges.split(files, 64L << 20, 2, 2);
+
+        // then
+        assertThat(ranges).extracting(UsageRange::fileName).containsExactly("a.csv", "a.csv", "a.csv", "b.csv");
+    }
+
+    private Path bigFile(String name, int lines) throws Exception {
+        StringBuilder csv = new StringBuilder("event_id,timestamp,customer_id,model\n");
+        String pad = "x".repeat(1_000 - 36); // a line of 1,000 bytes with its line feed
+        for (int i = 0; i < lines; i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "e%07d,2026-10-01T00:00:00Z,acme,%s\n", i, pad));
+        }
+        Path file = tmp.resolve(name);
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        return file;
+    }
+
     private static List<String> records(Path file, List<UsageRange> ranges) {
         List<String> records = new ArrayList<>();
         for (UsageRange range : ranges) {

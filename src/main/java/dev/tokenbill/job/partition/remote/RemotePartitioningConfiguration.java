@@ -103,7 +103,7 @@ public class RemotePartitioningConfiguration {
     public Partitions partitions(JobRepository jobRepository, JdbcTemplate jdbc, DirectChannel partitionRequests,
             BillingProperties billing, RemoteProperties properties) {
         MessagingTemplate requests = new MessagingTemplate(partitionRequests);
-        return new RemotePartitions(jobRepository, jdbc, requests, billing.effectivePartitions(),
+        return new RemotePartitions(jobRepository, jdbc, requests, billing.effectivePartitions(true),
                 properties.partitionTimeout(), properties.pollInterval());
     }
 
