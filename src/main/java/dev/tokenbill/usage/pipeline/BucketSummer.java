@@ -1,6 +1,7 @@
 package dev.tokenbill.usage.pipeline;
 
 import dev.tokenbill.usage.UsageClassifier;
+import dev.tokenbill.usage.UsageTotal;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -240,19 +241,24 @@ public final class BucketSummer {
             StagingFiles.string(out, reject.eventId());
             StagingFiles.string(out, reject.reason());
         }
+        // the totals and the day counts in usage_total's and usage_daily's key order, for UsageMerge's k-way merge
         int[] keyOrder = java.util.stream.IntStream.range(0, keys.keyCount()).toArray();
         int[] meterOrder = java.util.stream.IntStream.range(0, keys.meterCount()).toArray();
-        List<Object[]> slots = new ArrayList<>();
-        sums.forEach(keyOrder, meterOrder, (key, meter, quantity) -> slots.add(new Object[] {key, meter, quantity}));
+        List<AggregatedUsage> slots = new ArrayList<>();
+        sums.forEach(keyOrder, meterOrder, (k, meter, quantity) -> {
+            UsageKeys.Key key = keys.key(k);
+            slots.add(new AggregatedUsage(key.customerId(), new UsageTotal(key.subscriptionId(), key.model(),
+                    keys.meter(meter), key.condition(), quantity)));
+        });
+        slots.sort(UsageMerge.KEY_ORDER);
         out.writeInt(slots.size());
-        for (Object[] slot : slots) {
-            UsageKeys.Key key = keys.key((Integer) slot[0]);
-            StagingFiles.string(out, key.customerId());
-            StagingFiles.string(out, key.subscriptionId());
-            StagingFiles.string(out, key.model());
-            StagingFiles.condition(out, key.condition());
-            StagingFiles.string(out, keys.meter((Integer) slot[1]));
-            StagingFiles.string(out, ((BigDecimal) slot[2]).toString());
+        for (AggregatedUsage slot : slots) {
+            StagingFiles.string(out, slot.customerId());
+            StagingFiles.string(out, slot.total().subscriptionId());
+            StagingFiles.string(out, slot.total().model());
+            StagingFiles.condition(out, slot.total().condition());
+            StagingFiles.string(out, slot.total().meter());
+            StagingFiles.string(out, slot.total().quantity().toString());
         }
         String[] customerIds = new String[keys.customerCount()];
         for (int k = 0; k < keys.keyCount(); k++) {
@@ -267,6 +273,7 @@ public final class BucketSummer {
                 }
             }
         }
+        withRequests.sort(java.util.Comparator.comparing(c -> customerIds[c]));
         out.writeInt(days);
         out.writeInt(withRequests.size());
         for (int c : withRequests) {

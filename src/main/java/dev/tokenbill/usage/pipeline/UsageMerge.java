@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.PriorityQueue;
 
 /**
  * Adds up what the ranges and buckets of a usage step left in the staging directory and sends it to a sink: the
@@ -27,10 +25,21 @@ public final class UsageMerge {
     private UsageMerge() {
     }
 
-    private record TotalKey(String customerId, String subscriptionId, String model, PriceCondition condition) {
-    }
+    /**
+     * usage_total's primary key order: customer, subscription, model, meter, price condition (Java's string order,
+     * the databases' for ASCII ids). The buckets write their totals and day counts sorted so, and the merge below
+     * keeps it, so the database appends to its one index instead of inserting all over it (H2, 600,000 totals: 84 us
+     * a row in key-number order, 7 us sorted).
+     */
+    static final Comparator<AggregatedUsage> KEY_ORDER = Comparator.comparing(AggregatedUsage::customerId)
+            .thenComparing(r -> r.total().subscriptionId()).thenComparing(r -> r.total().model())
+            .thenComparing(r -> r.total().meter()).thenComparing(r -> r.total().condition().name());
 
     /**
+     * Merges the buckets' results as sorted streams, all files open at once: first each file's billed events and
+     * rejects, then the totals (a k-way merge in key order, a key's sums from every bucket that holds it added up),
+     * then the requests per day (by customer id), then the counts. Memory is one row per bucket, not one per key.
+     *
      * @param firstDay the period's first day
      * @param names the usage files' names in file-name order
      * @return the per-file tallies, bucket count and totals sent
@@ -48,11 +57,13 @@ public final class UsageMerge {
             SpillReader.rejects(dir, 0, meta.rejected(), names, reject -> add(batch, reject, sink));
         }
         long[][] counts = new long[5][names.size()];
-        Map<TotalKey, Map<String, BigDecimal>> totals = new HashMap<>();
-        Map<String, long[]> daily = new TreeMap<>();
-        List<BilledEvent> billed = new ArrayList<>();
-        for (int b = 0; b < buckets; b++) {
-            try (DataInputStream in = StagingFiles.read(BucketSummer.resultFile(staging, b))) {
+        List<DataInputStream> results = new ArrayList<>();
+        long sent;
+        try {
+            List<BilledEvent> billed = new ArrayList<>();
+            for (int b = 0; b < buckets; b++) {
+                DataInputStream in = StagingFiles.read(BucketSummer.resultFile(staging, b));
+                results.add(in);
                 while (in.readBoolean()) {
                     billed.add(new BilledEvent(StagingFiles.string(in), in.readLong(), in.readLong()));
                     if (billed.size() == UsageSink.BILLED_BATCH) {
@@ -64,20 +75,16 @@ public final class UsageMerge {
                     add(batch, new UsageReject(StagingFiles.string(in), in.readLong(), StagingFiles.string(in),
                             StagingFiles.string(in), null), sink);
                 }
-                for (int i = in.readInt(); i > 0; i--) {
-                    TotalKey key = new TotalKey(StagingFiles.string(in), StagingFiles.string(in),
-                            StagingFiles.string(in), StagingFiles.condition(in));
-                    String meter = StagingFiles.string(in);
-                    BigDecimal quantity = new BigDecimal(StagingFiles.string(in));
-                    totals.computeIfAbsent(key, k -> new TreeMap<>()).merge(meter, quantity, BigDecimal::add);
-                }
-                int days = in.readInt();
-                for (int i = in.readInt(); i > 0; i--) {
-                    long[] requests = daily.computeIfAbsent(StagingFiles.string(in), c -> new long[days]);
-                    for (int d = 0; d < days; d++) {
-                        requests[d] += in.readLong();
-                    }
-                }
+            }
+            if (!billed.isEmpty()) {
+                sink.billed(billed);
+            }
+            if (!batch.isEmpty()) {
+                sink.rejects(List.copyOf(batch));
+            }
+            sent = mergeTotals(results, sink);
+            mergeDaily(firstDay, results, sink);
+            for (DataInputStream in : results) {
                 int files = in.readInt();
                 for (long[] kind : counts) {
                     for (int f = 0; f < files; f++) {
@@ -85,15 +92,11 @@ public final class UsageMerge {
                     }
                 }
             }
+        } finally {
+            for (DataInputStream in : results) {
+                in.close();
+            }
         }
-        if (!billed.isEmpty()) {
-            sink.billed(billed);
-        }
-        if (!batch.isEmpty()) {
-            sink.rejects(List.copyOf(batch));
-        }
-        long sent = sendTotals(totals, sink);
-        sendDaily(firstDay, daily, sink);
         List<FileTally> tallies = new ArrayList<>();
         for (int f = 0; f < names.size(); f++) {
             FileTally tally = new FileTally(names.get(f), read[f], counts[0][f], counts[1][f],
@@ -107,30 +110,62 @@ public final class UsageMerge {
         return new UsagePipeline.Result(tallies, buckets, sent);
     }
 
-    private static void add(List<UsageReject> batch, UsageReject reject, UsageSink sink) {
-        batch.add(reject);
-        if (batch.size() == SINK_BATCH) {
-            sink.rejects(List.copyOf(batch));
-            batch.clear();
+    /** A bucket's totals section, read one row ahead. */
+    private static final class TotalStream {
+        private final DataInputStream in;
+        private int left;
+        private AggregatedUsage current;
+
+        TotalStream(DataInputStream in) throws IOException {
+            this.in = in;
+            this.left = in.readInt();
+        }
+
+        boolean next() throws IOException {
+            if (left == 0) {
+                current = null;
+                return false;
+            }
+            left--;
+            String customerId = StagingFiles.string(in);
+            String subscriptionId = StagingFiles.string(in);
+            String model = StagingFiles.string(in);
+            PriceCondition condition = StagingFiles.condition(in);
+            String meter = StagingFiles.string(in);
+            current = new AggregatedUsage(customerId, new UsageTotal(subscriptionId, model, meter, condition,
+                    new BigDecimal(StagingFiles.string(in))));
+            return true;
         }
     }
 
-    /**
-     * Sends the totals in batches sorted as usage_total's primary key (customer, subscription, model, meter, price
-     * condition; Java's string order, the databases' for ASCII ids), so the database appends to its one index
-     * instead of inserting all over it (H2, 600,000 totals: 84 us a row in key-number order, 7 us sorted).
-     */
-    private static long sendTotals(Map<TotalKey, Map<String, BigDecimal>> totals, UsageSink sink) {
-        List<AggregatedUsage> rows = new ArrayList<>();
-        totals.forEach((k, meters) -> meters.forEach((meter, quantity) -> rows.add(new AggregatedUsage(k.customerId(),
-                new UsageTotal(k.subscriptionId(), k.model(), meter, k.condition(), quantity)))));
-        rows.sort(Comparator.comparing(AggregatedUsage::customerId)
-                .thenComparing(r -> r.total().subscriptionId()).thenComparing(r -> r.total().model())
-                .thenComparing(r -> r.total().meter()).thenComparing(r -> r.total().condition().name()));
+    /** The totals of every bucket, merged in key order and sent in batches; returns the rows sent. */
+    private static long mergeTotals(List<DataInputStream> results, UsageSink sink) throws IOException {
+        PriorityQueue<TotalStream> queue = new PriorityQueue<>((a, b) -> KEY_ORDER.compare(a.current, b.current));
+        for (DataInputStream in : results) {
+            TotalStream stream = new TotalStream(in);
+            if (stream.next()) {
+                queue.add(stream);
+            }
+        }
         List<AggregatedUsage> batch = new ArrayList<>();
         long sent = 0;
-        for (AggregatedUsage row : rows) {
-            batch.add(row);
+        while (!queue.isEmpty()) {
+            TotalStream stream = queue.poll();
+            AggregatedUsage row = stream.current;
+            BigDecimal quantity = row.total().quantity();
+            if (stream.next()) {
+                queue.add(stream);
+            }
+            while (!queue.isEmpty() && KEY_ORDER.compare(queue.peek().current, row) == 0) {
+                TotalStream same = queue.poll();
+                quantity = quantity.add(same.current.total().quantity());
+                if (same.next()) {
+                    queue.add(same);
+                }
+            }
+            UsageTotal total = row.total();
+            batch.add(new AggregatedUsage(row.customerId(), new UsageTotal(total.subscriptionId(), total.model(),
+                    total.meter(), total.condition(), quantity)));
             if (batch.size() == SINK_BATCH) {
                 sink.totals(List.copyOf(batch));
                 sent += batch.size();
@@ -144,11 +179,62 @@ public final class UsageMerge {
         return sent;
     }
 
-    /** Sends each customer's requests per day, in customer id order (the order of usage_daily's key). */
-    private static void sendDaily(LocalDate firstDay, Map<String, long[]> daily, UsageSink sink) {
+    /** A bucket's requests-per-day section, read one customer ahead. */
+    private static final class DailyStream {
+        private final DataInputStream in;
+        private final int days;
+        private int left;
+        private String customerId;
+        private long[] requests;
+
+        DailyStream(DataInputStream in) throws IOException {
+            this.in = in;
+            this.days = in.readInt();
+            this.left = in.readInt();
+        }
+
+        boolean next() throws IOException {
+            if (left == 0) {
+                customerId = null;
+                return false;
+            }
+            left--;
+            customerId = StagingFiles.string(in);
+            requests = new long[days];
+            for (int d = 0; d < days; d++) {
+                requests[d] = in.readLong();
+            }
+            return true;
+        }
+    }
+
+    /** Each customer's requests per day, added up over the buckets and sent in customer id order (usage_daily's key). */
+    private static void mergeDaily(LocalDate firstDay, List<DataInputStream> results, UsageSink sink) throws IOException {
+        PriorityQueue<DailyStream> queue = new PriorityQueue<>(Comparator.comparing((DailyStream s) -> s.customerId));
+        for (DataInputStream in : results) {
+            DailyStream stream = new DailyStream(in);
+            if (stream.next()) {
+                queue.add(stream);
+            }
+        }
         List<DailyRequests> batch = new ArrayList<>();
-        for (Map.Entry<String, long[]> customer : daily.entrySet()) {
-            batch.add(new DailyRequests(customer.getKey(), firstDay, customer.getValue()));
+        while (!queue.isEmpty()) {
+            DailyStream stream = queue.poll();
+            String customerId = stream.customerId;
+            long[] requests = stream.requests;
+            if (stream.next()) {
+                queue.add(stream);
+            }
+            while (!queue.isEmpty() && queue.peek().customerId.equals(customerId)) {
+                DailyStream same = queue.poll();
+                for (int d = 0; d < requests.length; d++) {
+                    requests[d] += same.requests[d];
+                }
+                if (same.next()) {
+                    queue.add(same);
+                }
+            }
+            batch.add(new DailyRequests(customerId, firstDay, requests));
             if (batch.size() == SINK_BATCH) {
                 sink.daily(List.copyOf(batch));
                 batch.clear();
@@ -156,6 +242,14 @@ public final class UsageMerge {
         }
         if (!batch.isEmpty()) {
             sink.daily(batch);
+        }
+    }
+
+    private static void add(List<UsageReject> batch, UsageReject reject, UsageSink sink) {
+        batch.add(reject);
+        if (batch.size() == SINK_BATCH) {
+            sink.rejects(List.copyOf(batch));
+            batch.clear();
         }
     }
 }
