@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param usagePartitionMb megabytes of usage files at most per readUsage range and per de-duplication bucket
  *     (default 16): each thread holds one bucket's event ids in memory, some 13 MB of heap for 16 MB of CSV;
  *     smaller buckets also keep the de-duplication tables in the CPU's caches
- * @param spillDir where the usage step spills its partitions (default: the system temp directory);
- *     it needs free space of about the size of the usage files
+ * @param spillDir where the usage steps stage their ranges and buckets (default: {@code <output>/.staging}, which
+ *     remote workers see too); it needs free space of about the size of the usage files
  * @param ratingChunkSize customers per transaction in rating (default 500): each chunk is read with
  *     five queries and written with one batch per table, so larger chunks cost fewer statements and
  *     commits; on the 10,000-customer benchmark 200 to 500 used the least CPU, 50 about a fifth more

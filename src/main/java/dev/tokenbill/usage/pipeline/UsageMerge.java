@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.BinaryOperator;
+import java.util.function.Consumer;
 
 /**
  * Adds up what the ranges and buckets of a usage step left in the staging directory and sends it to a sink: the
@@ -127,139 +129,116 @@ public final class UsageMerge {
         return new UsagePipeline.Result(tallies, buckets, sent);
     }
 
-    /** A bucket's totals section, read one row ahead. */
-    private static final class TotalStream {
-        private final DataInputStream in;
-        private int left;
-        private AggregatedUsage current;
+    /** Reads one row of a run. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
 
-        TotalStream(DataInputStream in) throws IOException {
+    /** A sorted section of a bucket's result file (its totals, its requests per day), read one row ahead. */
+    private static final class Run<T> {
+        private final DataInputStream in;
+        private final RowReader<T> reader;
+        private int left;
+        private T current;
+
+        Run(DataInputStream in, int rows, RowReader<T> reader) {
             this.in = in;
-            this.left = in.readInt();
+            this.left = rows;
+            this.reader = reader;
         }
 
         boolean next() throws IOException {
-            if (left == 0) {
-                current = null;
-                return false;
-            }
-            left--;
-            String customerId = StagingFiles.string(in);
-            String subscriptionId = StagingFiles.string(in);
-            String model = StagingFiles.string(in);
-            PriceCondition condition = StagingFiles.condition(in);
-            String meter = StagingFiles.string(in);
-            current = new AggregatedUsage(customerId, new UsageTotal(subscriptionId, model, meter, condition,
-                    new BigDecimal(StagingFiles.string(in))));
-            return true;
+            current = left-- > 0 ? reader.read(in) : null;
+            return current != null;
         }
     }
 
-    /** The totals of every bucket, merged in key order and sent in batches; returns the rows sent. */
-    private static long mergeTotals(List<DataInputStream> results, UsageSink sink) throws IOException {
-        PriorityQueue<TotalStream> queue = new PriorityQueue<>((a, b) -> KEY_ORDER.compare(a.current, b.current));
-        for (DataInputStream in : results) {
-            TotalStream stream = new TotalStream(in);
-            if (stream.next()) {
-                queue.add(stream);
+    /**
+     * A k-way merge of sorted runs: rows equal in {@code order} (at most one per run) are added up with {@code add},
+     * and the merged rows go to {@code sink} in order, in batches; returns the rows sent. Each run is read to its end.
+     */
+    private static <T> long merge(List<Run<T>> runs, Comparator<T> order, BinaryOperator<T> add,
+            Consumer<List<T>> sink) throws IOException {
+        PriorityQueue<Run<T>> queue = new PriorityQueue<>((a, b) -> order.compare(a.current, b.current));
+        for (Run<T> run : runs) {
+            if (run.next()) {
+                queue.add(run);
             }
         }
-        List<AggregatedUsage> batch = new ArrayList<>();
+        List<T> batch = new ArrayList<>();
         long sent = 0;
         while (!queue.isEmpty()) {
-            TotalStream stream = queue.poll();
-            AggregatedUsage row = stream.current;
-            BigDecimal quantity = row.total().quantity();
-            if (stream.next()) {
-                queue.add(stream);
+            Run<T> run = queue.poll();
+            T row = run.current;
+            if (run.next()) {
+                queue.add(run);
             }
-            while (!queue.isEmpty() && KEY_ORDER.compare(queue.peek().current, row) == 0) {
-                TotalStream same = queue.poll();
-                quantity = quantity.add(same.current.total().quantity());
+            while (!queue.isEmpty() && order.compare(queue.peek().current, row) == 0) {
+                Run<T> same = queue.poll();
+                row = add.apply(row, same.current);
                 if (same.next()) {
                     queue.add(same);
                 }
             }
-            UsageTotal total = row.total();
-            batch.add(new AggregatedUsage(row.customerId(), new UsageTotal(total.subscriptionId(), total.model(),
-                    total.meter(), total.condition(), quantity)));
+            batch.add(row);
             if (batch.size() == SINK_BATCH) {
-                sink.totals(List.copyOf(batch));
+                sink.accept(List.copyOf(batch));
                 sent += batch.size();
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            sink.totals(batch);
+            sink.accept(batch);
             sent += batch.size();
         }
         return sent;
     }
 
-    /** A bucket's requests-per-day section, read one customer ahead. */
-    private static final class DailyStream {
-        private final DataInputStream in;
-        private final int days;
-        private int left;
-        private String customerId;
-        private long[] requests;
-
-        DailyStream(DataInputStream in) throws IOException {
-            this.in = in;
-            this.days = in.readInt();
-            this.left = in.readInt();
+    /** The totals of every bucket, merged in key order and sent in batches; returns the rows sent. */
+    private static long mergeTotals(List<DataInputStream> results, UsageSink sink) throws IOException {
+        List<Run<AggregatedUsage>> runs = new ArrayList<>();
+        for (DataInputStream in : results) {
+            runs.add(new Run<>(in, in.readInt(), UsageMerge::total));
         }
+        return merge(runs, KEY_ORDER, (a, b) -> {
+            UsageTotal t = a.total();
+            return new AggregatedUsage(a.customerId(), new UsageTotal(t.subscriptionId(), t.model(), t.meter(),
+                    t.condition(), t.quantity().add(b.total().quantity())));
+        }, sink::totals);
+    }
 
-        boolean next() throws IOException {
-            if (left == 0) {
-                customerId = null;
-                return false;
-            }
-            left--;
-            customerId = StagingFiles.string(in);
-            requests = new long[days];
-            for (int d = 0; d < days; d++) {
-                requests[d] = in.readLong();
-            }
-            return true;
-        }
+    private static AggregatedUsage total(DataInputStream in) throws IOException {
+        String customerId = StagingFiles.string(in);
+        String subscriptionId = StagingFiles.string(in);
+        String model = StagingFiles.string(in);
+        PriceCondition condition = StagingFiles.condition(in);
+        String meter = StagingFiles.string(in);
+        return new AggregatedUsage(customerId, new UsageTotal(subscriptionId, model, meter, condition,
+                new BigDecimal(StagingFiles.string(in))));
     }
 
     /** Each customer's requests per day, added up over the buckets and sent in customer id order (usage_daily's key). */
     private static void mergeDaily(LocalDate firstDay, List<DataInputStream> results, UsageSink sink) throws IOException {
-        PriorityQueue<DailyStream> queue = new PriorityQueue<>(Comparator.comparing((DailyStream s) -> s.customerId));
+        List<Run<DailyRequests>> runs = new ArrayList<>();
         for (DataInputStream in : results) {
-            DailyStream stream = new DailyStream(in);
-            if (stream.next()) {
-                queue.add(stream);
-            }
-        }
-        List<DailyRequests> batch = new ArrayList<>();
-        while (!queue.isEmpty()) {
-            DailyStream stream = queue.poll();
-            String customerId = stream.customerId;
-            long[] requests = stream.requests;
-            if (stream.next()) {
-                queue.add(stream);
-            }
-            while (!queue.isEmpty() && queue.peek().customerId.equals(customerId)) {
-                DailyStream same = queue.poll();
-                for (int d = 0; d < requests.length; d++) {
-                    requests[d] += same.requests[d];
+            int days = in.readInt();
+            runs.add(new Run<>(in, in.readInt(), d -> {
+                String customerId = StagingFiles.string(d);
+                long[] requests = new long[days];
+                for (int day = 0; day < days; day++) {
+                    requests[day] = d.readLong();
                 }
-                if (same.next()) {
-                    queue.add(same);
-                }
-            }
-            batch.add(new DailyRequests(customerId, firstDay, requests));
-            if (batch.size() == SINK_BATCH) {
-                sink.daily(List.copyOf(batch));
-                batch.clear();
-            }
+                return new DailyRequests(customerId, firstDay, requests);
+            }));
         }
-        if (!batch.isEmpty()) {
-            sink.daily(batch);
-        }
+        merge(runs, Comparator.comparing(DailyRequests::customerId), (a, b) -> {
+            long[] sum = a.requests().clone();
+            for (int day = 0; day < sum.length; day++) {
+                sum[day] += b.requests()[day];
+            }
+            return new DailyRequests(a.customerId(), firstDay, sum);
+        }, sink::daily);
     }
 
     private static void add(List<UsageReject> batch, UsageReject reject, UsageSink sink) {
