@@ -153,10 +153,18 @@ class CrashRestartEndToEndIT {
         TokenbillProcess first = TokenbillProcess.start(dir, db, "run", "--period", "2026-10", "--input",
                 input.toString(), "--output", dir.resolve("out").toString());
         assertThat(first.awaitOutput("Executing step: [readUsage]", 180_000)).as(first.output()).isTrue();
+        // frozen there (SIGSTOP) so that it is still running when the second has started, however long a JVM takes
+        // to start on a busy machine (with 40,000 events the first could otherwise finish first)
+        first.signal("STOP");
 
         // when: another run of the same period starts
-        TokenbillProcess.Result second = TokenbillProcess.run(dir, db, "run", "--period", "2026-10", "--input",
-                input.toString(), "--output", dir.resolve("out2").toString());
+        TokenbillProcess.Result second;
+        try {
+            second = TokenbillProcess.run(dir, db, "run", "--period", "2026-10", "--input", input.toString(),
+                    "--output", dir.resolve("out2").toString());
+        } finally {
+            first.signal("CONT");
+        }
 
         // then: it is refused with the reason, and the first finishes undisturbed
         assertThat(second.exitCode()).as(second.output()).isEqualTo(4);

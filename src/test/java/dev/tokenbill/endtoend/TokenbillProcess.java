@@ -113,6 +113,14 @@ final class TokenbillProcess {
         return new Terminated(process.exitValue(), millis);
     }
 
+    /** SIGSTOP, then SIGCONT: the process freezes where it is (its job stays STARTED) until resumed. */
+    void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
