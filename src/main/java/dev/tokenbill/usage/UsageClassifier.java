@@ -75,6 +75,11 @@ public final class UsageClassifier {
         return period;
     }
 
+    /** Every subscription the classifier bills to, as (customer id, subscription id), in no particular order. */
+    public void forEachSubscription(java.util.function.BiConsumer<String, String> consumer) {
+        subscriptionsByCustomer.values().forEach(list -> list.forEach(s -> consumer.accept(s.customerId(), s.id())));
+    }
+
     /** The label of the period of the run's interval that holds this day: its month (2026-10) or the day itself. */
     public String periodLabel(LocalDate day) {
         return period.interval() == dev.tokenbill.catalog.BillingInterval.MONTHLY

@@ -12,7 +12,9 @@ import dev.tokenbill.usage.UsageClassifier;
 import dev.tokenbill.job.usage.JdbcUsageStore;
 import dev.tokenbill.usage.internal.UsageFiles;
 import dev.tokenbill.usage.pipeline.BucketSummer;
+import dev.tokenbill.usage.pipeline.PartitionSums;
 import dev.tokenbill.usage.pipeline.RangeReader;
+import dev.tokenbill.usage.pipeline.SubscriptionIndex;
 import dev.tokenbill.usage.pipeline.UsageMerge;
 import dev.tokenbill.usage.pipeline.UsagePipeline;
 import dev.tokenbill.usage.pipeline.UsageRange;
@@ -61,8 +63,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code usage-partition-mb} of input, at least the partition grid size); the plan goes to the staging directory.
  * <li>{@code readUsage}, a partition per range ({@code readUsagePartition}): parses and classifies the range's rows
  * and spills them by bucket ({@link RangeReader}). A range read again starts by emptying its own directory.
- * <li>{@code sumUsage}, a partition per bucket ({@code sumUsagePartition}): de-duplicates and sums the bucket's rows
- * of every range ({@link BucketSummer}); a bucket summed again replaces its result file.
+ * <li>{@code sumUsage}, a partition per share of buckets ({@code sumUsagePartition}): de-duplicates the bucket's rows
+ * of every range and adds the accepted ones to the partition's sums ({@link BucketSummer}, {@link PartitionSums});
+ * each bucket's file and the partition's sums file are replaced when summed again.
  * <li>{@code checkUsage}: adds the buckets up and stores rejects, totals, requests per day, billed events and the
  * per-file tallies ({@link UsageMerge}, one writer, in usage_total's key order) and enforces the reject limits (late usage does not count: it is valid usage, rejected only because its period is
  * final). When they are exceeded it writes rejects.csv (so the operator sees why) and fails with the counts.
@@ -99,15 +102,26 @@ public final class UsageSteps {
 
     /** The classifier of the job execution whose partitions this process runs now: built once, not per partition. */
     private UsageClassifier cached;
+    private SubscriptionIndex cachedIndex;
     private long cachedFor = -1;
 
     private synchronized UsageClassifier classifier(StepExecution step) {
         long execution = step.getJobExecutionId();
         if (cached == null || cachedFor != execution) {
             cached = classifier(RunContext.of(step));
+            cachedIndex = null;
             cachedFor = execution;
         }
         return cached;
+    }
+
+    /** The classifier's subscriptions numbered in usage_total's key order, for the sums of sumUsage's partitions. */
+    private synchronized SubscriptionIndex subscriptionIndex(StepExecution step) {
+        UsageClassifier classifier = classifier(step);
+        if (cachedIndex == null) {
+            cachedIndex = SubscriptionIndex.of(classifier);
+        }
+        return cachedIndex;
     }
 
     private UsageClassifier classifier(RunContext run) {
@@ -257,32 +271,45 @@ public final class UsageSteps {
         };
     }
 
-    /** sumUsagePartition: pass 2 of the partition's buckets, one bucket per transaction, restartable as readRange. */
+    /**
+     * sumUsagePartition: pass 2 of the partition's buckets, in one transaction: the buckets add their accepted rows to
+     * the partition's sums ({@link PartitionSums}, in memory), written after the last bucket, so a partition that
+     * does not finish (a crash, a stop) is summed again from its first bucket on restart; each bucket's own file
+     * and the sums file are replaced, never appended to.
+     */
     public Tasklet sumBucket() {
         return (contribution, chunkContext) -> {
             StepExecution step = contribution.getStepExecution();
-            ExecutionContext context = step.getExecutionContext();
-            int[] buckets = indices(context.getString(BUCKETS));
-            int next = context.getInt(NEXT, 0);
-            if (next >= buckets.length) {
+            int[] buckets = indices(step.getExecutionContext().getString(BUCKETS));
+            if (buckets.length == 0) {
                 return RepeatStatus.FINISHED;
             }
             RunContext run = RunContext.of(step);
             Path dir = UsageStaging.dir(properties, run);
             UsageStaging.Plan plan = UsageStaging.read(dir);
-            int b = buckets[next];
-            if (new StopRequest(jdbc, step.getJobExecutionId()).getAsBoolean()) {
-                throw new JobInterruptedException("stop requested: summing usage abandoned");
+            UsageClassifier classifier = classifier(step);
+            PartitionSums sums = new PartitionSums(subscriptionIndex(step), (int) run.period().days(),
+                    BucketSummer.meters(dir, plan.ranges().size()));
+            Map<String, Long> finalRuns = JdbcUsageStore.finalRuns(jdbc, run.period());
+            StopRequest stop = new StopRequest(jdbc, step.getJobExecutionId());
+            long rows = 0;
+            for (int b : buckets) {
+                if (stop.getAsBoolean()) {
+                    throw new JobInterruptedException("stop requested: summing usage abandoned");
+                }
+                long start = System.nanoTime();
+                long bucketRows = BucketSummer.sum(classifier, dir, plan.ranges().size(), plan.files(), b,
+                        JdbcUsageStore.billedEvents(jdbc, finalRuns), run.isFinal(), sums);
+                rows += bucketRows;
+                log.info("usage pass 2: bucket {} of {}: {} rows de-duplicated and summed in {} s", b + 1,
+                        plan.buckets(), bucketRows, seconds(System.nanoTime() - start));
             }
             long start = System.nanoTime();
-            Map<String, Long> finalRuns = JdbcUsageStore.finalRuns(jdbc, run.period());
-            long rows = BucketSummer.sum(classifier(step), dir, plan.ranges().size(), plan.files(), b,
-                    JdbcUsageStore.billedEvents(jdbc, finalRuns), run.isFinal());
-            long nanos = System.nanoTime() - start;
-            count(step, rows, 0, next + 1);
-            log.info("usage pass 2: bucket {} of {}: {} rows de-duplicated and summed in {} s", b + 1, plan.buckets(),
-                    rows, seconds(nanos));
-            return next + 1 < buckets.length ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+            sums.write(BucketSummer.sumsFile(dir, buckets[0]));
+            log.info("usage pass 2: the sums of {} buckets ({} keys) written in {} s", buckets.length, sums.keyCount(),
+                    seconds(System.nanoTime() - start));
+            count(step, rows, 0, buckets.length);
+            return RepeatStatus.FINISHED;
         };
     }
 

@@ -1,7 +1,6 @@
 package dev.tokenbill.usage.pipeline;
 
 import dev.tokenbill.usage.UsageClassifier;
-import dev.tokenbill.usage.UsageTotal;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -29,9 +28,10 @@ import java.util.TreeSet;
  * row of the files; one is kept only where a row of the run has its id. A late candidate that no final run billed is
  * late (rejected, counted as late). A final run records the events it accepts.
  *
- * <p>The bucket's results (counts per file, conflicts and late rejects, sums per key and meter, requests per customer
- * and day, billed events) go to one file in the bucket's directory, written atomically; {@link UsageMerge} adds the
- * buckets up and stores them. A bucket summed again replaces its file.
+ * <p>The bucket's accepted rows are added to its partition's {@link PartitionSums} (sums per key and meter, requests
+ * per customer and day), which the partition writes after its last bucket; the rest (counts per file, conflicts and
+ * late rejects, billed events) goes to the bucket's own file, written atomically. {@link UsageMerge} adds them up and
+ * stores them. A bucket summed again replaces its file.
  */
 public final class BucketSummer {
 
@@ -44,6 +44,20 @@ public final class BucketSummer {
 
     public static Path rangeDir(Path staging, int range) {
         return staging.resolve("r" + range);
+    }
+
+    /** The file of the sums of the sumUsage partition whose first bucket is {@code firstBucket}. */
+    public static Path sumsFile(Path staging, int firstBucket) {
+        return staging.resolve("s" + firstBucket);
+    }
+
+    /** The meter names of every range, in the order the ranges (then their rows) met them. */
+    public static List<String> meters(Path staging, int ranges) throws IOException {
+        java.util.LinkedHashSet<String> meters = new java.util.LinkedHashSet<>();
+        for (int r = 0; r < ranges; r++) {
+            meters.addAll(RangeReader.meta(rangeDir(staging, r)).meters());
+        }
+        return List.copyOf(meters);
     }
 
     /** The later occurrences of one event id (rare): position, high, low, in threes. */
@@ -71,14 +85,13 @@ public final class BucketSummer {
      * @return the rows of the bucket's spill read
      */
     public static long sum(UsageClassifier classifier, Path staging, int ranges, List<String> names, int bucket,
-            BilledEvents billed, boolean recordBilled) throws IOException {
+            BilledEvents billed, boolean recordBilled, PartitionSums sums) throws IOException {
         List<RangeReader.RangeMeta> metas = new ArrayList<>();
         for (int r = 0; r < ranges; r++) {
             metas.add(RangeReader.meta(rangeDir(staging, r)));
         }
         int buckets = metas.isEmpty() ? 1 : metas.get(0).bucketCounts().length;
-        // the bucket's own key and meter numbers; each range's meter numbers map onto them
-        UsageKeys keys = new UsageKeys();
+        // each range's meter numbers map onto the partition's
         int[][] meterOf = new int[ranges][];
         Set<String> periods = new TreeSet<>();
         long records = 0;
@@ -86,7 +99,7 @@ public final class BucketSummer {
             RangeReader.RangeMeta meta = metas.get(r);
             meterOf[r] = new int[meta.meters().size()];
             for (int m = 0; m < meterOf[r].length; m++) {
-                meterOf[r][m] = keys.meter(meta.meters().get(m));
+                meterOf[r][m] = sums.meter(meta.meters().get(m));
             }
             periods.addAll(meta.latePeriods());
             records += meta.bucketCounts()[bucket];
@@ -138,9 +151,6 @@ public final class BucketSummer {
             }
         });
 
-        int days = (int) classifier.period().days();
-        int[][] requests = {new int[0]};
-        MeterSums sums = new MeterSums(0, keys.meterCount());
         long[] read = {0};
         Files.createDirectories(staging);
         StagingFiles.writeAtomically(resultFile(staging, bucket), out -> {
@@ -168,15 +178,9 @@ public final class BucketSummer {
                             if (recordBilled) {
                                 billed(out, row);
                             }
-                            int key = keys.key(row.customerId, row.subscriptionId, row.model, row.condition);
-                            sums.ensureKeys(key + 1);
+                            int key = sums.key(row.customerId, row.subscriptionId, row.model, row.condition,
+                                    row.day);
                             counts[0][file]++;
-                            int day = keys.key(key).customer() * days + row.day;
-                            if (day >= requests[0].length) {
-                                requests[0] = java.util.Arrays.copyOf(requests[0], Math.max(day + 1,
-                                        requests[0].length * 2));
-                            }
-                            requests[0][day]++;
                             for (int m = 0; m < row.meterCount; m++) {
                                 int meter = meterMap[row.meters[m]];
                                 if (row.scales[m] == 0) {
@@ -189,7 +193,7 @@ public final class BucketSummer {
                         });
             }
             out.writeBoolean(false); // end of the billed events
-            writeRest(out, keys, sums, requests[0], days, counts, rejects);
+            writeRest(out, counts, rejects);
         });
         return read[0];
     }
@@ -232,55 +236,14 @@ public final class BucketSummer {
         }
     }
 
-    private static void writeRest(DataOutputStream out, UsageKeys keys, MeterSums sums, int[] requests, int days,
-            long[][] counts, List<UsageReject> rejects) throws IOException {
+    private static void writeRest(DataOutputStream out, long[][] counts, List<UsageReject> rejects)
+            throws IOException {
         out.writeInt(rejects.size());
         for (UsageReject reject : rejects) {
             StagingFiles.string(out, reject.file());
             out.writeLong(reject.line());
             StagingFiles.string(out, reject.eventId());
             StagingFiles.string(out, reject.reason());
-        }
-        // the totals and the day counts in usage_total's and usage_daily's key order, for UsageMerge's k-way merge
-        int[] keyOrder = java.util.stream.IntStream.range(0, keys.keyCount()).toArray();
-        int[] meterOrder = java.util.stream.IntStream.range(0, keys.meterCount()).toArray();
-        List<AggregatedUsage> slots = new ArrayList<>();
-        sums.forEach(keyOrder, meterOrder, (k, meter, quantity) -> {
-            UsageKeys.Key key = keys.key(k);
-            slots.add(new AggregatedUsage(key.customerId(), new UsageTotal(key.subscriptionId(), key.model(),
-                    keys.meter(meter), key.condition(), quantity)));
-        });
-        slots.sort(UsageMerge.KEY_ORDER);
-        out.writeInt(slots.size());
-        for (AggregatedUsage slot : slots) {
-            StagingFiles.string(out, slot.customerId());
-            StagingFiles.string(out, slot.total().subscriptionId());
-            StagingFiles.string(out, slot.total().model());
-            StagingFiles.condition(out, slot.total().condition());
-            StagingFiles.string(out, slot.total().meter());
-            StagingFiles.string(out, slot.total().quantity().toString());
-        }
-        String[] customerIds = new String[keys.customerCount()];
-        for (int k = 0; k < keys.keyCount(); k++) {
-            customerIds[keys.key(k).customer()] = keys.key(k).customerId();
-        }
-        List<Integer> withRequests = new ArrayList<>();
-        for (int c = 0; c < customerIds.length; c++) {
-            for (int d = 0; d < days; d++) {
-                if (c * days + d < requests.length && requests[c * days + d] != 0) {
-                    withRequests.add(c);
-                    break;
-                }
-            }
-        }
-        withRequests.sort(java.util.Comparator.comparing(c -> customerIds[c]));
-        out.writeInt(days);
-        out.writeInt(withRequests.size());
-        for (int c : withRequests) {
-            StagingFiles.string(out, customerIds[c]);
-            for (int d = 0; d < days; d++) {
-                out.writeLong(c * days + d < requests.length ? requests[c * days + d] : 0);
-            }
         }
         out.writeInt(counts[0].length);
         for (long[] kind : counts) {

@@ -5,8 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Exact sums per (key id, meter id), in arrays sized by the numbers of keys and meters pass 1
- * met. Whole quantities add up in a long (a slot that would overflow moves to BigDecimal);
+ * Exact sums per (key id, meter id), in arrays that grow with the keys a partition meets. Whole quantities add up in a long (a slot that would overflow moves to BigDecimal);
  * fractional ones (GPU seconds, say) in BigDecimal, kept only for the slots that have them. No
  * rounding anywhere, so the order of addition does not matter.
  */
@@ -23,7 +22,7 @@ final class MeterSums {
         this.used = new boolean[keys * meters];
     }
 
-    /** Makes room for keys 0 to {@code keys - 1} (a bucket numbers its keys as it meets them). */
+    /** Makes room for keys 0 to {@code keys - 1} (a partition numbers its keys as it meets them). */
     void ensureKeys(int keys) {
         if (keys * meters > units.length) {
             int size = Math.max(keys, units.length / Math.max(1, meters) * 2) * meters;
@@ -54,36 +53,16 @@ final class MeterSums {
         decimals.merge(slot, quantity, BigDecimal::add);
     }
 
-    void addAll(MeterSums other) {
-        for (int slot = 0; slot < units.length; slot++) {
-            if (other.used[slot]) {
-                add(slot / meters, slot % meters, other.units[slot]);
-            }
-        }
-        other.decimals.forEach((slot, value) -> {
-            used[slot] = true;
-            decimals.merge(slot, value, BigDecimal::add);
-        });
+    boolean used(int key, int meter) {
+        int slot = key * meters + meter;
+        return slot < used.length && used[slot];
     }
 
-    interface SlotConsumer {
-        void accept(int key, int meter, BigDecimal sum);
-    }
-
-    /**
-     * Visits the used slots key by key in {@code keyOrder}, and within a key meter by meter in
-     * {@code meterOrder} (both permutations of the ids).
-     */
-    void forEach(int[] keyOrder, int[] meterOrder, SlotConsumer consumer) {
-        for (int key : keyOrder) {
-            for (int meter : meterOrder) {
-                int slot = key * meters + meter;
-                if (used[slot]) {
-                    BigDecimal fraction = decimals.get(slot);
-                    BigDecimal sum = BigDecimal.valueOf(units[slot]);
-                    consumer.accept(key, meter, fraction == null ? sum : sum.add(fraction));
-                }
-            }
-        }
+    /** The exact sum of a used slot (of one with nothing added: zero). */
+    BigDecimal sum(int key, int meter) {
+        int slot = key * meters + meter;
+        BigDecimal fraction = decimals.get(slot);
+        BigDecimal sum = BigDecimal.valueOf(units[slot]);
+        return fraction == null ? sum : sum.add(fraction);
     }
 }

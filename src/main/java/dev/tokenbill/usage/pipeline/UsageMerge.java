@@ -29,7 +29,7 @@ public final class UsageMerge {
 
     /**
      * usage_total's primary key order: customer, subscription, model, meter, price condition (Java's string order,
-     * the databases' for ASCII ids). The buckets write their totals and day counts sorted so, and the merge below
+     * the databases' for ASCII ids). The partitions write their totals and day counts sorted so, and the merge below
      * keeps it, so the database appends to its one index instead of inserting all over it (H2, 600,000 totals: 84 us
      * a row in key-number order, 7 us sorted).
      */
@@ -55,9 +55,10 @@ public final class UsageMerge {
     }
 
     /**
-     * Merges the buckets' results as sorted streams, all files open at once: first each file's billed events and
-     * rejects, then the totals (a k-way merge in key order, a key's sums from every bucket that holds it added up),
-     * then the requests per day (by customer id), then the counts. Memory is one row per bucket, not one per key.
+     * Merges the results as sorted streams, all files open at once: first each bucket file's billed events and
+     * rejects, then the totals of the partitions' sums files (a k-way merge in key order, a key's sums from every
+     * partition that holds it added up), then their requests per day (by customer id), then the buckets' counts.
+     * Memory is one row per partition, not one per key.
      *
      * @param firstDay the period's first day
      * @param names the usage files' names in file-name order
@@ -77,6 +78,7 @@ public final class UsageMerge {
         }
         long[][] counts = new long[5][names.size()];
         List<DataInputStream> results = new ArrayList<>();
+        List<DataInputStream> sums = new ArrayList<>();
         long sent;
         try {
             List<BilledEvent> billed = new ArrayList<>();
@@ -101,8 +103,17 @@ public final class UsageMerge {
             if (!batch.isEmpty()) {
                 sink.rejects(List.copyOf(batch));
             }
-            sent = mergeTotals(results, sink);
-            mergeDaily(firstDay, results, sink);
+            List<DataInputStream> partitionSums = new ArrayList<>();
+            for (int b = 0; b < buckets; b++) {
+                Path file = BucketSummer.sumsFile(staging, b);
+                if (java.nio.file.Files.exists(file)) {
+                    DataInputStream in = StagingFiles.read(file);
+                    sums.add(in);
+                    partitionSums.add(in);
+                }
+            }
+            sent = mergeTotals(partitionSums, sink);
+            mergeDaily(firstDay, partitionSums, sink);
             for (DataInputStream in : results) {
                 int files = in.readInt();
                 for (long[] kind : counts) {
@@ -113,6 +124,9 @@ public final class UsageMerge {
             }
         } finally {
             for (DataInputStream in : results) {
+                in.close();
+            }
+            for (DataInputStream in : sums) {
                 in.close();
             }
         }
@@ -226,8 +240,8 @@ public final class UsageMerge {
             runs.add(new Run<>(in, in.readInt(), d -> {
                 String customerId = StagingFiles.string(d);
                 long[] requests = new long[days];
-                for (int day = 0; day < days; day++) {
-                    requests[day] = d.readLong();
+                for (int used = d.readShort(); used > 0; used--) {
+                    requests[d.readShort()] = d.readInt();
                 }
                 return new DailyRequests(customerId, firstDay, requests);
             }));

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>Pass 2 ({@link BucketSummer}), per bucket: every row of an event id is in the same bucket. The
  * first occurrence in file-name then line order wins and is summed, a later row with the same content
  * is a duplicate, one with other content a conflict (rejected). Memory holds one bucket's event ids;
- * the number of buckets grows with the input's size. Then {@link UsageMerge} adds the buckets up.
+ * the number of buckets grows with the input's size. A partition's buckets add their accepted rows to its
+ * {@link PartitionSums} (here: one for all). Then {@link UsageMerge} adds the buckets and partitions up.
  *
  * <p>Sums are exact decimals, so the totals do not depend on the order of addition: the results
  * are the same for any range and bucket count and any thread count.
@@ -125,12 +126,15 @@ public final class UsagePipeline {
             RangeReader.read(classifier, files.get(range.file()), range, BucketSummer.rangeDir(staging, r), buckets,
                     stopRequested);
         }
+        PartitionSums sums = new PartitionSums(SubscriptionIndex.of(classifier), (int) classifier.period().days(),
+                BucketSummer.meters(staging, ranges.size()));
         for (int b = 0; b < buckets; b++) {
             if (stopRequested.getAsBoolean()) {
                 throw new StopRequestedException();
             }
-            BucketSummer.sum(classifier, staging, ranges.size(), names, b, billed, recordBilled);
+            BucketSummer.sum(classifier, staging, ranges.size(), names, b, billed, recordBilled, sums);
         }
+        sums.write(BucketSummer.sumsFile(staging, 0));
         return UsageMerge.send(classifier.period().start(), staging, ranges.size(), buckets, names, sink);
     }
 

@@ -15,21 +15,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MeterSumsTest {
 
     private static BigDecimal sumOf(MeterSums sums, int key, int meter) {
-        BigDecimal[] found = {null};
-        sums.forEach(new int[] {key}, new int[] {meter}, (k, m, sum) -> found[0] = sum);
-        return found[0];
+        return sums.used(key, meter) ? sums.sum(key, meter) : null;
     }
 
     @Test
-    void testForEach_VisitsUsedSlotsInTheGivenOrder() {
+    void testUsed_OnlySlotsSomethingWasAddedTo() {
         MeterSums sums = new MeterSums(3, 2);
         sums.add(0, 1, 5);
-        sums.add(2, 0, 7);
-        sums.add(2, 1, 11);
-        List<String> visited = new ArrayList<>();
-        sums.forEach(new int[] {2, 1, 0}, new int[] {1, 0}, (k, m, sum) -> visited.add(k + "/" + m + "=" + sum));
-        // key 1 has no used slot; key 2 before key 0, meter 1 before meter 0
-        assertThat(visited).containsExactly("2/1=11", "2/0=7", "0/1=5");
+        sums.add(2, 0, 0);
+        sums.ensureKeys(10);
+        // a zero added makes a slot used (a total of 0 is stored); key 1 and keys past the first 3 are untouched
+        assertThat(sums.used(0, 1)).isTrue();
+        assertThat(sums.used(2, 0)).isTrue();
+        assertThat(sums.used(0, 0)).isFalse();
+        assertThat(sums.used(1, 1)).isFalse();
+        assertThat(sums.used(9, 1)).isFalse();
+        assertThat(sums.used(100, 0)).isFalse();
     }
 
     @Test
@@ -57,7 +58,7 @@ class MeterSumsTest {
         return new SplittableRandom(8L).longs(200);
     }
 
-    /** Split into any partitions and merged in any order, the sums equal one BigDecimal running total. */
+    /** Split into any partitions and added up in any order, the sums equal one BigDecimal running total. */
     @ParameterizedTest(name = "seed={0}")
     @MethodSource("seeds")
     void testPartitionedSums_EqualOneRunningTotal(long seed) {
@@ -83,7 +84,8 @@ class MeterSumsTest {
             partials.get(random.nextInt(parts)).add(0, 0, v);
         }
         java.util.Collections.shuffle(partials, random);
-        partials.forEach(total::addAll);
+        // as UsageMerge adds up the partitions' sums of one key
+        partials.stream().filter(p -> p.used(0, 0)).forEach(p -> total.add(0, 0, p.sum(0, 0)));
         assertThat(sumOf(total, 0, 0)).as("seed=%d", seed).isEqualByComparingTo(expected);
     }
 }
