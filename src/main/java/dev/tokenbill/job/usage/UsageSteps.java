@@ -289,7 +289,8 @@ public final class UsageSteps {
             UsageStaging.Plan plan = UsageStaging.read(dir);
             UsageClassifier classifier = classifier(step);
             PartitionSums sums = new PartitionSums(subscriptionIndex(step), (int) run.period().days(),
-                    BucketSummer.meters(dir, plan.ranges().size()));
+                    BucketSummer.meters(dir, plan.ranges().size()), dir, buckets[0],
+                    PartitionSums.budget(properties.effectiveThreads()));
             Map<String, Long> finalRuns = JdbcUsageStore.finalRuns(jdbc, run.period());
             StopRequest stop = new StopRequest(jdbc, step.getJobExecutionId());
             long rows = 0;
@@ -301,13 +302,14 @@ public final class UsageSteps {
                 long bucketRows = BucketSummer.sum(classifier, dir, plan.ranges().size(), plan.files(), b,
                         JdbcUsageStore.billedEvents(jdbc, finalRuns), run.isFinal(), sums);
                 rows += bucketRows;
-                log.info("usage pass 2: bucket {} of {}: {} rows de-duplicated and summed in {} s", b + 1,
-                        plan.buckets(), bucketRows, seconds(System.nanoTime() - start));
+                long held = sums.bytes();
+                sums.bucketDone();
+                log.info("usage pass 2: bucket {} of {}: {} rows de-duplicated and summed in {} s; the partition's sums"
+                        + " hold about {} MB", b + 1, plan.buckets(), bucketRows, seconds(System.nanoTime() - start),
+                        held >> 20);
             }
-            long start = System.nanoTime();
-            sums.write(BucketSummer.sumsFile(dir, buckets[0]));
-            log.info("usage pass 2: the sums of {} buckets ({} keys) written in {} s", buckets.length, sums.keyCount(),
-                    seconds(System.nanoTime() - start));
+            int runs = sums.finish();
+            log.info("usage pass 2: the sums of {} buckets written as {} sorted run(s)", buckets.length, runs);
             count(step, rows, 0, buckets.length);
             return RepeatStatus.FINISHED;
         };

@@ -46,11 +46,6 @@ public final class BucketSummer {
         return staging.resolve("r" + range);
     }
 
-    /** The file of the sums of the sumUsage partition whose first bucket is {@code firstBucket}. */
-    public static Path sumsFile(Path staging, int firstBucket) {
-        return staging.resolve("s" + firstBucket);
-    }
-
     /** The meter names of every range, in the order the ranges (then their rows) met them. */
     public static List<String> meters(Path staging, int ranges) throws IOException {
         java.util.LinkedHashSet<String> meters = new java.util.LinkedHashSet<>();

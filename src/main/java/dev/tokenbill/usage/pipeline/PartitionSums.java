@@ -5,6 +5,7 @@ import dev.tokenbill.catalog.PriceCondition;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,18 +13,25 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The sums of one sumUsage partition: each bucket it de-duplicates adds its accepted rows here, and the partition
- * writes them once, after its last bucket, in usage_total's key order ({@link UsageMerge#KEY_ORDER}), with the
- * requests per customer and day in customer id order. So checkUsage merges one sorted run per partition, not one
- * per bucket: with buckets by event id every bucket holds rows of nearly every customer, and at 10M events 50
+ * writes them after its last bucket (or in several runs, below), in usage_total's key order
+ * ({@link UsageMerge#KEY_ORDER}), with the requests per customer and day in customer id order. So checkUsage merges
+ * one sorted run per partition (or a few), not one per bucket: with buckets by event id every bucket holds rows of nearly every customer, and at 10M events 50
  * per-bucket runs held 7.5 million rows for 600,000 totals.
  *
  * <p>A key is the subscription's number ({@link SubscriptionIndex}: it sorts as customer id then subscription id)
  * with the partition's own numbers of the model and the price condition, packed in a long; sums are kept per key
  * and meter in arrays ({@link MeterSums}), exact. Memory per key: the table's slot and the meters' longs, no
- * object; requests per day: an int per customer and day of the period.
+ * object; requests per customer and day in a second table.
+ *
+ * <p>Memory is bounded by a budget, not by the number of customers: when a bucket leaves the sums over it, they are
+ * written as one sorted run ({@code s<first bucket>-<n>}) and start afresh; checkUsage merges every run. A big heap
+ * gives one run per partition, a small one a few (a bucket's keys are at most its rows, so a run passes the budget
+ * by at most one bucket's worth).
  */
 public final class PartitionSums {
 
@@ -35,17 +43,78 @@ public final class PartitionSums {
     private final Names<String> models = new Names<>();
     private final Names<PriceCondition> conditions = new Names<>();
     /** Packed key (subscription, model, condition) to its slot. */
-    private final LongIntHashMap slots = new LongIntHashMap();
-    private long[] keyOfSlot = new long[1024];
-    private final MeterSums sums;
-    private int[] requests = new int[0];
+    private LongIntHashMap slots;
+    private long[] keyOfSlot;
+    private MeterSums sums;
+    /** Customer number times days plus day to the accepted rows of that customer on that day. */
+    private LongIntHashMap requests;
+    private final Path staging;
+    private final int firstBucket;
+    private final long budgetBytes;
+    private int runs;
 
-    /** @param meters the meter names of every range (each range's numbers map onto these by name) */
-    public PartitionSums(SubscriptionIndex subscriptions, int days, List<String> meters) {
+    /**
+     * Sums of the partition whose first bucket is {@code firstBucket}; its runs of an earlier attempt (a restart)
+     * are deleted here.
+     *
+     * @param meters the meter names of every range (each range's numbers map onto these by name)
+     * @param budgetBytes about how much heap the sums may take before they are written as a run
+     */
+    public PartitionSums(SubscriptionIndex subscriptions, int days, List<String> meters, Path staging, int firstBucket,
+            long budgetBytes) throws IOException {
         this.subscriptions = subscriptions;
         this.days = days;
         this.meters = List.copyOf(meters);
-        this.sums = new MeterSums(0, meters.size());
+        this.staging = staging;
+        this.firstBucket = firstBucket;
+        this.budgetBytes = budgetBytes;
+        for (Path run : runFiles(staging)) {
+            if (run.getFileName().toString().startsWith("s" + firstBucket + "-")) {
+                Files.delete(run);
+            }
+        }
+        clear();
+    }
+
+    /** A quarter of the heap shared by the partitions that run at once (each also holds a bucket's event ids). */
+    public static long budget(int threads) {
+        return Runtime.getRuntime().maxMemory() / 4 / Math.max(1, threads);
+    }
+
+    /** The sums runs of every partition under {@code staging}, in name order. */
+    static List<Path> runFiles(Path staging) throws IOException {
+        try (Stream<Path> files = Files.list(staging)) {
+            return files.filter(f -> RUN_NAME.matcher(f.getFileName().toString()).matches()).sorted().toList();
+        }
+    }
+
+    private static final Pattern RUN_NAME = Pattern.compile("s\\d+-\\d+");
+
+    private void clear() {
+        slots = new LongIntHashMap();
+        keyOfSlot = new long[1024];
+        sums = new MeterSums(0, meters.size());
+        requests = new LongIntHashMap();
+    }
+
+    /** About the heap the sums take: per key its table entry, packed key and meters; per customer day its entry. */
+    public long bytes() {
+        return slots.size() * (24L + 8 + 9L * meters.size()) + requests.size() * 24L;
+    }
+
+    /** After a bucket: writes the sums as a run if they are over the budget. */
+    public void bucketDone() throws IOException {
+        if (bytes() > budgetBytes) {
+            writeRun();
+        }
+    }
+
+    /** After the partition's last bucket: writes what is left as a run; returns the partition's runs. */
+    public int finish() throws IOException {
+        if (slots.size() > 0 || requests.size() > 0) {
+            writeRun();
+        }
+        return runs;
     }
 
     /** The number of a meter name among this partition's meters. */
@@ -71,12 +140,7 @@ public final class PartitionSums {
             keyOfSlot[slot] = packed;
             sums.ensureKeys(slot + 1);
         }
-        int customerDay = subscriptions.customer(subscription) * days + day;
-        if (customerDay >= requests.length) {
-            requests = Arrays.copyOf(requests, Math.max(customerDay + 1,
-                    Math.min(subscriptions.customerCount() * days, Math.max(requests.length * 2, 1 << 16))));
-        }
-        requests[customerDay]++;
+        requests.addTo((long) subscriptions.customer(subscription) * days + day, 1);
         return slot;
     }
 
@@ -93,12 +157,14 @@ public final class PartitionSums {
         return slots.size();
     }
 
-    /** Writes the sums (usage_total's key order) and the requests per day (customer id order) to {@code file}. */
-    public void write(Path file) throws IOException {
-        StagingFiles.writeAtomically(file, out -> {
+    /** Writes the sums (usage_total's key order) and the requests per day (customer id order) as the next run. */
+    private void writeRun() throws IOException {
+        StagingFiles.writeAtomically(staging.resolve("s" + firstBucket + "-" + runs), out -> {
             writeTotals(out);
             writeDaily(out);
         });
+        runs++;
+        clear();
     }
 
     private void writeTotals(DataOutputStream out) throws IOException {
@@ -162,30 +228,30 @@ public final class PartitionSums {
 
     /** Per customer with requests (customer id order): its id, the days with requests, and (day, requests) pairs. */
     private void writeDaily(DataOutputStream out) throws IOException {
-        List<Integer> withRequests = new ArrayList<>();
-        for (int c = 0; c * days < requests.length; c++) {
-            for (int d = 0; d < days && c * days + d < requests.length; d++) {
-                if (requests[c * days + d] != 0) {
-                    withRequests.add(c);
-                    break;
-                }
+        long[] customerDays = requests.keys().toArray();
+        Arrays.sort(customerDays);
+        int customers = 0;
+        for (int i = 0; i < customerDays.length; i++) {
+            if (i == 0 || customerDays[i] / days != customerDays[i - 1] / days) {
+                customers++;
             }
         }
         out.writeInt(days);
-        out.writeInt(withRequests.size());
-        for (int c : withRequests) {
-            StagingFiles.string(out, subscriptions.customerId(c));
-            int used = 0;
-            for (int d = 0; d < days && c * days + d < requests.length; d++) {
-                used += requests[c * days + d] != 0 ? 1 : 0;
+        out.writeInt(customers);
+        int i = 0;
+        while (i < customerDays.length) {
+            long customer = customerDays[i] / days;
+            int j = i;
+            while (j < customerDays.length && customerDays[j] / days == customer) {
+                j++;
             }
-            out.writeShort(used);
-            for (int d = 0; d < days && c * days + d < requests.length; d++) {
-                if (requests[c * days + d] != 0) {
-                    out.writeShort(d);
-                    out.writeInt(requests[c * days + d]);
-                }
+            StagingFiles.string(out, subscriptions.customerId((int) customer));
+            out.writeShort(j - i);
+            for (int k = i; k < j; k++) {
+                out.writeShort((int) (customerDays[k] % days));
+                out.writeInt(requests.get(customerDays[k]));
             }
+            i = j;
         }
     }
 

@@ -56,9 +56,9 @@ public final class UsageMerge {
 
     /**
      * Merges the results as sorted streams, all files open at once: first each bucket file's billed events and
-     * rejects, then the totals of the partitions' sums files (a k-way merge in key order, a key's sums from every
+     * rejects, then the totals of the partitions' sorted runs (a k-way merge in key order, a key's sums from every
      * partition that holds it added up), then their requests per day (by customer id), then the buckets' counts.
-     * Memory is one row per partition, not one per key.
+     * Memory is one row per run, not one per key.
      *
      * @param firstDay the period's first day
      * @param names the usage files' names in file-name order
@@ -104,13 +104,10 @@ public final class UsageMerge {
                 sink.rejects(List.copyOf(batch));
             }
             List<DataInputStream> partitionSums = new ArrayList<>();
-            for (int b = 0; b < buckets; b++) {
-                Path file = BucketSummer.sumsFile(staging, b);
-                if (java.nio.file.Files.exists(file)) {
-                    DataInputStream in = StagingFiles.read(file);
-                    sums.add(in);
-                    partitionSums.add(in);
-                }
+            for (Path file : PartitionSums.runFiles(staging)) {
+                DataInputStream in = StagingFiles.read(file);
+                sums.add(in);
+                partitionSums.add(in);
             }
             sent = mergeTotals(partitionSums, sink);
             mergeDaily(firstDay, partitionSums, sink);

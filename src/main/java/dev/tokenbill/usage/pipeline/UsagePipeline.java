@@ -51,7 +51,12 @@ public final class UsagePipeline {
      *     memory in pass 2 (about 50 bytes per event id, some 80 bytes of CSV per row)
      * @param spillDir an empty directory for the spill files; the caller deletes it afterwards
      */
-    public record Settings(int threads, long partitionBytes, Path spillDir) {
+    public record Settings(int threads, long partitionBytes, Path spillDir, long sumsBudgetBytes) {
+
+        /** Settings whose sums may take a quarter of the heap ({@link PartitionSums#budget}). */
+        public Settings(int threads, long partitionBytes, Path spillDir) {
+            this(threads, partitionBytes, spillDir, PartitionSums.budget(1));
+        }
     }
 
     /** The outcome: per-file tallies (in file-name order), the bucket count and the number of totals. */
@@ -127,14 +132,15 @@ public final class UsagePipeline {
                     stopRequested);
         }
         PartitionSums sums = new PartitionSums(SubscriptionIndex.of(classifier), (int) classifier.period().days(),
-                BucketSummer.meters(staging, ranges.size()));
+                BucketSummer.meters(staging, ranges.size()), staging, 0, settings.sumsBudgetBytes());
         for (int b = 0; b < buckets; b++) {
             if (stopRequested.getAsBoolean()) {
                 throw new StopRequestedException();
             }
             BucketSummer.sum(classifier, staging, ranges.size(), names, b, billed, recordBilled, sums);
+            sums.bucketDone();
         }
-        sums.write(BucketSummer.sumsFile(staging, 0));
+        sums.finish();
         return UsageMerge.send(classifier.period().start(), staging, ranges.size(), buckets, names, sink);
     }
 

@@ -53,6 +53,7 @@ class UsageDeduplicationTest {
     private JdbcTemplate jdbc;
     private int threads = 1;
     private long partitionBytes = 1 << 20;
+    private long sumsBudget = Long.MAX_VALUE;
 
     @BeforeAll
     static void classifier() {
@@ -76,7 +77,7 @@ class UsageDeduplicationTest {
         JdbcUsageStore store = new JdbcUsageStore(jdbc, RUN);
         store.clear();
         Path dir = Files.createTempDirectory(spill, "run");
-        return new UsagePipeline(classifier, new UsagePipeline.Settings(threads, partitionBytes, dir))
+        return new UsagePipeline(classifier, new UsagePipeline.Settings(threads, partitionBytes, dir, sumsBudget))
                 .run(UsageFiles.list(input), store);
     }
 
@@ -139,6 +140,23 @@ class UsageDeduplicationTest {
         run();
         // then
         assertTwoFilesOutcome();
+    }
+
+    /**
+     * A sums budget of one byte: every bucket with an accepted row writes its own sorted run, and checkUsage adds the
+     * runs up (the same key and the same customer's day in several runs) to the same totals and day counts.
+     */
+    @Test
+    void testSumsOverTheBudget_AreWrittenInRunsThatAddUpTheSame() throws Exception {
+        givenTwoFiles();
+        this.partitionBytes = 64;
+        this.sumsBudget = 1;
+        run();
+        assertTwoFilesOutcome();
+        try (Stream<Path> runs = Files.walk(spill)) {
+            // 8 CSV rows of 64-byte buckets: the 5 accepted rows lie in more than one bucket, so more than one run
+            assertThat(runs.filter(f -> f.getFileName().toString().matches("s\\d+-\\d+")).count()).isGreaterThan(1);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.tokenbill.catalog.PriceCondition;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,8 @@ class PartitionSumsTest {
     @Test
     void testWrite_TotalsInUsageTotalKeyOrderAndRequestsPerDay() throws IOException {
         // meters as the ranges met them; written in name order within a key
-        PartitionSums sums = new PartitionSums(index(), 31, List.of("output_tokens", "input_tokens"));
+        PartitionSums sums = new PartitionSums(index(), 31, List.of("output_tokens", "input_tokens"), dir, 0,
+                Long.MAX_VALUE);
         int out = sums.meter("output_tokens");
         int in = sums.meter("input_tokens");
         PriceCondition longContext = PriceCondition.LONG_CONTEXT;
@@ -69,8 +71,8 @@ class PartitionSumsTest {
         sums.add(sums.key("a", "s1", "gpt-a", standard, 3), out, 6);
         assertThat(b2).isEqualTo(b);
 
-        Path file = dir.resolve("s0");
-        sums.write(file);
+        assertThat(sums.finish()).isEqualTo(1);
+        Path file = dir.resolve("s0-0");
         List<String> totals = new ArrayList<>();
         List<String> daily = new ArrayList<>();
         try (DataInputStream data = StagingFiles.read(file)) {
@@ -105,8 +107,28 @@ class PartitionSumsTest {
     }
 
     @Test
-    void testMeterOfAnotherRange_IsAnError() {
-        PartitionSums sums = new PartitionSums(index(), 31, List.of("input_tokens"));
+    void testOverTheBudget_EachBucketWritesARun_AndARestartDeletesOnlyItsOwnRuns() throws IOException {
+        Files.writeString(dir.resolve("s10-0"), "another partition's run");
+        PartitionSums sums = new PartitionSums(index(), 31, List.of("input_tokens"), dir, 1, 1);
+        sums.add(sums.key("a", "s1", "m", PriceCondition.STANDARD, 0), 0, 5);
+        sums.bucketDone(); // over the one-byte budget: run s1-0
+        sums.bucketDone(); // nothing held: no run
+        sums.add(sums.key("a", "s1", "m", PriceCondition.STANDARD, 0), 0, 7);
+        assertThat(sums.finish()).isEqualTo(2); // s1-1
+        assertThat(PartitionSums.runFiles(dir)).extracting(p -> p.getFileName().toString())
+                .containsExactly("s1-0", "s1-1", "s10-0");
+        // the partition again (a restart), with a big budget: its two runs go, the other partition's stays
+        PartitionSums again = new PartitionSums(index(), 31, List.of("input_tokens"), dir, 1, Long.MAX_VALUE);
+        assertThat(PartitionSums.runFiles(dir)).extracting(p -> p.getFileName().toString()).containsExactly("s10-0");
+        again.add(again.key("a", "s1", "m", PriceCondition.STANDARD, 0), 0, 5);
+        again.bucketDone();
+        again.add(again.key("a", "s1", "m", PriceCondition.STANDARD, 0), 0, 7);
+        assertThat(again.finish()).isEqualTo(1);
+    }
+
+    @Test
+    void testMeterOfAnotherRange_IsAnError() throws IOException {
+        PartitionSums sums = new PartitionSums(index(), 31, List.of("input_tokens"), dir, 0, Long.MAX_VALUE);
         assertThatThrownBy(() -> sums.meter("gpu_seconds")).hasMessageContaining("gpu_seconds");
     }
 }
