@@ -88,6 +88,7 @@ public final class BucketSummer {
         int buckets = metas.isEmpty() ? 1 : metas.get(0).bucketCounts().length;
         // each range's meter numbers map onto the partition's
         int[][] meterOf = new int[ranges][];
+        int[][] modelOf = new int[ranges][];
         Set<String> periods = new TreeSet<>();
         long records = 0;
         for (int r = 0; r < ranges; r++) {
@@ -95,6 +96,10 @@ public final class BucketSummer {
             meterOf[r] = new int[meta.meters().size()];
             for (int m = 0; m < meterOf[r].length; m++) {
                 meterOf[r][m] = sums.meter(meta.meters().get(m));
+            }
+            modelOf[r] = new int[meta.models().size()];
+            for (int m = 0; m < modelOf[r].length; m++) {
+                modelOf[r][m] = sums.model(meta.models().get(m));
             }
             periods.addAll(meta.latePeriods());
             records += meta.bucketCounts()[bucket];
@@ -152,6 +157,7 @@ public final class BucketSummer {
             SpillReader.Record record = new SpillReader.Record();
             for (int r = 0; r < ranges; r++) {
                 int[] meterMap = meterOf[r];
+                int[] modelMap = modelOf[r];
                 SpillReader.payloads(rangeDir(staging, r), 0, metas.get(r).bucketCounts()[bucket], bucket, withIds,
                         record, row -> {
                             read[0]++;
@@ -173,8 +179,7 @@ public final class BucketSummer {
                             if (recordBilled) {
                                 billed(out, row);
                             }
-                            int key = sums.key(row.customerId, row.subscriptionId, row.model, row.condition,
-                                    row.day);
+                            int key = sums.key(row.subscription, modelMap[row.model], row.condition, row.day);
                             counts[0][file]++;
                             for (int m = 0; m < row.meterCount; m++) {
                                 int meter = meterMap[row.meters[m]];

@@ -126,10 +126,19 @@ public final class PartitionSums {
         return m;
     }
 
-    /** The slot of an accepted row's key; counts the row's request on its day. */
-    int key(String customerId, String subscriptionId, String model, PriceCondition condition, int day) {
-        int subscription = subscriptions.number(customerId, subscriptionId);
-        long packed = ((long) subscription << 32) | ((long) models.number(model) << 16) | conditions.number(condition);
+    /** The partition's number of a model name (a range's model numbers map onto these by name). */
+    int model(String name) {
+        return models.number(name);
+    }
+
+    /**
+     * The slot of an accepted row's key; counts the row's request on its day.
+     *
+     * @param subscription the subscription's number in the {@link SubscriptionIndex}
+     * @param model the partition's number of the model ({@link #model})
+     */
+    int key(int subscription, int model, PriceCondition condition, int day) {
+        long packed = ((long) subscription << 32) | ((long) model << 16) | conditions.number(condition);
         int slot = slots.getOrDefault(packed, -1);
         if (slot < 0) {
             slot = slots.size();

@@ -37,7 +37,7 @@ public final class RangeReader {
 
     /** What one range left: rows read and rejected, valid rows per bucket, late periods, its keys and meters. */
     public record RangeMeta(int file, long read, long rejected, long[] bucketCounts, List<String> latePeriods,
-            List<String> meters) {
+            List<String> meters, List<String> models) {
     }
 
     static Path metaFile(Path rangeDir) {
@@ -50,11 +50,12 @@ public final class RangeReader {
      * @throws UsagePipeline.StopRequestedException when {@code stopRequested} turns true (checked every few thousand
      *     rows); the directory is then incomplete, and the range is read again from its start
      */
-    public static RangeMeta read(UsageClassifier classifier, Path file, UsageRange range, Path rangeDir, int buckets,
-            BooleanSupplier stopRequested) throws IOException {
+    public static RangeMeta read(UsageClassifier classifier, SubscriptionIndex subscriptions, Path file,
+            UsageRange range, Path rangeDir, int buckets, BooleanSupplier stopRequested) throws IOException {
         StagingFiles.deleteTree(rangeDir);
         Files.createDirectories(rangeDir);
         Map<String, Integer> meterIds = new LinkedHashMap<>();
+        Map<String, Integer> modelIds = new LinkedHashMap<>();
         Set<String> latePeriods = new TreeSet<>();
         long firstDay = classifier.period().start().toEpochDay();
         long read = 0;
@@ -77,15 +78,19 @@ public final class RangeReader {
                     latePeriods.add(classifier.periodLabel(row.day()));
                     spill.valid(range.file(), row, SpillWriter.LATE, (int) row.day().toEpochDay(), meterIds);
                 } else {
-                    int key = row.status() == RowStatus.ACCEPTED ? SpillWriter.ACCEPTED : SpillWriter.OUT_OF_PERIOD;
-                    int day = key < 0 ? 0 : (int) (row.day().toEpochDay() - firstDay);
-                    spill.valid(range.file(), row, key, day, meterIds);
+                    if (row.status() == RowStatus.ACCEPTED) {
+                        int model = modelIds.computeIfAbsent(row.model(), m -> modelIds.size());
+                        spill.valid(range.file(), row, SpillWriter.ACCEPTED, (int) (row.day().toEpochDay() - firstDay),
+                                meterIds, subscriptions.number(row.customerId(), row.subscriptionId()), model);
+                    } else {
+                        spill.valid(range.file(), row, SpillWriter.OUT_OF_PERIOD, 0, meterIds);
+                    }
                 }
             }
             counts = spill.counts();
         }
         RangeMeta meta = new RangeMeta(range.file(), read, rejected, counts, List.copyOf(latePeriods),
-                List.copyOf(meterIds.keySet()));
+                List.copyOf(meterIds.keySet()), List.copyOf(modelIds.keySet()));
         write(metaFile(rangeDir), meta);
         return meta;
     }
@@ -105,6 +110,10 @@ public final class RangeReader {
             }
             out.writeInt(meta.meters().size());
             for (String m : meta.meters()) {
+                StagingFiles.string(out, m);
+            }
+            out.writeInt(meta.models().size());
+            for (String m : meta.models()) {
                 StagingFiles.string(out, m);
             }
         });
@@ -133,7 +142,11 @@ public final class RangeReader {
             for (int i = in.readInt(); i > 0; i--) {
                 meters.add(StagingFiles.string(in));
             }
-            return new RangeMeta(f, read, rejected, counts, late, meters);
+            List<String> models = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                models.add(StagingFiles.string(in));
+            }
+            return new RangeMeta(f, read, rejected, counts, late, meters, models);
         }
     }
 }

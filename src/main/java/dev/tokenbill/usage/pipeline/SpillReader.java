@@ -20,10 +20,12 @@ final class SpillReader {
         long high;
         long low;
         int key;
-        /** The aggregation key of an accepted row ({@code key} {@link SpillWriter#ACCEPTED}). */
-        String customerId;
-        String subscriptionId;
-        String model;
+        /**
+         * The aggregation key of an accepted row ({@code key} {@link SpillWriter#ACCEPTED}): the subscription's number
+         * ({@link SubscriptionIndex}) and the range's number of the model.
+         */
+        int subscription;
+        int model;
         dev.tokenbill.catalog.PriceCondition condition;
         /** Days since the period's first day (accepted rows), or the epoch day (late rows). */
         int day;
@@ -106,9 +108,8 @@ final class SpillReader {
                     if (r.key == SpillWriter.LATE) {
                         r.day = b.getInt();
                     } else if (r.key >= 0) {
-                        r.customerId = in.string();
-                        r.subscriptionId = in.string();
-                        r.model = in.string();
+                        r.subscription = b.getInt();
+                        r.model = b.getShort() & 0xFFFF;
                         int band = b.get();
                         boolean offPeak = b.get() != 0;
                         int priceDate = b.getInt();

@@ -16,8 +16,8 @@ import java.util.Map;
  * <p>Valid row: event id, position (long: file index and line), content hash (two longs), then
  * the payload's length (short) and the payload: key (int: {@link #ACCEPTED}, {@link #OUT_OF_PERIOD}, {@link #LATE}
  * with the row's epoch day (int) after it, or {@link #BILLED} for an event a final run billed), and for an
- * accepted row its aggregation key (customer id, subscription id, model, price condition: band and off-peak
- * bytes, price date as epoch day int), its day (short, days since the period's first), the meter count (short) and per
+ * accepted row its aggregation key (subscription number int, the range's model number short, price condition: band
+ * and off-peak bytes, price date as epoch day int), its day (short, days since the period's first), the meter count (short) and per
  * meter its id (short) and quantity (scale byte and unscaled long, or scale -1 and the decimal's
  * text). The length lets a reader skip the payload.
  * Reject: file index (int), line (long), event id, reason, raw record (cut to {@link UsagePipeline#MAX_RAW}).
@@ -67,6 +67,18 @@ final class SpillWriter implements Closeable {
 
     /** {@code day}: the row's day as days since the period's first day, for accepted rows ({@code key} >= 0). */
     void valid(int file, ClassifiedRow row, int key, int day, Map<String, Integer> keys) throws IOException {
+        valid(file, row, key, day, keys, -1, -1);
+    }
+
+    /**
+     * As above; an accepted row's key is written as {@code subscription}, its number in the run's
+     * {@link SubscriptionIndex}, and {@code model}, the range's number of its model (the range's meta lists them).
+     */
+    void valid(int file, ClassifiedRow row, int key, int day, Map<String, Integer> keys, int subscription, int model)
+            throws IOException {
+        if (key >= 0 && (subscription < 0 || model < 0)) {
+            throw new IllegalArgumentException("an accepted row needs its subscription and model numbers");
+        }
         int partition = partition(row.eventId(), partitions.length);
         counts[partition]++;
         payload.clear();
@@ -75,16 +87,14 @@ final class SpillWriter implements Closeable {
             payload.putInt(day);
         } else if (key >= 0) {
             int meters = row.meters().size();
-            int size = 20 + meters * 140 + SpillChannel.stringBytes(row.customerId())
-                    + SpillChannel.stringBytes(row.subscriptionId()) + SpillChannel.stringBytes(row.model());
+            int size = 20 + meters * 140 + 6;
             if (payload.capacity() < size) {
                 payload = ByteBuffer.allocate(size * 2);
                 payload.putInt(key);
             }
-            // the key itself, not a number: a range's numbers mean nothing to the bucket that reads the row
-            SpillChannel.putString(payload, row.customerId());
-            SpillChannel.putString(payload, row.subscriptionId());
-            SpillChannel.putString(payload, row.model());
+            // numbers another process can read: every process numbers the subscriptions alike, and the range's
+            // meta lists its models
+            payload.putInt(subscription).putShort((short) model);
             PriceCondition condition = row.condition();
             payload.put((byte) condition.band()).put((byte) (condition.offPeak() ? 1 : 0))
                     .putInt(condition.priceDate() == null ? Integer.MIN_VALUE : (int) condition.priceDate().toEpochDay());

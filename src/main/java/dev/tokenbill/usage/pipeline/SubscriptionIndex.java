@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The run's subscriptions numbered in usage_total's key order (customer id, then subscription id), and their
  * customers numbered in customer id order. Every process that reads the same customers and subscriptions numbers
- * them alike, so the numbers may stand for the strings in a partition's sums and sort as they do.
+ * them alike, so the numbers may stand for the strings in the spill files and a partition's sums, and sort as
+ * they do.
  */
 public final class SubscriptionIndex {
 

@@ -126,12 +126,13 @@ public final class UsagePipeline {
         int buckets = buckets(bytes, settings.partitionBytes(), settings.threads(), 1);
         List<UsageRange> ranges = UsageRanges.split(files, settings.partitionBytes());
         Path staging = settings.spillDir();
+        SubscriptionIndex subscriptions = SubscriptionIndex.of(classifier);
         for (int r = 0; r < ranges.size(); r++) {
             UsageRange range = ranges.get(r);
-            RangeReader.read(classifier, files.get(range.file()), range, BucketSummer.rangeDir(staging, r), buckets,
-                    stopRequested);
+            RangeReader.read(classifier, subscriptions, files.get(range.file()), range,
+                    BucketSummer.rangeDir(staging, r), buckets, stopRequested);
         }
-        PartitionSums sums = new PartitionSums(SubscriptionIndex.of(classifier), (int) classifier.period().days(),
+        PartitionSums sums = new PartitionSums(subscriptions, (int) classifier.period().days(),
                 BucketSummer.meters(staging, ranges.size()), staging, 0, settings.sumsBudgetBytes());
         for (int b = 0; b < buckets; b++) {
             if (stopRequested.getAsBoolean()) {

@@ -20,6 +20,8 @@ class PartitionSumsTest {
     Path dir;
 
     /** Subscriptions given out of order: a/s1, a/s5, b/s9, c/s2 is their key order (customer, then subscription). */
+    private static final SubscriptionIndex INDEX = index();
+
     private static SubscriptionIndex index() {
         return new SubscriptionIndex(new ArrayList<>(List.of(new String[] {"b", "s9"}, new String[] {"a", "s5"},
                 new String[] {"c", "s2"}, new String[] {"a", "s1"})));
@@ -52,23 +54,23 @@ class PartitionSumsTest {
         PriceCondition longContext = PriceCondition.LONG_CONTEXT;
         PriceCondition standard = PriceCondition.STANDARD;
         // added in no order: c/s2, then b/s9, then a/s5 and a/s1 with two models and two conditions
-        int c = sums.key("c", "s2", "gpt-z", standard, 30);
+        int c = sums.key(INDEX.number("c", "s2"), sums.model("gpt-z"), standard, 30);
         sums.add(c, in, 7);
-        int b = sums.key("b", "s9", "gpt-z", standard, 0);
+        int b = sums.key(INDEX.number("b", "s9"), sums.model("gpt-z"), standard, 0);
         sums.add(b, out, new BigDecimal("0.5"));
-        int b2 = sums.key("b", "s9", "gpt-z", standard, 0);
+        int b2 = sums.key(INDEX.number("b", "s9"), sums.model("gpt-z"), standard, 0);
         sums.add(b2, out, new BigDecimal("0.25"));
-        int a5 = sums.key("a", "s5", "gpt-a", standard, 3);
+        int a5 = sums.key(INDEX.number("a", "s5"), sums.model("gpt-a"), standard, 3);
         sums.add(a5, in, 1);
-        int a1z = sums.key("a", "s1", "gpt-z", standard, 3);
+        int a1z = sums.key(INDEX.number("a", "s1"), sums.model("gpt-z"), standard, 3);
         sums.add(a1z, in, 10);
         sums.add(a1z, out, 20);
-        int a1zLong = sums.key("a", "s1", "gpt-z", longContext, 4);
+        int a1zLong = sums.key(INDEX.number("a", "s1"), sums.model("gpt-z"), longContext, 4);
         sums.add(a1zLong, in, 100);
         sums.add(a1zLong, out, 200);
-        int a1a = sums.key("a", "s1", "gpt-a", standard, 3);
+        int a1a = sums.key(INDEX.number("a", "s1"), sums.model("gpt-a"), standard, 3);
         sums.add(a1a, out, 5);
-        sums.add(sums.key("a", "s1", "gpt-a", standard, 3), out, 6);
+        sums.add(sums.key(INDEX.number("a", "s1"), sums.model("gpt-a"), standard, 3), out, 6);
         assertThat(b2).isEqualTo(b);
 
         assertThat(sums.finish()).isEqualTo(1);
@@ -110,19 +112,19 @@ class PartitionSumsTest {
     void testOverTheBudget_EachBucketWritesARun_AndARestartDeletesOnlyItsOwnRuns() throws IOException {
         Files.writeString(dir.resolve("s10-0"), "another partition's run");
         PartitionSums sums = new PartitionSums(index(), 31, List.of("input_tokens"), dir, 1, 1);
-        sums.add(sums.key("a", "s1", "m", PriceCondition.STANDARD, 0), 0, 5);
+        sums.add(sums.key(INDEX.number("a", "s1"), sums.model("m"), PriceCondition.STANDARD, 0), 0, 5);
         sums.bucketDone(); // over the one-byte budget: run s1-0
         sums.bucketDone(); // nothing held: no run
-        sums.add(sums.key("a", "s1", "m", PriceCondition.STANDARD, 0), 0, 7);
+        sums.add(sums.key(INDEX.number("a", "s1"), sums.model("m"), PriceCondition.STANDARD, 0), 0, 7);
         assertThat(sums.finish()).isEqualTo(2); // s1-1
         assertThat(PartitionSums.runFiles(dir)).extracting(p -> p.getFileName().toString())
                 .containsExactly("s1-0", "s1-1", "s10-0");
         // the partition again (a restart), with a big budget: its two runs go, the other partition's stays
         PartitionSums again = new PartitionSums(index(), 31, List.of("input_tokens"), dir, 1, Long.MAX_VALUE);
         assertThat(PartitionSums.runFiles(dir)).extracting(p -> p.getFileName().toString()).containsExactly("s10-0");
-        again.add(again.key("a", "s1", "m", PriceCondition.STANDARD, 0), 0, 5);
+        again.add(again.key(INDEX.number("a", "s1"), again.model("m"), PriceCondition.STANDARD, 0), 0, 5);
         again.bucketDone();
-        again.add(again.key("a", "s1", "m", PriceCondition.STANDARD, 0), 0, 7);
+        again.add(again.key(INDEX.number("a", "s1"), again.model("m"), PriceCondition.STANDARD, 0), 0, 7);
         assertThat(again.finish()).isEqualTo(1);
     }
 
