@@ -302,7 +302,7 @@ public final class UsageSteps {
                 long bucketRows = BucketSummer.sum(classifier, dir, plan.ranges().size(), plan.files(), b,
                         JdbcUsageStore.billedEvents(jdbc, finalRuns), run.isFinal(), sums);
                 rows += bucketRows;
-                long held = sums.bytes();
+                long held = sums.bytes() + sums.requestBytes();
                 sums.bucketDone();
                 log.info("usage pass 2: bucket {} of {}: {} rows de-duplicated and summed in {} s; the partition's sums"
                         + " hold about {} MB", b + 1, plan.buckets(), bucketRows, seconds(System.nanoTime() - start),

@@ -53,6 +53,11 @@ final class MeterSums {
         decimals.merge(slot, quantity, BigDecimal::add);
     }
 
+    /** The heap the arrays take (their capacity), with about 64 bytes per fractional sum. */
+    long bytes() {
+        return units.length * 9L + decimals.size() * 64L;
+    }
+
     boolean used(int key, int meter) {
         int slot = key * meters + meter;
         return slot < used.length && used[slot];
