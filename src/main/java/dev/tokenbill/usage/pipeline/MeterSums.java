@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Exact sums per (key id, meter id), in arrays that grow with the keys a partition meets. Whole quantities add up in a long (a slot that would overflow moves to BigDecimal);
- * fractional ones (GPU seconds, say) in BigDecimal, kept only for the slots that have them. No
- * rounding anywhere, so the order of addition does not matter.
+ * Exact sums per (key id, meter id), in arrays that grow with the keys a partition meets. Whole quantities add up
+ * in a long (a slot that would overflow moves to BigDecimal); fractional ones (GPU seconds, say) in BigDecimal, kept
+ * only for the slots that have them. No rounding anywhere, so the order of addition does not matter.
  */
 final class MeterSums {
 

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * The sums of one sumUsage partition: each bucket it de-duplicates adds its accepted rows here, and the partition
  * writes them after its last bucket (or in several runs, below), in usage_total's key order
  * ({@link UsageMerge#KEY_ORDER}), with the requests per customer and day in customer id order. So checkUsage merges
- * one sorted run per partition (or a few), not one per bucket: with buckets by event id every bucket holds rows of nearly every customer, and at 10M events 50
- * per-bucket runs held 7.5 million rows for 600,000 totals.
+ * one sorted run per partition (or a few), not one per bucket: with buckets by event id every bucket holds rows of
+ * nearly every customer, and at 10M events 50 per-bucket runs held 7.5 million rows for 600,000 totals.
  *
  * <p>A key is the subscription's number ({@link SubscriptionIndex}: it sorts as customer id then subscription id)
  * with the partition's own numbers of the model and the price condition, packed in a long; sums are kept per key
