@@ -104,6 +104,23 @@ class InvoicePageTest {
         }
     }
 
+    /** A credit note's total is what it credits: "Amount due" on a negative amount would read as a bill. */
+    @Test
+    void testCreditNoteTotal_IsTheAmountCredited_InEachLanguage() throws IOException {
+        for (String[] language : new String[][] {{"en", "AMOUNT CREDITED (EUR)", "Amount credited (EUR)", "Amount due"},
+                {"de", "GUTSCHRIFTSBETRAG (EUR)", "Gutschriftsbetrag (EUR)", "Zahlbetrag"},
+                {"fr", "MONTANT CRÉDITÉ (EUR)", "Montant crédité (EUR)", "Montant dû"}}) {
+            Customer customer = PageFixtures.customer(language[0], "DE", EUR, "DE123456789");
+            InvoiceView invoice = view(PageFixtures.invoice(EUR, "VAT", "0.19", "18.66", "116.85"), customer);
+            Labels labels = Labels.of(language[0]);
+            InvoiceView creditNote = invoice.asDocument(true, InvoiceViews.title(DocumentKind.CREDIT_NOTE, false, labels),
+                    labels.get("payment.creditNote"), "");
+
+            String page = render(creditNote, "credit-note-total-" + language[0]).get(0);
+            assertThat(page).as(language[0]).contains(language[1], language[2]).doesNotContain(language[3]);
+        }
+    }
+
     @Test
     void test200Lines_RepeatTheColumnHeadersOnEveryPageAndEndWithTheTotals() throws IOException {
         Customer customer = PageFixtures.customer("en", "US", USD, null);
