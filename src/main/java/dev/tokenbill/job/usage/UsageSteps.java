@@ -256,8 +256,9 @@ public final class UsageSteps {
             long start = System.nanoTime();
             RangeReader.RangeMeta meta;
             try {
-                meta = RangeReader.read(classifier(step), subscriptionIndex(step), run.input().resolve("usage").resolve(range.fileName()), range,
-                        BucketSummer.rangeDir(dir, r), plan.buckets(), new StopRequest(jdbc, step.getJobExecutionId()));
+                meta = RangeReader.read(classifier(step), subscriptionIndex(step),
+                        run.input().resolve("usage").resolve(range.fileName()), range, BucketSummer.rangeDir(dir, r),
+                        plan.buckets(), new StopRequest(jdbc, step.getJobExecutionId()));
             } catch (UsagePipeline.StopRequestedException e) {
                 // STOPPED, not FAILED; a restart reads the range again from its start
                 throw new JobInterruptedException(e.getMessage());

@@ -175,11 +175,6 @@ public final class PartitionSums {
         sums.add(slot, meter, quantity);
     }
 
-    /** The keys (subscription, model, condition) met so far. */
-    public int keyCount() {
-        return slots.size();
-    }
-
     /** Writes the sums (usage_total's key order) and the requests per day (customer id order) as the next run. */
     private void writeRun() throws IOException {
         StagingFiles.writeAtomically(staging.resolve("s" + firstBucket + "-" + runs), out -> {

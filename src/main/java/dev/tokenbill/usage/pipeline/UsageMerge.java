@@ -103,14 +103,11 @@ public final class UsageMerge {
             if (!batch.isEmpty()) {
                 sink.rejects(List.copyOf(batch));
             }
-            List<DataInputStream> partitionSums = new ArrayList<>();
             for (Path file : PartitionSums.runFiles(staging)) {
-                DataInputStream in = StagingFiles.read(file);
-                sums.add(in);
-                partitionSums.add(in);
+                sums.add(StagingFiles.read(file));
             }
-            sent = mergeTotals(partitionSums, sink);
-            mergeDaily(firstDay, partitionSums, sink);
+            sent = mergeTotals(sums, sink);
+            mergeDaily(firstDay, sums, sink);
             for (DataInputStream in : results) {
                 int files = in.readInt();
                 for (long[] kind : counts) {
