@@ -8,7 +8,6 @@ import dev.tokenbill.job.allocation.AllocateCostsTasklet;
 import dev.tokenbill.job.inputs.LoadCustomersTasklet;
 import dev.tokenbill.job.inputs.RunInputs;
 import dev.tokenbill.job.inputs.ValidateInputsTasklet;
-import dev.tokenbill.job.inputs.ValidatedInputs;
 import dev.tokenbill.job.numbering.NumberInvoicesTasklet;
 import dev.tokenbill.job.rating.CustomerToRate;
 import dev.tokenbill.job.rating.CustomerToRateReader;
@@ -43,7 +42,6 @@ import dev.tokenbill.metrics.RunMetricsListener;
 import dev.tokenbill.period.RunMode;
 import dev.tokenbill.report.JdbcReportQueries;
 import dev.tokenbill.report.pdf.SummaryPdfRenderer;
-import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -124,10 +122,9 @@ public class BillingJobConfiguration {
 
     @Bean
     public Step validateInputs(JobRepository jobRepository, JdbcTransactionManager tx, JdbcTemplate jdbc,
-            ValidatedInputs validatedInputs, RunInputs runInputs, BillingProperties properties) {
+            RunInputs runInputs, BillingProperties properties) {
         return new StepBuilder("validateInputs", jobRepository)
-                .tasklet(AbandonedOnStop.of(new ValidateInputsTasklet(jdbc, validatedInputs,
-                        properties.invoiceNumberPrefix())), tx)
+                .tasklet(AbandonedOnStop.of(new ValidateInputsTasklet(jdbc, properties.invoiceNumberPrefix())), tx)
                 .listener(runInputs.listener())
                 .allowStartIfComplete(true).build();
     }
@@ -138,20 +135,13 @@ public class BillingJobConfiguration {
         return new RunInputs(jdbc);
     }
 
-    /** What validateInputs read, for loadCustomers of the same execution (the files are parsed once). */
-    @Bean
-    @JobScope
-    public ValidatedInputs validatedInputs() {
-        return new ValidatedInputs();
-    }
-
     // step 2: load customers and subscriptions
 
     @Bean
     public Step loadCustomers(JobRepository jobRepository, JdbcTransactionManager tx, JdbcCustomerDao customers,
-            JdbcCreditDao credits, JdbcAllocationDao allocations, ValidatedInputs validatedInputs) {
+            JdbcCreditDao credits, JdbcAllocationDao allocations) {
         return new StepBuilder("loadCustomers", jobRepository)
-                .tasklet(AbandonedOnStop.of(new LoadCustomersTasklet(customers, credits, allocations, validatedInputs)), tx)
+                .tasklet(AbandonedOnStop.of(new LoadCustomersTasklet(customers, credits, allocations)), tx)
                 .build();
     }
 

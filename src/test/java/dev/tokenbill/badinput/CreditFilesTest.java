@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tokenbill.credit.internal.CreditFiles;
 import dev.tokenbill.csv.InputFileException;
-import dev.tokenbill.customer.Customer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CreditFilesTest {
 
     private static final String HEADER = "grant_id,customer_id,granted_on,amount,currency,expires_on\n";
-    private static final Map<String, Customer> CUSTOMERS = Map.of("acme",
-            new Customer("acme", "Acme Inc.", "ap@acme.example", "1 Main St", "US", Currency.getInstance("USD"), false));
+    private static final Map<String, Currency> CUSTOMERS = Map.of("acme", Currency.getInstance("USD"));
 
     @TempDir
     Path dir;
@@ -167,8 +165,7 @@ class CreditFilesTest {
 
     @Test
     void testYenGrantWithHalfAYen() throws IOException {
-        Map<String, Customer> yen = Map.of("kaisha", new Customer("kaisha", "Kaisha KK", "k@kaisha.example", "Tokyo", "JP",
-                Currency.getInstance("JPY"), false));
+        Map<String, Currency> yen = Map.of("kaisha", Currency.getInstance("JPY"));
         credits(HEADER + "g1,kaisha,2026-09-01,5000,JPY,\ng2,kaisha,2026-09-01,5000.5,JPY,\n");
 
         assertThatThrownBy(() -> CreditFiles.read(dir, yen))

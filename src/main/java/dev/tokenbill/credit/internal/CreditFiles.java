@@ -5,7 +5,6 @@ import dev.tokenbill.catalog.StoredLength;
 import dev.tokenbill.csv.CsvRow;
 import dev.tokenbill.csv.CsvSource;
 import dev.tokenbill.csv.InputFileException;
-import dev.tokenbill.customer.Customer;
 import dev.tokenbill.money.Money;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +34,8 @@ public final class CreditFiles {
     public record Grant(String grantId, String customerId, LocalDate grantedOn, Money amount, LocalDate expiresOn) {
     }
 
-    public static List<Grant> read(Path inputDir, Map<String, Customer> customers) {
+    /** @param currencies every customer's invoice currency, by customer id */
+    public static List<Grant> read(Path inputDir, Map<String, Currency> currencies) {
         Path file = inputDir.resolve("credits.csv");
         if (!Files.exists(file)) {
             return List.of();
@@ -57,8 +57,9 @@ public final class CreditFiles {
                 if (!ids.add(id)) {
                     throw new InputFileException(name, row.line(), "grant_id '" + id + "' appears twice");
                 }
-                Customer customer = customers.get(row.get("customer_id").strip());
-                if (customer == null) {
+                String customerId = row.get("customer_id").strip();
+                Currency billedIn = currencies.get(customerId);
+                if (billedIn == null) {
                     throw new InputFileException(name, row.line(), "grant " + id + " is for unknown customer '"
                             + row.get("customer_id") + "'");
                 }
@@ -70,16 +71,16 @@ public final class CreditFiles {
                 } catch (IllegalArgumentException e) {
                     throw new InputFileException(name, row.line(), "grant " + id + ": amount or currency is not valid");
                 }
-                if (!currency.equals(customer.currency())) {
+                if (!currency.equals(billedIn)) {
                     throw new InputFileException(name, row.line(), "grant " + id + " is in " + currency + " but customer "
-                            + customer.id() + " is billed in " + customer.currency());
+                            + customerId + " is billed in " + billedIn);
                 }
                 if (amount.signum() < 0) {
                     throw new InputFileException(name, row.line(), "grant " + id + " has a negative amount");
                 }
                 check(name, row, MoneyAmounts.problem("grant " + id + " amount", amount, currency));
                 Money money = Money.of(amount.stripTrailingZeros(), currency);
-                grants.add(new Grant(id, customer.id(), date(name, row, "granted_on", false), money,
+                grants.add(new Grant(id, customerId, date(name, row, "granted_on", false), money,
                         date(name, row, "expires_on", true)));
             }
         } catch (IOException e) {

@@ -26,35 +26,93 @@ public class JdbcCustomerDao {
 
     /** Replaces the run's customers and subscriptions; safe to call again after a crash. */
     public void replace(long runId, CustomerFiles.CustomerBook book) {
+        Loader loader = loader(runId);
+        book.customers().forEach(loader::customer);
+        book.subscriptions().forEach(s -> loader.subscription(s, 0));
+        loader.finish();
+    }
+
+    /**
+     * A loader of the run's customers and subscriptions as a pass over the files hands them out: it deletes the run's
+     * earlier copy first (safe to run again after a crash) and inserts in batches of {@value #BATCH}, holding no more
+     * than a batch of each. Call {@link Loader#finish()} after the last record.
+     */
+    public Loader loader(long runId) {
         jdbc.update("delete from subscription where run_id = ?", runId);
         jdbc.update("delete from customer where run_id = ?", runId);
-        jdbc.batchUpdate("insert into customer (run_id, customer_id, name, email, address, country, currency, tax_exempt,"
-                + " tax_id, language, payment_terms_days, einvoice) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                book.customers(), 500, (ps, c) -> {
-                    ps.setLong(1, runId);
-                    ps.setString(2, c.id());
-                    ps.setString(3, c.name());
-                    ps.setString(4, c.email());
-                    ps.setString(5, c.address());
-                    ps.setString(6, c.country());
-                    ps.setString(7, c.currency().getCurrencyCode());
-                    ps.setBoolean(8, c.taxExempt());
-                    ps.setString(9, c.taxId());
-                    ps.setString(10, c.language());
-                    ps.setObject(11, c.paymentTermsDays(), java.sql.Types.INTEGER);
-                    ps.setString(12, c.einvoice());
-                });
-        jdbc.batchUpdate("insert into subscription (run_id, subscription_id, customer_id, plan_id, start_date, end_date,"
-                + " quantity, coupon_code) values (?, ?, ?, ?, ?, ?, ?, ?)", book.subscriptions(), 500, (ps, s) -> {
-                    ps.setLong(1, runId);
-                    ps.setString(2, s.id());
-                    ps.setString(3, s.customerId());
-                    ps.setString(4, s.planId());
-                    ps.setDate(5, Date.valueOf(s.start()));
-                    ps.setDate(6, s.end() == null ? null : Date.valueOf(s.end()));
-                    ps.setInt(7, s.quantity());
-                    ps.setString(8, s.couponCode());
-                });
+        return new Loader(runId);
+    }
+
+    private static final int BATCH = 500;
+
+    /** See {@link #loader(long)}. */
+    public final class Loader implements CustomerFiles.Sink {
+
+        private final long runId;
+        private final List<Customer> customers = new ArrayList<>(BATCH);
+        private final List<Subscription> subscriptions = new ArrayList<>(BATCH);
+
+        private Loader(long runId) {
+            this.runId = runId;
+        }
+
+        @Override
+        public void customer(Customer customer) {
+            customers.add(customer);
+            if (customers.size() == BATCH) {
+                insertCustomers();
+            }
+        }
+
+        @Override
+        public void subscription(Subscription subscription, long line) {
+            subscriptions.add(subscription);
+            if (subscriptions.size() == BATCH) {
+                insertSubscriptions();
+            }
+        }
+
+        /** Inserts what the last batches hold. */
+        public void finish() {
+            insertCustomers();
+            insertSubscriptions();
+        }
+
+        private void insertCustomers() {
+            jdbc.batchUpdate("insert into customer (run_id, customer_id, name, email, address, country, currency,"
+                    + " tax_exempt, tax_id, language, payment_terms_days, einvoice) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?)", customers, BATCH, (ps, c) -> {
+                        ps.setLong(1, runId);
+                        ps.setString(2, c.id());
+                        ps.setString(3, c.name());
+                        ps.setString(4, c.email());
+                        ps.setString(5, c.address());
+                        ps.setString(6, c.country());
+                        ps.setString(7, c.currency().getCurrencyCode());
+                        ps.setBoolean(8, c.taxExempt());
+                        ps.setString(9, c.taxId());
+                        ps.setString(10, c.language());
+                        ps.setObject(11, c.paymentTermsDays(), java.sql.Types.INTEGER);
+                        ps.setString(12, c.einvoice());
+                    });
+            customers.clear();
+        }
+
+        private void insertSubscriptions() {
+            jdbc.batchUpdate("insert into subscription (run_id, subscription_id, customer_id, plan_id, start_date,"
+                    + " end_date, quantity, coupon_code) values (?, ?, ?, ?, ?, ?, ?, ?)", subscriptions, BATCH,
+                    (ps, s) -> {
+                        ps.setLong(1, runId);
+                        ps.setString(2, s.id());
+                        ps.setString(3, s.customerId());
+                        ps.setString(4, s.planId());
+                        ps.setDate(5, Date.valueOf(s.start()));
+                        ps.setDate(6, s.end() == null ? null : Date.valueOf(s.end()));
+                        ps.setInt(7, s.quantity());
+                        ps.setString(8, s.couponCode());
+                    });
+            subscriptions.clear();
+        }
     }
 
     /** The ids of the run's customers (the usage step needs no more of them). */

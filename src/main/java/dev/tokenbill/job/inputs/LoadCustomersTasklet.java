@@ -3,6 +3,8 @@ package dev.tokenbill.job.inputs;
 import dev.tokenbill.allocation.internal.JdbcAllocationDao;
 import dev.tokenbill.credit.internal.CreditFiles;
 import dev.tokenbill.credit.internal.JdbcCreditDao;
+import dev.tokenbill.customer.Customer;
+import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.customer.internal.CustomerFiles;
 import dev.tokenbill.customer.internal.JdbcCustomerDao;
 import dev.tokenbill.job.run.RunContext;
@@ -18,7 +20,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step 2: stores the run's customers, subscriptions, credit grants and cost pools (replacing any
- * earlier copy of this run, so it can run twice), as validateInputs read them in this execution.
+ * earlier copy of this run, so it can run twice), reading and checking the files again as validateInputs did
+ * (the same files: a run's inputs are hashed), customers and subscriptions a batch at a time.
  */
 public class LoadCustomersTasklet implements Tasklet {
 
@@ -26,30 +29,51 @@ public class LoadCustomersTasklet implements Tasklet {
     private final JdbcCustomerDao customers;
     private final JdbcCreditDao credits;
     private final JdbcAllocationDao allocations;
-    private final ValidatedInputs validated;
 
-    public LoadCustomersTasklet(JdbcCustomerDao customers, JdbcCreditDao credits, JdbcAllocationDao allocations,
-            ValidatedInputs validated) {
+    public LoadCustomersTasklet(JdbcCustomerDao customers, JdbcCreditDao credits, JdbcAllocationDao allocations) {
         this.customers = customers;
         this.credits = credits;
         this.allocations = allocations;
-        this.validated = validated;
+    }
+
+    /** Counts what passes to the loader. */
+    private static final class Counting implements CustomerFiles.Sink {
+
+        private final CustomerFiles.Sink to;
+        private int customers;
+        private int subscriptions;
+
+        Counting(CustomerFiles.Sink to) {
+            this.to = to;
+        }
+
+        @Override
+        public void customer(Customer customer) {
+            customers++;
+            to.customer(customer);
+        }
+
+        @Override
+        public void subscription(Subscription subscription, long line) {
+            subscriptions++;
+            to.subscription(subscription, line);
+        }
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunContext run = RunContext.of(contribution);
-        ValidatedInputs.Read read = validated.take(run.input())
-                .orElseGet(() -> ValidatedInputs.read(run.input(), run.catalog(), run.period().label()));
-        CustomerFiles.CustomerBook book = read.book();
+        JdbcCustomerDao.Loader loader = customers.loader(run.runId());
+        Counting counting = new Counting(loader);
+        ValidatedInputs.Read read = ValidatedInputs.read(run.input(), run.catalog(), run.period().label(), counting);
+        loader.finish();
         List<CreditFiles.Grant> grants = read.grants();
         Map<String, Money> pools = read.pools();
-        customers.replace(run.runId(), book);
         credits.replaceGrants(run.runId(), grants);
         allocations.replacePools(run.runId(), pools);
-        contribution.incrementWriteCount(book.customers().size() + book.subscriptions().size() + grants.size() + pools.size());
-        log.info("loaded {} customers, {} subscriptions, {} credit grants, {} cost pools", book.customers().size(),
-                book.subscriptions().size(), grants.size(), pools.size());
+        contribution.incrementWriteCount(counting.customers + counting.subscriptions + grants.size() + pools.size());
+        log.info("loaded {} customers, {} subscriptions, {} credit grants, {} cost pools", counting.customers,
+                counting.subscriptions, grants.size(), pools.size());
         return RepeatStatus.FINISHED;
     }
 }

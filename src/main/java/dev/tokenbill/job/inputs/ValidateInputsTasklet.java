@@ -4,7 +4,6 @@ import dev.tokenbill.catalog.Catalog;
 import dev.tokenbill.catalog.StoredLength;
 import dev.tokenbill.csv.CsvSource;
 import dev.tokenbill.csv.InputFileException;
-import dev.tokenbill.customer.internal.CustomerFiles;
 import dev.tokenbill.job.run.RunContext;
 import dev.tokenbill.usage.UsageClassifier;
 import dev.tokenbill.usage.internal.UsageFiles;
@@ -34,20 +33,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Step 1: checks every input file before any billing work (catalog, customers, subscriptions,
  * credits, costs, the cost pools of billed cost-plus subscriptions, usage headers and UTF-8), and
  * records the run. Any problem fails the step with a one-line
- * message naming the file. Repeatable: it only reads, and upserts the run row. What it read of the
- * customer, subscription, credit and cost files is kept for loadCustomers ({@link ValidatedInputs}).
+ * message naming the file. Repeatable: it only reads, and upserts the run row. It keeps nothing of what it read
+ * (customers and subscriptions stream through, see {@link ValidatedInputs}): loadCustomers reads the files again.
  */
 public class ValidateInputsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ValidateInputsTasklet.class);
     private static final Pattern METER_COLUMN = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private final JdbcTemplate jdbc;
-    private final ValidatedInputs validated;
     private final String invoiceNumberPrefix;
 
-    public ValidateInputsTasklet(JdbcTemplate jdbc, ValidatedInputs validated, String invoiceNumberPrefix) {
+    public ValidateInputsTasklet(JdbcTemplate jdbc, String invoiceNumberPrefix) {
         this.jdbc = jdbc;
-        this.validated = validated;
         this.invoiceNumberPrefix = invoiceNumberPrefix;
     }
 
@@ -58,9 +55,9 @@ public class ValidateInputsTasklet implements Tasklet {
         });
         RunContext run = RunContext.of(contribution);
         Catalog catalog = run.catalog();
-        ValidatedInputs.Read read = ValidatedInputs.read(run.input(), catalog, run.period().label());
-        CustomerFiles.CustomerBook book = read.book();
-        CostPlusInputs.check(catalog, run.period(), book, read.pools(), Files.exists(run.input().resolve("costs.csv")));
+        CostPlusInputs costPlus = new CostPlusInputs(catalog);
+        ValidatedInputs.Read read = ValidatedInputs.read(run.input(), catalog, run.period().label(), costPlus);
+        costPlus.check(run.period(), read.pools(), Files.exists(run.input().resolve("costs.csv")));
         var files = UsageFiles.list(run.input());
         for (Path file : files) {
             try (CsvSource source = CsvSource.open(file, UsageClassifier.REQUIRED, Set.of(), true)) {
@@ -73,13 +70,12 @@ public class ValidateInputsTasklet implements Tasklet {
             }
             requireUtf8(file);
         }
-        validated.keep(read);
         jdbc.update("delete from billing_run where run_id = ?", run.runId());
         jdbc.update("insert into billing_run (run_id, period, mode, status, input_dir, output_dir) values (?, ?, ?, ?, ?, ?)",
                 run.runId(), run.period().label(), run.mode().name(), "STARTED", run.input().toString(), run.output().toString());
         log.info("inputs valid: {} plans, {} customers, {} subscriptions, {} usage files", catalog.plans().size(),
-                book.customers().size(), book.subscriptions().size(), files.size());
-        diskWarning(book.customers().size(), usableSpace(run.output())).ifPresent(log::warn);
+                costPlus.customers(), costPlus.subscriptions(), files.size());
+        diskWarning(costPlus.customers(), usableSpace(run.output())).ifPresent(log::warn);
         return RepeatStatus.FINISHED;
     }
 

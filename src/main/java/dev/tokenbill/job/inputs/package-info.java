@@ -1,7 +1,7 @@
 /**
  * Steps validateInputs and loadCustomers: checks every input file before billing work starts
- * ({@link dev.tokenbill.job.inputs.ValidateInputsTasklet}), keeps what it read for loadCustomers
- * ({@link dev.tokenbill.job.inputs.ValidatedInputs}), stores customers, credits and costs
+ * ({@link dev.tokenbill.job.inputs.ValidateInputsTasklet}) in one streaming pass over the files
+ * ({@link dev.tokenbill.job.inputs.ValidatedInputs}), made again to store customers, credits and costs
  * ({@link dev.tokenbill.job.inputs.LoadCustomersTasklet}); and the input files recorded with a run
  * ({@link dev.tokenbill.job.inputs.RunInputs}).
  */

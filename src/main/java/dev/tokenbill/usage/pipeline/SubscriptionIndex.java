@@ -1,11 +1,10 @@
 package dev.tokenbill.usage.pipeline;
 
+import com.carrotsearch.hppc.ObjectIntHashMap;
 import dev.tokenbill.usage.UsageClassifier;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The run's subscriptions numbered in usage_total's key order (customer id, then subscription id), and their
@@ -15,7 +14,8 @@ import java.util.Map;
  */
 public final class SubscriptionIndex {
 
-    private final Map<String, Integer> numbers;
+    /** Subscription id to number: HPPC's open addressing keeps no entry object or boxed number per subscription. */
+    private final ObjectIntHashMap<String> numbers;
     private final String[] subscriptionIds;
     private final String[] customerIds;
     /** Per subscription number, its customer's number. */
@@ -24,7 +24,7 @@ public final class SubscriptionIndex {
     /** @param pairs (customer id, subscription id) of every subscription, in any order (sorted here) */
     SubscriptionIndex(List<String[]> pairs) {
         pairs.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
-        numbers = new HashMap<>(pairs.size() * 2);
+        numbers = new ObjectIntHashMap<>(pairs.size());
         subscriptionIds = new String[pairs.size()];
         customerOf = new int[pairs.size()];
         List<String> customers = new ArrayList<>();
@@ -35,9 +35,10 @@ public final class SubscriptionIndex {
             }
             customerOf[i] = customers.size() - 1;
             subscriptionIds[i] = pair[1];
-            if (numbers.put(pair[1], i) != null) {
+            if (numbers.containsKey(pair[1])) {
                 throw new IllegalArgumentException("subscription " + pair[1] + " appears twice");
             }
+            numbers.put(pair[1], i);
         }
         customerIds = customers.toArray(String[]::new);
     }
@@ -50,8 +51,8 @@ public final class SubscriptionIndex {
 
     /** The number of a subscription the classifier accepted a row for. */
     int number(String customerId, String subscriptionId) {
-        Integer number = numbers.get(subscriptionId);
-        if (number == null || !customerIds[customerOf[number]].equals(customerId)) {
+        int number = numbers.getOrDefault(subscriptionId, -1);
+        if (number < 0 || !customerIds[customerOf[number]].equals(customerId)) {
             throw new IllegalStateException("usage row of subscription " + subscriptionId + " of customer " + customerId
                     + ", which the run does not know (a bug: the classifier accepted it)");
         }

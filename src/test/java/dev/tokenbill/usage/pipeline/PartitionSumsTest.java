@@ -109,6 +109,42 @@ class PartitionSumsTest {
     }
 
     @Test
+    void testDayCounts_PastTwoBytes_CountExactly() throws IOException {
+        // a day's count is kept in two bytes with the bits above in a side table: 65,536 wraps the two bytes to 0
+        // exactly once, 200,000 = 3 x 65,536 + 3,392 three times; neither may read as 0 or lose a wrap
+        PartitionSums sums = new PartitionSums(index(), 31, List.of("input_tokens"), dir, 0, Long.MAX_VALUE);
+        int model = sums.model("m");
+        sums.key(INDEX.number("a", "s1"), model, PriceCondition.STANDARD, 2);
+        for (int i = 0; i < 200_000; i++) {
+            sums.key(INDEX.number("b", "s9"), model, PriceCondition.STANDARD, 5);
+        }
+        for (int i = 0; i < 65_536; i++) {
+            sums.key(INDEX.number("c", "s2"), model, PriceCondition.STANDARD, 1);
+        }
+        assertThat(sums.finish()).isEqualTo(1);
+        List<String> daily = new ArrayList<>();
+        try (DataInputStream data = StagingFiles.read(dir.resolve("s0-0"))) {
+            for (int n = data.readInt(); n > 0; n--) {
+                StagingFiles.string(data);
+                StagingFiles.string(data);
+                StagingFiles.string(data);
+                StagingFiles.condition(data);
+                StagingFiles.string(data);
+                StagingFiles.string(data);
+            }
+            assertThat(data.readInt()).isEqualTo(31);
+            for (int n = data.readInt(); n > 0; n--) {
+                StringBuilder line = new StringBuilder(StagingFiles.string(data));
+                for (int days = data.readShort(); days > 0; days--) {
+                    line.append(' ').append(data.readShort()).append('=').append(data.readInt());
+                }
+                daily.add(line.toString());
+            }
+        }
+        assertThat(daily).containsExactly("a 2=1", "b 5=200000", "c 1=65536");
+    }
+
+    @Test
     void testOverTheBudget_EachBucketWritesARun_AndARestartDeletesOnlyItsOwnRuns() throws IOException {
         Files.writeString(dir.resolve("s10-0"), "another partition's run");
         PartitionSums sums = new PartitionSums(index(), 31, List.of("input_tokens"), dir, 1, 1);
