@@ -1,5 +1,6 @@
 package dev.tokenbill.job.inputs;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,6 +88,37 @@ class RequireUtf8Test {
         Path file = write(new byte[0]);
 
         assertThatCode(() -> ValidateInputsTasklet.requireUtf8(file)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void testIsAscii_FindsAHighBitInTheWordsAndInTheTail() {
+        byte[] bytes = new byte[21];
+        Arrays.fill(bytes, (byte) 'a');
+        assertThat(ValidateInputsTasklet.isAscii(bytes, 21)).isTrue();
+        for (int at : new int[] {0, 7, 8, 15, 16, 20}) {
+            byte[] one = bytes.clone();
+            one[at] = (byte) 0x80;
+            assertThat(ValidateInputsTasklet.isAscii(one, 21)).as("high bit at %d", at).isFalse();
+            assertThat(ValidateInputsTasklet.isAscii(one, at)).as("only the bytes before %d", at).isTrue();
+        }
+    }
+
+    @Test
+    void testStrayContinuationByteRightAfterAnAsciiBlock_NamesItsLine() throws IOException {
+        // the first 64 KiB block is ASCII (skipped undecoded) and the next starts with 0x80, which no lead byte
+        // precedes: 4,096 lines of 16 bytes fill the first block exactly, so the bad byte is on line 4,097
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < 4096; i++) {
+            out.writeBytes("e,xxxxxxxxxxxxx\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(out.size()).isEqualTo(1 << 16);
+        out.write(0x80);
+        out.writeBytes(",t\n".getBytes(StandardCharsets.US_ASCII));
+        Path file = write(out.toByteArray());
+
+        assertThatThrownBy(() -> ValidateInputsTasklet.requireUtf8(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("2026-10-a.csv:4097: ");
     }
 
     @ParameterizedTest(name = "4-byte character starts {0} bytes before the 64 KiB block boundary")
