@@ -148,6 +148,9 @@ public final class CsvSource implements Closeable {
                             .withEscapeChar(ICSVParser.NULL_CHARACTER).build())
                     .withKeepCarriageReturn(false)
                     .withMultilineLimit(1000)
+                    // no mark/read/reset of the reader before every line to see whether it is at its end (6 % of
+                    // readUsage at 10M events): the end shows as readLine's null all the same
+                    .withVerifyReader(false)
                     .build();
     }
 
