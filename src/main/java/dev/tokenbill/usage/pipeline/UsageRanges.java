@@ -2,6 +2,9 @@ package dev.tokenbill.usage.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,6 +82,23 @@ public final class UsageRanges {
         return ranges;
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * Whether one of the eight bytes is a double quote, CR or LF (a byte equal to c is a zero byte of word ^ c*ONES,
+     * and (v - ONES) & ~v & HIGHS is non-zero exactly when v has a zero byte). A usage line is about 80 bytes
+     * with one LF: the scan of 7.8 GB took 12 s byte by byte.
+     */
+    static boolean mayEndOrQuote(long word) {
+        return hasZeroByte(word ^ ('"' * ONES)) || hasZeroByte(word ^ ('\r' * ONES)) || hasZeroByte(word ^ ('\n' * ONES));
+    }
+
+    private static boolean hasZeroByte(long v) {
+        return ((v - ONES) & ~v & HIGHS) != 0;
+    }
+
     private static void split(List<UsageRange> ranges, int f, Path file, long rangeBytes) throws IOException {
         String name = file.getFileName().toString();
         long size = Files.size(file);
@@ -96,6 +116,11 @@ public final class UsageRanges {
         try (InputStream in = Files.newInputStream(file)) {
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                 for (int i = 0; i < n; i++) {
+                    if (i + 8 <= n && !mayEndOrQuote((long) LONGS.get(buffer, i))) {
+                        cr = false;
+                        i += 7; // eight bytes with no quote, CR or LF: nothing to count
+                        continue;
+                    }
                     byte b = buffer[i];
                     boolean afterCr = cr;
                     cr = b == '\r';

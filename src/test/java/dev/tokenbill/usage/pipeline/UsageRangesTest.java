@@ -51,6 +51,60 @@ class UsageRangesTest {
     }
 
     @org.junit.jupiter.api.Test
+    void testMayEndOrQuote_AnyPositionOfQuoteCrOrLf_AndNothingElse() {
+        byte[] neighbours = {0x21, 0x23, 0x0C, 0x0E, 0x09, 0x0B, 0x00, (byte) 0x80, (byte) 0xA2, (byte) 0x8D, 'a', ','};
+        for (byte other : neighbours) {
+            long plain = 0;
+            for (int i = 0; i < 8; i++) {
+                plain |= (other & 0xFFL) << (8 * i);
+            }
+            assertThat(UsageRanges.mayEndOrQuote(plain)).as("eight bytes 0x%02x", other).isFalse();
+            for (byte special : new byte[] {'"', '\r', '\n'}) {
+                for (int at = 0; at < 8; at++) {
+                    long word = plain & ~(0xFFL << (8 * at)) | (special & 0xFFL) << (8 * at);
+                    assertThat(UsageRanges.mayEndOrQuote(word)).as("0x%02x at %d among 0x%02x", special, at, other)
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void testSplit_RandomRecordsOfEveryLength_SameRecordsAndLines(long seed) throws Exception {
+        // given records of random length with quoted cells holding line breaks and doubled quotes, and LF, CRLF and
+        // CR line ends: quotes and line ends fall on every offset of the eight-byte words the scan skips
+        java.util.Random random = new java.util.Random(seed);
+        System.out.println("UsageRangesTest seed " + seed);
+        StringBuilder text = new StringBuilder("event_id,timestamp,customer_id,model\n");
+        for (int r = 0; r < 400; r++) {
+            text.append('e').append(r).append(",2026-10-01T00:00:00Z,");
+            String filler = "x".repeat(random.nextInt(40));
+            if (random.nextInt(4) == 0) {
+                text.append('"').append(filler).append(random.nextBoolean() ? "\r\n" : "\"\"").append(filler).append('"');
+            } else {
+                text.append(filler);
+            }
+            text.append(",m").append("y".repeat(random.nextInt(20)));
+            text.append(switch (random.nextInt(3)) {
+                case 0 -> "\n";
+                case 1 -> "\r\n";
+                default -> "\r";
+            });
+        }
+        Path file = tmp.resolve("r.csv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        List<String> expected = records(file, List.of(new UsageRange(0, "r.csv", 0, Files.size(file), 0)));
+        assertThat(expected).hasSize(400);
+        for (long rangeBytes : new long[] {1, 37, 500, 4096}) {
+            // when
+            List<UsageRange> ranges = UsageRanges.split(List.of(file), rangeBytes);
+            // then
+            assertThat(records(file, ranges)).as("ranges of %d bytes", rangeBytes).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void testSplitForThreads_OneBigFile_EqualRangesInAMultipleOfTheThreads() throws Exception {
         // given one file of 5,000 lines of 1,000 bytes (5,000,000 bytes plus a header)
         Path file = bigFile("part-0001.csv", 5_000);
