@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  *
  * <p>The sums' memory is bounded by a budget, not by the number of keys: when a bucket leaves their arrays over half
  * of it (the next bucket may double one of them), they are written as one sorted run ({@code s<first bucket>-<n>})
- * with the day counts, and start afresh; checkUsage merges every run. A big heap gives one run per partition, a
- * small one a few.
+ * and start afresh; the day counts go out with the partition's last run only. checkUsage merges every run. A big
+ * heap gives one run per partition, a small one a few.
  */
 public final class PartitionSums {
 
@@ -56,6 +56,8 @@ public final class PartitionSums {
     private char[] requests = new char[0];
     /** The bits above the low 16 of the customer-days that passed 65,535 rows (few or none). */
     private final IntIntHashMap requestsHigh = new IntIntHashMap();
+    /** Whether any request was counted (the last run carries the day counts even when no sums are left). */
+    private boolean counted;
     private final Path staging;
     private final int firstBucket;
     private final long budgetBytes;
@@ -105,8 +107,6 @@ public final class PartitionSums {
         slots = new LongIntHashMap();
         keyOfSlot = new long[1024];
         sums = new MeterSums(0, meters.size());
-        Arrays.fill(requests, (char) 0);
-        requestsHigh.clear();
     }
 
     /** The heap the sums' arrays take (their capacity: the key table, the packed keys, the meters' sums). */
@@ -119,17 +119,21 @@ public final class PartitionSums {
         return requests.length * 2L + requestsHigh.keys.length * 8L;
     }
 
-    /** After a bucket: writes the sums as a run if their arrays take more than half the budget. */
+    /**
+     * After a bucket: writes the sums as a run if their arrays take more than half the budget. The day counts stay
+     * (their array does not shrink when written) and go out with the last run only: at 1,000,000 customers each of
+     * 17 runs of a partition carried every customer's days.
+     */
     public void bucketDone() throws IOException {
         if (slots.size() > 0 && bytes() > budgetBytes / 2) {
-            writeRun();
+            writeRun(false);
         }
     }
 
     /** After the partition's last bucket: writes what is left as a run; returns the partition's runs. */
     public int finish() throws IOException {
-        if (slots.size() > 0) {
-            writeRun();
+        if (slots.size() > 0 || counted) {
+            writeRun(true);
         }
         return runs;
     }
@@ -171,6 +175,7 @@ public final class PartitionSums {
             requests = Arrays.copyOf(requests, Math.max(customerDay + 1,
                     Math.min(subscriptions.customerCount() * days, Math.max(requests.length * 2, 1 << 16))));
         }
+        counted = true;
         if (++requests[customerDay] == 0) {
             requestsHigh.addTo(customerDay, 1);
         }
@@ -186,10 +191,16 @@ public final class PartitionSums {
     }
 
     /** Writes the sums (usage_total's key order) and the requests per day (customer id order) as the next run. */
-    private void writeRun() throws IOException {
+    /** Writes the sums as the next run, with the day counts if {@code last} (else with none). */
+    private void writeRun(boolean last) throws IOException {
         StagingFiles.writeAtomically(staging.resolve("s" + firstBucket + "-" + runs), out -> {
             writeTotals(out);
-            writeDaily(out);
+            if (last) {
+                writeDaily(out);
+            } else {
+                out.writeInt(days);
+                out.writeInt(0);
+            }
         });
         runs++;
         clear();

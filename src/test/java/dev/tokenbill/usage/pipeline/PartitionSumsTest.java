@@ -165,6 +165,48 @@ class PartitionSumsTest {
     }
 
     @Test
+    void testDayCounts_GoWithTheLastRunOnly_EvenWhenItHasNoSums() throws IOException {
+        // a one-byte budget: each bucket's sums go out as a run; the day counts only once, at finish, in a run of
+        // their own when the last bucket's sums were already written
+        PartitionSums sums = new PartitionSums(index(), 31, List.of("input_tokens"), dir, 0, 1);
+        sums.add(sums.key(INDEX.number("a", "s1"), sums.model("m"), PriceCondition.STANDARD, 3), 0, 5);
+        sums.bucketDone(); // s0-0
+        sums.add(sums.key(INDEX.number("b", "s9"), sums.model("m"), PriceCondition.STANDARD, 4), 0, 7);
+        sums.add(sums.key(INDEX.number("a", "s1"), sums.model("m"), PriceCondition.STANDARD, 3), 0, 1);
+        sums.bucketDone(); // s0-1
+        assertThat(sums.finish()).isEqualTo(3); // s0-2: no sums, the day counts
+
+        assertThat(run("s0-0")).containsExactly("a s1 m STANDARD input_tokens 5", "days 31:");
+        assertThat(run("s0-1")).containsExactly("a s1 m STANDARD input_tokens 1", "b s9 m STANDARD input_tokens 7",
+                "days 31:");
+        // a: 2 rows on day 3 (one per bucket), b: 1 on day 4
+        assertThat(run("s0-2")).containsExactly("days 31: a 3=2; b 4=1;");
+    }
+
+    /** A run's totals, one per line, then "days N:" and each customer's "day=count" pairs. */
+    private List<String> run(String name) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (DataInputStream data = StagingFiles.read(dir.resolve(name))) {
+            for (int n = data.readInt(); n > 0; n--) {
+                lines.add(String.join(" ", StagingFiles.string(data), StagingFiles.string(data),
+                        StagingFiles.string(data), StagingFiles.condition(data).name(), StagingFiles.string(data),
+                        StagingFiles.string(data)));
+            }
+            StringBuilder daily = new StringBuilder("days " + data.readInt() + ":");
+            for (int n = data.readInt(); n > 0; n--) {
+                daily.append(' ').append(StagingFiles.string(data));
+                for (int days = data.readShort(); days > 0; days--) {
+                    daily.append(' ').append(data.readShort()).append('=').append(data.readInt());
+                }
+                daily.append(';');
+            }
+            lines.add(daily.toString());
+            assertThat(data.read()).isEqualTo(-1);
+        }
+        return lines;
+    }
+
+    @Test
     void testMeterOfAnotherRange_IsAnError() throws IOException {
         PartitionSums sums = new PartitionSums(index(), 31, List.of("input_tokens"), dir, 0, Long.MAX_VALUE);
         assertThatThrownBy(() -> sums.meter("gpu_seconds")).hasMessageContaining("gpu_seconds");
