@@ -76,10 +76,18 @@ public final class StepProgress implements StepExecutionListener, ItemReadListen
         return null;
     }
 
-    /** The item side of this listener alone, for the worker step of a partitioned step. */
-    public Object items() {
+    /** Both item listeners in one type: a step builder's {@code listener(StepListener)} registers it as both. */
+    public interface ItemListener extends ItemReadListener<Object>, ItemWriteListener<Object> {
+    }
+
+    /**
+     * The item side of this listener alone, for the worker step of a partitioned step. Typed as a listener on
+     * purpose: Spring Batch's {@code listener(Object)} registers only annotated methods, so a plain Object here was
+     * silently dropped and partitioned steps logged no progress.
+     */
+    public ItemListener items() {
         StepProgress progress = this;
-        class Items implements ItemReadListener<Object>, ItemWriteListener<Object> {
+        class Items implements ItemListener {
             @Override
             public void afterRead(Object item) {
                 progress.afterRead(item);

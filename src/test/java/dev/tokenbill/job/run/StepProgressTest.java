@@ -43,6 +43,37 @@ class StepProgressTest {
     }
 
     @Test
+    void testItemsListener_OnARealChunkStep_CountsAndReports() throws Exception {
+        // the worker side registered the way the job registers it (StepBuilder...listener(progress.items())): a
+        // listener Spring Batch did not register would leave the lines at "to do" (partitioned steps were silent)
+        StepProgress everyChunk = new StepProgress("customers", execution -> 5, 0, () -> now, lines::add);
+        var repository = new org.springframework.batch.core.repository.support.ResourcelessJobRepository();
+        var step = new org.springframework.batch.core.step.builder.StepBuilder("rateCustomersPartition", repository)
+                .<Integer, Integer>chunk(2)
+                .transactionManager(new org.springframework.batch.infrastructure.support.transaction
+                        .ResourcelessTransactionManager())
+                .reader(new org.springframework.batch.infrastructure.item.support.ListItemReader<>(
+                        List.of(1, 2, 3, 4, 5)))
+                .writer(items -> { })
+                .listener(everyChunk.items())
+                .build();
+        var parameters = new org.springframework.batch.core.job.parameters.JobParameters();
+        var job = repository.createJobExecution(repository.createJobInstance("billing", parameters), parameters,
+                new org.springframework.batch.infrastructure.item.ExecutionContext());
+        var execution = repository.createStepExecution("rateCustomersPartition", job);
+        everyChunk.beforeStep(MetaDataInstanceFactory.createStepExecution("rateCustomers", 1L));
+        now = SECOND;
+
+        step.execute(execution);
+
+        // chunks of 2, 2 and 1: a line after each write, the count as read so far
+        assertThat(lines).containsExactly("rateCustomers: 5 customers to do",
+                "rateCustomers: 2 of 5 customers (2/s), about 2 s left",
+                "rateCustomers: 4 of 5 customers (4/s), about 1 s left",
+                "rateCustomers: 5 of 5 customers (5/s)");
+    }
+
+    @Test
     void testRestartedStep_CountsFromItsOwnStart() {
         progress.beforeStep(MetaDataInstanceFactory.createStepExecution("renderInvoices", 1L));
         readAndWrite(3_000);
