@@ -361,6 +361,27 @@ class CustomerFilesTest {
     }
 
     @Test
+    void testSubscriptionEndingFarInTheFuture_StillOverlaps() throws IOException {
+        // +11761247-01-21 is 2^32 + 20,454 days after 1970-01-01: cut to an int, 20,454 days, 2026-01-01, before s2
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER
+                + "s1,acme,payg-usd,2025-01-01,+11761247-01-21,1,\n"
+                + "s2,acme,pro-usd,2027-01-01,,1,\n");
+
+        assertProblem("subscriptions.csv:3: ", "subscription s2 of customer acme overlaps subscription s1");
+    }
+
+    @Test
+    void testAdjacentSubscriptions_DoNotOverlap() throws IOException {
+        // end_date is exclusive: s1 ends on the day s2 starts; s3 ends on the day s1 starts
+        files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER
+                + "s1,acme,payg-usd,2026-01-01,2026-10-15,1,\n"
+                + "s2,acme,pro-usd,2026-10-15,,1,\n"
+                + "s3,acme,pro-usd,2025-06-01,2026-01-01,1,\n");
+
+        assertThat(read().subscriptions()).extracting(Subscription::id).containsExactly("s3", "s1", "s2");
+    }
+
+    @Test
     void testOpenEndedSubscriptionOverlapsALaterOne() throws IOException {
         files(CUSTOMERS_HEADER + ACME, SUBSCRIPTIONS_HEADER
                 + "s1,acme,pro-usd,2026-11-01,,1,\n"

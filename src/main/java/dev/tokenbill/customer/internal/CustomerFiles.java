@@ -208,7 +208,7 @@ public final class CustomerFiles {
         Set<String> ids = new java.util.HashSet<>();
         // each customer's earlier subscriptions as (start, end, number) in epoch days, end MAX when open: the overlap
         // check is per customer, not n x n, and holds no subscription
-        Map<String, int[]> spansByCustomer = new java.util.HashMap<>();
+        Map<String, long[]> spansByCustomer = new java.util.HashMap<>();
         List<String> idOfNumber = new ArrayList<>();
         try (CsvSource source = CsvSource.open(file, SUBSCRIPTION_COLUMNS, Set.of(), false)) {
             for (CsvRow row = source.next(); row != null; row = source.next()) {
@@ -216,18 +216,18 @@ public final class CustomerFiles {
                 if (!ids.add(subscription.id())) {
                     throw error(source, row, "subscription_id '" + subscription.id() + "' appears twice");
                 }
-                int start = (int) subscription.start().toEpochDay();
-                int end = subscription.end() == null ? Integer.MAX_VALUE : (int) subscription.end().toEpochDay();
-                int[] spans = spansByCustomer.getOrDefault(subscription.customerId(), NO_SPANS);
+                long start = subscription.start().toEpochDay();
+                long end = subscription.end() == null ? Long.MAX_VALUE : subscription.end().toEpochDay();
+                long[] spans = spansByCustomer.getOrDefault(subscription.customerId(), NO_SPANS);
                 for (int i = 0; i < spans.length; i += 3) {
                     // [start, end) spans overlap unless one ends on or before the other starts
                     if (spans[i] < end && start < spans[i + 1]) {
                         throw error(source, row, "subscription " + subscription.id() + " of customer "
-                                + subscription.customerId() + " overlaps subscription " + idOfNumber.get(spans[i + 2])
+                                + subscription.customerId() + " overlaps subscription " + idOfNumber.get((int) spans[i + 2])
                                 + " (end_date is exclusive: a plan change ends one on the day the next starts)");
                     }
                 }
-                int[] more = Arrays.copyOf(spans, spans.length + 3);
+                long[] more = Arrays.copyOf(spans, spans.length + 3);
                 more[spans.length] = start;
                 more[spans.length + 1] = end;
                 more[spans.length + 2] = idOfNumber.size();
@@ -240,7 +240,7 @@ public final class CustomerFiles {
         }
     }
 
-    private static final int[] NO_SPANS = new int[0];
+    private static final long[] NO_SPANS = new long[0];
 
     private static Subscription subscription(String file, CsvRow row, Map<String, Currency> customers, Catalog catalog) {
         requireCellCount(file, row);

@@ -322,8 +322,9 @@ public final class UsageSteps {
             Path dir = UsageStaging.dir(properties, run);
             UsageStaging.Plan plan = UsageStaging.read(dir);
             UsageClassifier classifier = classifier(step);
+            List<RangeReader.RangeMeta> metas = BucketSummer.metas(dir, plan.ranges().size());
             PartitionSums sums = new PartitionSums(subscriptionIndex(step), (int) run.period().days(),
-                    BucketSummer.meters(dir, plan.ranges().size()), dir, buckets[0],
+                    BucketSummer.meters(metas), dir, buckets[0],
                     PartitionSums.budget(properties.effectiveThreads()));
             Map<String, Long> finalRuns = JdbcUsageStore.finalRuns(jdbc, run.period());
             StopRequest stop = new StopRequest(jdbc, step.getJobExecutionId());
@@ -333,7 +334,7 @@ public final class UsageSteps {
                     throw new JobInterruptedException("stop requested: summing usage abandoned");
                 }
                 long start = System.nanoTime();
-                long bucketRows = BucketSummer.sum(classifier, dir, plan.ranges().size(), plan.files(), b,
+                long bucketRows = BucketSummer.sum(classifier, dir, metas, plan.files(), b,
                         JdbcUsageStore.billedEvents(jdbc, finalRuns), run.isFinal(), sums);
                 rows += bucketRows;
                 long held = sums.bytes() + sums.requestBytes();

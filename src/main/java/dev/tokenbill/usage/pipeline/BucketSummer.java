@@ -46,11 +46,24 @@ public final class BucketSummer {
         return staging.resolve("r" + range);
     }
 
-    /** The meter names of every range, in the order the ranges (then their rows) met them. */
-    public static List<String> meters(Path staging, int ranges) throws IOException {
-        java.util.LinkedHashSet<String> meters = new java.util.LinkedHashSet<>();
+    /**
+     * What readUsage wrote of each of the {@code ranges} ranges under {@code staging} (its counts per bucket, meters,
+     * models): read once per sumUsage partition, for all its buckets (at 100M events, 500 ranges' files for each of
+     * 492 buckets otherwise).
+     */
+    public static List<RangeReader.RangeMeta> metas(Path staging, int ranges) throws IOException {
+        List<RangeReader.RangeMeta> metas = new ArrayList<>(ranges);
         for (int r = 0; r < ranges; r++) {
-            meters.addAll(RangeReader.meta(rangeDir(staging, r)).meters());
+            metas.add(RangeReader.meta(rangeDir(staging, r)));
+        }
+        return List.copyOf(metas);
+    }
+
+    /** The meter names of every range, in the order the ranges (then their rows) met them. */
+    public static List<String> meters(List<RangeReader.RangeMeta> metas) {
+        java.util.LinkedHashSet<String> meters = new java.util.LinkedHashSet<>();
+        for (RangeReader.RangeMeta meta : metas) {
+            meters.addAll(meta.meters());
         }
         return List.copyOf(meters);
     }
@@ -72,19 +85,18 @@ public final class BucketSummer {
     }
 
     /**
-     * Sums bucket {@code bucket} of the {@code ranges} ranges under {@code staging} into its result file.
+     * Sums bucket {@code bucket} of the ranges under {@code staging} (whose metas are {@code metas}, in range order)
+     * into its result file.
      *
      * @param names the usage files' names in file-name order (a position's file index points into it)
      * @param billed the events the final runs billed
      * @param recordBilled true for a final run: the events it accepts are recorded
      * @return the rows of the bucket's spill read
      */
-    public static long sum(UsageClassifier classifier, Path staging, int ranges, List<String> names, int bucket,
-            BilledEvents billed, boolean recordBilled, PartitionSums sums) throws IOException {
-        List<RangeReader.RangeMeta> metas = new ArrayList<>();
-        for (int r = 0; r < ranges; r++) {
-            metas.add(RangeReader.meta(rangeDir(staging, r)));
-        }
+    public static long sum(UsageClassifier classifier, Path staging, List<RangeReader.RangeMeta> metas,
+            List<String> names, int bucket, BilledEvents billed, boolean recordBilled, PartitionSums sums)
+            throws IOException {
+        int ranges = metas.size();
         int buckets = metas.isEmpty() ? 1 : metas.get(0).bucketCounts().length;
         // each range's meter numbers map onto the partition's
         int[][] meterOf = new int[ranges][];

@@ -132,13 +132,14 @@ public final class UsagePipeline {
             RangeReader.read(classifier, subscriptions, files.get(range.file()), range,
                     BucketSummer.rangeDir(staging, r), buckets, stopRequested);
         }
+        List<RangeReader.RangeMeta> metas = BucketSummer.metas(staging, ranges.size());
         PartitionSums sums = new PartitionSums(subscriptions, (int) classifier.period().days(),
-                BucketSummer.meters(staging, ranges.size()), staging, 0, settings.sumsBudgetBytes());
+                BucketSummer.meters(metas), staging, 0, settings.sumsBudgetBytes());
         for (int b = 0; b < buckets; b++) {
             if (stopRequested.getAsBoolean()) {
                 throw new StopRequestedException();
             }
-            BucketSummer.sum(classifier, staging, ranges.size(), names, b, billed, recordBilled, sums);
+            BucketSummer.sum(classifier, staging, metas, names, b, billed, recordBilled, sums);
             sums.bucketDone();
         }
         sums.finish();
