@@ -24,14 +24,6 @@ public class JdbcCustomerDao {
         this.jdbc = jdbc;
     }
 
-    /** Replaces the run's customers and subscriptions; safe to call again after a crash. */
-    public void replace(long runId, CustomerFiles.CustomerBook book) {
-        Loader loader = loader(runId);
-        book.customers().forEach(loader::customer);
-        book.subscriptions().forEach(s -> loader.subscription(s, 0));
-        loader.finish();
-    }
-
     /**
      * A loader of the run's customers and subscriptions as a pass over the files hands them out: it deletes the run's
      * earlier copy first (safe to run again after a crash) and inserts in batches of {@value #BATCH}, holding no more
