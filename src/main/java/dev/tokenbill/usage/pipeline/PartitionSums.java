@@ -190,8 +190,10 @@ public final class PartitionSums {
         sums.add(slot, meter, quantity);
     }
 
-    /** Writes the sums (usage_total's key order) and the requests per day (customer id order) as the next run. */
-    /** Writes the sums as the next run, with the day counts if {@code last} (else with none). */
+    /**
+     * Writes the sums (usage_total's key order) as the next run, with the requests per day (customer id order) if
+     * {@code last}, else with none.
+     */
     private void writeRun(boolean last) throws IOException {
         StagingFiles.writeAtomically(staging.resolve("s" + firstBucket + "-" + runs), out -> {
             writeTotals(out);
@@ -299,7 +301,8 @@ public final class PartitionSums {
     }
 
     private int requests(int customerDay) {
-        return requests[customerDay] | requestsHigh.getOrDefault(customerDay, 0) << 16;
+        return requestsHigh.isEmpty() ? requests[customerDay]
+                : requests[customerDay] | requestsHigh.getOrDefault(customerDay, 0) << 16;
     }
 
     private static <T> int[] ranks(List<T> names, Comparator<? super T> order) {
