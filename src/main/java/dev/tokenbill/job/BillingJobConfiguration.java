@@ -139,9 +139,9 @@ public class BillingJobConfiguration {
 
     @Bean
     public Step loadCustomers(JobRepository jobRepository, JdbcTransactionManager tx, JdbcCustomerDao customers,
-            JdbcCreditDao credits, JdbcAllocationDao allocations) {
+            JdbcCreditDao credits, JdbcAllocationDao allocations, RunInputs runInputs) {
         return new StepBuilder("loadCustomers", jobRepository)
-                .tasklet(AbandonedOnStop.of(new LoadCustomersTasklet(customers, credits, allocations)), tx)
+                .tasklet(AbandonedOnStop.of(new LoadCustomersTasklet(customers, credits, allocations, runInputs)), tx)
                 .build();
     }
 

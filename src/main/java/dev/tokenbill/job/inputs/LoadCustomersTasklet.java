@@ -29,11 +29,14 @@ public class LoadCustomersTasklet implements Tasklet {
     private final JdbcCustomerDao customers;
     private final JdbcCreditDao credits;
     private final JdbcAllocationDao allocations;
+    private final RunInputs runInputs;
 
-    public LoadCustomersTasklet(JdbcCustomerDao customers, JdbcCreditDao credits, JdbcAllocationDao allocations) {
+    public LoadCustomersTasklet(JdbcCustomerDao customers, JdbcCreditDao credits, JdbcAllocationDao allocations,
+            RunInputs runInputs) {
         this.customers = customers;
         this.credits = credits;
         this.allocations = allocations;
+        this.runInputs = runInputs;
     }
 
     /** Counts what passes to the loader. */
@@ -67,6 +70,12 @@ public class LoadCustomersTasklet implements Tasklet {
         Counting counting = new Counting(loader);
         ValidatedInputs.Read read = ValidatedInputs.read(run.input(), run.catalog(), run.period().label(), counting);
         loader.finish();
+        // read a second time: what was loaded must be what validateInputs recorded (a file replaced in between would
+        // otherwise bill content the run's fingerprints do not describe); the step fails and its insert rolls back
+        RunInputs.changedSince(runInputs.recorded(run.runId()), run.input(), RunInputs.LOADED).ifPresent(changes -> {
+            throw new IllegalStateException("the input files changed while run " + run.runId() + " started: " + changes
+                    + " (start a new run of the period with the files as they are now)");
+        });
         List<CreditFiles.Grant> grants = read.grants();
         Map<String, Money> pools = read.pools();
         credits.replaceGrants(run.runId(), grants);

@@ -119,6 +119,30 @@ public class RunInputs {
         return changes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", changes));
     }
 
+    /** The files loadCustomers reads a second time after validateInputs checked them. */
+    static final List<String> LOADED = List.of("customers.csv", "subscriptions.csv", "credits.csv", "costs.csv");
+
+    /**
+     * What differs, among the files {@code names}, between the fingerprints recorded for the run and the files of
+     * {@code input} now; empty when they are the same (or nothing was recorded, as in a test of a single step).
+     */
+    public static Optional<String> changedSince(Map<String, Fingerprint> recorded, Path input, List<String> names) {
+        if (recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Fingerprint> before = new LinkedHashMap<>();
+        Map<String, Fingerprint> now = new LinkedHashMap<>();
+        for (String name : names) {
+            if (recorded.containsKey(name)) {
+                before.put(name, recorded.get(name));
+            }
+            if (Files.isRegularFile(input.resolve(name))) {
+                now.put(name, of(input.resolve(name)));
+            }
+        }
+        return differences(before, now);
+    }
+
     /**
      * Records the files on validateInputs' first success, and makes every later execution of the run (a restart)
      * check them again: a restart that reaches this step with other files fails here, naming them (BillingRuns

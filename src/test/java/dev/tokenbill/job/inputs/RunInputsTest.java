@@ -60,6 +60,28 @@ class RunInputsTest {
         assertThat(RunInputs.differences(RunInputs.fingerprint(input), RunInputs.fingerprint(input))).isEmpty();
     }
 
+    @Test
+    void testChangedSince_OnlyTheNamedFiles_AndNothingWhenNothingWasRecorded() throws Exception {
+        // given: the files as validateInputs recorded them
+        write("catalog.yaml", "abc");
+        write("customers.csv", "customer_id\nacme\n");
+        write("subscriptions.csv", "subscription_id\ns1\n");
+        write("usage/a.csv", "1");
+        Map<String, RunInputs.Fingerprint> recorded = RunInputs.fingerprint(input);
+        assertThat(RunInputs.changedSince(recorded, input, RunInputs.LOADED)).isEmpty();
+
+        // when: customers.csv is replaced before loadCustomers reads it again, a usage file too, credits.csv appears
+        write("customers.csv", "customer_id\nacme\nbeta\n");
+        write("usage/a.csv", "2");
+        write("credits.csv", "grant_id\n");
+
+        // then: the loaded files are named, the usage file is not loadCustomers' to check
+        String changes = RunInputs.changedSince(recorded, input, RunInputs.LOADED).orElseThrow();
+        assertThat(changes).contains("customers.csv changed (").contains("credits.csv is new")
+                .doesNotContain("subscriptions.csv").doesNotContain("usage/a.csv");
+        assertThat(RunInputs.changedSince(Map.of(), input, RunInputs.LOADED)).isEmpty();
+    }
+
     private void write(String name, String text) throws Exception {
         Files.createDirectories(input.resolve(name).getParent());
         Files.writeString(input.resolve(name), text, StandardCharsets.UTF_8);
