@@ -43,6 +43,8 @@ public class JdbcCustomerDao {
         private final long runId;
         private final List<Customer> customers = new ArrayList<>(BATCH);
         private final List<Subscription> subscriptions = new ArrayList<>(BATCH);
+        private int customerCount;
+        private int subscriptionCount;
 
         private Loader(long runId) {
             this.runId = runId;
@@ -50,6 +52,7 @@ public class JdbcCustomerDao {
 
         @Override
         public void customer(Customer customer) {
+            customerCount++;
             customers.add(customer);
             if (customers.size() == BATCH) {
                 insertCustomers();
@@ -58,10 +61,21 @@ public class JdbcCustomerDao {
 
         @Override
         public void subscription(Subscription subscription, long line) {
+            subscriptionCount++;
             subscriptions.add(subscription);
             if (subscriptions.size() == BATCH) {
                 insertSubscriptions();
             }
+        }
+
+        /** The customers handed to the loader so far. */
+        public int customers() {
+            return customerCount;
+        }
+
+        /** The subscriptions handed to the loader so far. */
+        public int subscriptions() {
+            return subscriptionCount;
         }
 
         /** Inserts what the last batches hold. */

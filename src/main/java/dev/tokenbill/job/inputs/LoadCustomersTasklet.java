@@ -3,9 +3,6 @@ package dev.tokenbill.job.inputs;
 import dev.tokenbill.allocation.internal.JdbcAllocationDao;
 import dev.tokenbill.credit.internal.CreditFiles;
 import dev.tokenbill.credit.internal.JdbcCreditDao;
-import dev.tokenbill.customer.Customer;
-import dev.tokenbill.customer.Subscription;
-import dev.tokenbill.customer.internal.CustomerFiles;
 import dev.tokenbill.customer.internal.JdbcCustomerDao;
 import dev.tokenbill.job.run.RunContext;
 import dev.tokenbill.money.Money;
@@ -39,36 +36,11 @@ public class LoadCustomersTasklet implements Tasklet {
         this.runInputs = runInputs;
     }
 
-    /** Counts what passes to the loader. */
-    private static final class Counting implements CustomerFiles.Sink {
-
-        private final CustomerFiles.Sink to;
-        private int customers;
-        private int subscriptions;
-
-        Counting(CustomerFiles.Sink to) {
-            this.to = to;
-        }
-
-        @Override
-        public void customer(Customer customer) {
-            customers++;
-            to.customer(customer);
-        }
-
-        @Override
-        public void subscription(Subscription subscription, long line) {
-            subscriptions++;
-            to.subscription(subscription, line);
-        }
-    }
-
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunContext run = RunContext.of(contribution);
         JdbcCustomerDao.Loader loader = customers.loader(run.runId());
-        Counting counting = new Counting(loader);
-        ValidatedInputs.Read read = ValidatedInputs.read(run.input(), run.catalog(), run.period().label(), counting);
+        ValidatedInputs.Read read = ValidatedInputs.read(run.input(), run.catalog(), run.period().label(), loader);
         loader.finish();
         // read a second time: what was loaded must be what validateInputs recorded (a file replaced in between would
         // otherwise bill content the run's fingerprints do not describe); the step fails and its insert rolls back
@@ -80,9 +52,9 @@ public class LoadCustomersTasklet implements Tasklet {
         Map<String, Money> pools = read.pools();
         credits.replaceGrants(run.runId(), grants);
         allocations.replacePools(run.runId(), pools);
-        contribution.incrementWriteCount(counting.customers + counting.subscriptions + grants.size() + pools.size());
-        log.info("loaded {} customers, {} subscriptions, {} credit grants, {} cost pools", counting.customers,
-                counting.subscriptions, grants.size(), pools.size());
+        contribution.incrementWriteCount(loader.customers() + loader.subscriptions() + grants.size() + pools.size());
+        log.info("loaded {} customers, {} subscriptions, {} credit grants, {} cost pools", loader.customers(),
+                loader.subscriptions(), grants.size(), pools.size());
         return RepeatStatus.FINISHED;
     }
 }

@@ -56,8 +56,6 @@ public final class PartitionSums {
     private char[] requests = new char[0];
     /** The bits above the low 16 of the customer-days that passed 65,535 rows (few or none). */
     private final IntIntHashMap requestsHigh = new IntIntHashMap();
-    /** Whether any request was counted (the last run carries the day counts even when no sums are left). */
-    private boolean counted;
     private final Path staging;
     private final int firstBucket;
     private final long budgetBytes;
@@ -132,7 +130,7 @@ public final class PartitionSums {
 
     /** After the partition's last bucket: writes what is left as a run; returns the partition's runs. */
     public int finish() throws IOException {
-        if (slots.size() > 0 || counted) {
+        if (slots.size() > 0 || requests.length > 0) { // day counts left even when no sums are
             writeRun(true);
         }
         return runs;
@@ -175,7 +173,6 @@ public final class PartitionSums {
             requests = Arrays.copyOf(requests, Math.max(customerDay + 1,
                     Math.min(subscriptions.customerCount() * days, Math.max(requests.length * 2, 1 << 16))));
         }
-        counted = true;
         if (++requests[customerDay] == 0) {
             requestsHigh.addTo(customerDay, 1);
         }
