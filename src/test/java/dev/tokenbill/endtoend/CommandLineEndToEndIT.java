@@ -41,7 +41,7 @@ class CommandLineEndToEndIT {
 
         // when
         EndToEndDatabase.JarDatabase db = database().fresh(dir);
-        TokenbillProcess.Result result = TokenbillProcess.run(dir, db, args.split(" "));
+        TokenbillProcess.Result result = TokenbillProcess.runPlain(dir, db, args.split(" "));
 
         // then
         assertThat(result.exitCode()).as(result.output()).isZero();
@@ -63,7 +63,7 @@ class CommandLineEndToEndIT {
 
         // when
         EndToEndDatabase.JarDatabase db = database().fresh(dir);
-        TokenbillProcess.Result result = TokenbillProcess.run(dir, db, args == null ? new String[0] : args.split(" "));
+        TokenbillProcess.Result result = TokenbillProcess.runPlain(dir, db, args == null ? new String[0] : args.split(" "));
 
         // then
         assertThat(result.exitCode()).as(result.output()).isEqualTo(64);
@@ -79,11 +79,11 @@ class CommandLineEndToEndIT {
         EndToEndDatabase.JarDatabase db = database().fresh(dir);
         String[] run = {"run", "--period", "2026-10", "--input", dir.resolve("missing").toString(), "--output",
                 dir.resolve("out").toString()};
-        assertThat(TokenbillProcess.run(dir, db, run).exitCode()).isEqualTo(2);
+        assertThat(TokenbillProcess.runPlain(dir, db, run).exitCode()).isEqualTo(2);
 
         // when
-        TokenbillProcess.Result restart = TokenbillProcess.run(dir, db, "restart", "--period", "2026-10");
-        TokenbillProcess.Result status = TokenbillProcess.run(dir, db, "status");
+        TokenbillProcess.Result restart = TokenbillProcess.runPlain(dir, db, "restart", "--period", "2026-10");
+        TokenbillProcess.Result status = TokenbillProcess.runPlain(dir, db, "status");
 
         // then: the restart says what it resumed and that it failed again (2); status has one line per execution
         assertThat(restart.exitCode()).as(restart.output()).isEqualTo(2);

@@ -27,7 +27,7 @@ class CommandLinePostgresEndToEndIT extends CommandLineEndToEndIT {
                 Map.of("SPRING_PROFILES_ACTIVE", "postgres"));
 
         // when
-        TokenbillProcess.Result result = TokenbillProcess.run(dir, unnamed, "status");
+        TokenbillProcess.Result result = TokenbillProcess.runPlain(dir, unnamed, "status");
 
         // then: exit 1 with the one line that says what is missing; no H2 database (nor ./data) was created
         assertThat(result.exitCode()).as(result.output()).isEqualTo(1);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * deploy/cron/tokenbill.crontab works as written: each of its command lines, with the installation's paths
- * (/var/lib/tokenbill, /opt/tokenbill) replaced by a temporary home, the packaged jar and deploy/bin, runs under sh
+ * (/var/lib/tokenbill, /opt/tokenbill) replaced by a temporary home, the packaged jar (installed with its CDS archive,
+ * the archive's options in JAVA_OPTS: {@link EndToEndJvm}) and deploy/bin, runs under sh
  * with the crontab's own variables, as cron would run it, on 2026-11-01 (TOKENBILL_TODAY) over the sample input.
  * Cron mails what a command prints: a good night prints nothing, a failed one prints one line with the exit code.
  */
@@ -108,7 +109,7 @@ class CrontabEndToEndIT {
         env.put("HOME", home.toString());
         env.putAll(variables());
         env.put("TOKENBILL_TODAY", "2026-11-01");
-        env.put("JAVA_OPTS", "-Xmx512m");
+        env.put("JAVA_OPTS", EndToEndJvm.javaOptions());
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
@@ -126,7 +127,7 @@ class CrontabEndToEndIT {
     }
 
     private String installed(String text) {
-        return text.replace("/opt/tokenbill/tokenbill.jar", TokenbillProcess.JAR.toString())
+        return text.replace("/opt/tokenbill/tokenbill.jar", EndToEndJvm.installedJar().toString())
                 .replace("/opt/tokenbill/bin/", Path.of("deploy/bin").toAbsolutePath() + "/")
                 .replace("/var/lib/tokenbill", home.toString());
     }

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged jar as a separate process, on its own database (H2 file or PostgreSQL), like an operator would. */
+/**
+ * Runs the packaged jar as a separate process, on its own database (H2 file or PostgreSQL), like an operator would:
+ * installed with its CDS archive unless started {@link #runPlain plain} (see {@link EndToEndJvm}).
+ */
 final class TokenbillProcess {
-
-    static final Path JAR = Path.of("target/tokenbill.jar").toAbsolutePath();
 
     private final Path workDir;
     private final EndToEndDatabase.JarDatabase database;
@@ -33,8 +34,13 @@ final class TokenbillProcess {
     /** The same with {@code settings} added to the process's environment (a remote run's broker settings, say). */
     static TokenbillProcess start(Path workDir, EndToEndDatabase.JarDatabase database, Map<String, String> settings,
             String... args) throws IOException {
+        return start(EndToEndJvm.installed(), workDir, database, settings, args);
+    }
+
+    private static TokenbillProcess start(List<String> java, Path workDir, EndToEndDatabase.JarDatabase database,
+            Map<String, String> settings, String... args) throws IOException {
         Files.createDirectories(workDir);
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(java);
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "stdout", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
@@ -57,6 +63,11 @@ final class TokenbillProcess {
     /** Runs to the end and returns the exit code. */
     static Result run(Path workDir, EndToEndDatabase.JarDatabase database, String... args) throws Exception {
         return start(workDir, database, args).finish(String.join(" ", args));
+    }
+
+    /** The same, started as the quick start starts it: {@code java -Xmx512m -jar target/tokenbill.jar}. */
+    static Result runPlain(Path workDir, EndToEndDatabase.JarDatabase database, String... args) throws Exception {
+        return start(EndToEndJvm.plain(), workDir, database, Map.of(), args).finish(String.join(" ", args));
     }
 
     /** Waits (at most 5 minutes) for the process to end and returns its exit code and output. */
