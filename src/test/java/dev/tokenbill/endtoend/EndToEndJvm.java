@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * CPU-seconds started as the README's "Start-up" section installs it, with the Class Data Sharing archive of
  * {@code tools/build-cds-archive.sh}, plus {@code -XX:TieredStopAtLevel=1} (the C1 compiler only: it changes how fast
  * the code runs, nothing of what it does). So {@link #installed()} is what most tests use (one archive built per test
- * JVM, from the jar under test, and checked with {@code -Xshare:on}: a broken archive script fails them), and
- * {@link #plain()} is the quick start's own {@code java -jar}, which {@link CommandLineEndToEndIT} keeps.
+ * JVM, from the jar under test, and checked with {@code -Xshare:on}: a broken archive script fails them; a JVM that
+ * cannot share classes at all runs them on the plain jar, C1 only, and says so), and {@link #plain()} is the quick
+ * start's own {@code java -jar}, which {@link CommandLineEndToEndIT} keeps.
  */
 final class EndToEndJvm {
 
@@ -28,6 +29,7 @@ final class EndToEndJvm {
     private static final Path CDS = Path.of("target/e2e-cds").toAbsolutePath();
 
     private static boolean built;
+    private static boolean shared = true;
 
     private EndToEndJvm() {
     }
@@ -49,13 +51,13 @@ final class EndToEndJvm {
     /** The JVM options of an installed run, as one JAVA_OPTS value (builds the archive on first use). */
     static String javaOptions() {
         buildOnce();
-        return String.join(" ", OPTIONS) + " -XX:SharedArchiveFile=" + CDS.resolve("tokenbill.jsa");
+        return String.join(" ", OPTIONS) + (shared ? " -XX:SharedArchiveFile=" + CDS.resolve("tokenbill.jsa") : "");
     }
 
     /** The extracted jar the archive belongs to (builds it on first use). */
     static Path installedJar() {
         buildOnce();
-        return CDS.resolve("tokenbill.jar");
+        return shared ? CDS.resolve("tokenbill.jar") : JAR;
     }
 
     private static synchronized void buildOnce() {
@@ -63,6 +65,14 @@ final class EndToEndJvm {
             return;
         }
         try {
+            if (new ProcessBuilder("java", "-Xshare:on", "-version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() != 0) {
+                System.err.println("this JVM cannot share classes (java -Xshare:on -version failed): the end-to-end"
+                        + " tests run target/tokenbill.jar with " + String.join(" ", OPTIONS) + " and no CDS archive");
+                shared = false;
+                built = true;
+                return;
+            }
             ProcessBuilder builder = new ProcessBuilder("sh", "tools/build-cds-archive.sh", CDS.toString())
                     .redirectErrorStream(true);
             builder.environment().put("JAVA_OPTS", String.join(" ", OPTIONS));
