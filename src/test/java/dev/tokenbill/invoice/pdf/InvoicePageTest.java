@@ -121,6 +121,33 @@ class InvoicePageTest {
         }
     }
 
+    /**
+     * The dark total box's label stays on one line in every language, on invoices and credit notes ("Gutschriftsbetrag
+     * (EUR)", the longest, wrapped to two in a label 125 points wide). Read line by line, not joined as render() does.
+     */
+    @Test
+    void testTotalBoxLabel_IsOneLine_InEachLanguageAndDocumentKind() throws IOException {
+        for (String[] language : new String[][] {{"en", "Amount due (EUR)", "Amount credited (EUR)"},
+                {"de", "Zahlbetrag (EUR)", "Gutschriftsbetrag (EUR)"}, {"fr", "Montant dû (EUR)", "Montant crédité (EUR)"}}) {
+            Customer customer = PageFixtures.customer(language[0], "DE", EUR, "DE123456789");
+            InvoiceView invoice = view(PageFixtures.invoice(EUR, "VAT", "0.19", "18.66", "116.85"), customer);
+            Labels labels = Labels.of(language[0]);
+            InvoiceView creditNote = invoice.asDocument(true, InvoiceViews.title(DocumentKind.CREDIT_NOTE, false, labels),
+                    labels.get("payment.creditNote"), "");
+
+            assertThat(lines(renderer.renderBytes(invoice))).as(language[0]).anyMatch(l -> l.contains(language[1]));
+            assertThat(lines(renderer.renderBytes(creditNote))).as(language[0]).anyMatch(l -> l.contains(language[2]));
+        }
+        // and an amount of ten digits still shows whole beside it, currency sign included (the amount's field was
+        // narrowed to 100 points; its font shrinks to fit)
+        Customer customer = PageFixtures.customer("de", "DE", EUR, "DE123456789");
+        InvoiceView large = view(PageFixtures.invoice(EUR, "VAT", "0.19", "197117.89", "12345678.90"), customer);
+        render(large, "invoice-large-amount"); // kept with -Dinvoice.samples=DIR, to look at
+        // (a no-break space before the sign)
+        assertThat(lines(renderer.renderBytes(large)))
+                .anyMatch(l -> l.contains("Zahlbetrag (EUR)") && l.contains("12.345.678,90\u00a0€"));
+    }
+
     @Test
     void test200Lines_RepeatTheColumnHeadersOnEveryPageAndEndWithTheTotals() throws IOException {
         Customer customer = PageFixtures.customer("en", "US", USD, null);
@@ -218,6 +245,13 @@ class InvoicePageTest {
             }
         }
         return pages;
+    }
+
+    /** Every line of text of the document, as the PDF lays it out. */
+    private static List<String> lines(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).lines().map(String::strip).toList();
+        }
     }
 
     private static int count(String text, String part) {
