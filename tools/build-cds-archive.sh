@@ -23,7 +23,8 @@ home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 cp -r input "$home/input"
 # the training run is a plain draft in the scratch home, whatever this shell points tokenbill at
-unset TOKENBILL_DB TOKENBILL_LOG TOKENBILL_REMOTE TOKENBILL_BROKER_URL TOKENBILL_PUSHGATEWAY_URL TOKENBILL_TEXTFILE_DIR
+unset TOKENBILL_DB TOKENBILL_LOG TOKENBILL_REMOTE TOKENBILL_BROKER_URL TOKENBILL_PUSHGATEWAY_URL TOKENBILL_TEXTFILE_DIR \
+    SPRING_PROFILES_ACTIVE SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD
 # shellcheck disable=SC2086 # JAVA_OPTS is a word list
 if ! TOKENBILL_HOME="$home" java ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$dir/tokenbill.jsa" -jar "$dir/tokenbill.jar" \
         run --period 2026-10 >"$home/training.log" 2>&1; then
