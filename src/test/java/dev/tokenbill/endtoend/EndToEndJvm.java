@@ -43,15 +43,23 @@ final class EndToEndJvm {
     static List<String> installed() {
         List<String> command = new ArrayList<>();
         command.add("java");
-        command.addAll(List.of(javaOptions().split(" ")));
+        command.addAll(options());
         command.addAll(List.of("-jar", installedJar().toString()));
         return command;
     }
 
     /** The JVM options of an installed run, as one JAVA_OPTS value (builds the archive on first use). */
     static String javaOptions() {
+        return String.join(" ", options());
+    }
+
+    private static List<String> options() {
         buildOnce();
-        return String.join(" ", OPTIONS) + (shared ? " -XX:SharedArchiveFile=" + CDS.resolve("tokenbill.jsa") : "");
+        List<String> options = new ArrayList<>(OPTIONS);
+        if (shared) {
+            options.add("-XX:SharedArchiveFile=" + CDS.resolve("tokenbill.jsa"));
+        }
+        return options;
     }
 
     /** The extracted jar the archive belongs to (builds it on first use). */
