@@ -1,7 +1,10 @@
 package dev.tokenbill.invoice.internal;
 
+import static dev.tokenbill.database.BulkInsert.column;
+
 import com.google.common.hash.Hashing;
 import dev.tokenbill.catalog.PriceCondition;
+import dev.tokenbill.database.BulkInsert;
 import dev.tokenbill.database.RunKeys;
 import dev.tokenbill.invoice.DocumentKind;
 import dev.tokenbill.invoice.Invoice;
@@ -16,7 +19,6 @@ import dev.tokenbill.invoice.TierLine;
 import dev.tokenbill.money.Money;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -28,10 +30,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 
 /** Invoices, their lines and tier breakdowns, keyed by run and customer. */
 public class JdbcInvoiceDao {
+
+    private static final BulkInsert INVOICE_ROWS = BulkInsert.into("invoice", column("run_id", Types.BIGINT),
+            column("customer_id", Types.VARCHAR), column("period", Types.VARCHAR), column("status", Types.VARCHAR),
+            column("currency", Types.VARCHAR), column("subtotal", Types.NUMERIC), column("discounts", Types.NUMERIC),
+            column("tax_name", Types.VARCHAR), column("tax_rate", Types.NUMERIC), column("tax", Types.NUMERIC),
+            column("tax_exempt", Types.BOOLEAN), column("total", Types.NUMERIC), column("credits", Types.NUMERIC),
+            column("amount_due", Types.NUMERIC), column("tax_category", Types.VARCHAR), column("tax_country", Types.VARCHAR),
+            column("tax_notice", Types.VARCHAR), column("customer_tax_id", Types.VARCHAR));
+    private static final BulkInsert LINE_ROWS = BulkInsert.into("invoice_line", column("run_id", Types.BIGINT),
+            column("customer_id", Types.VARCHAR), column("position", Types.INTEGER), column("kind", Types.VARCHAR),
+            column("description", Types.VARCHAR), column("subscription_id", Types.VARCHAR), column("plan_id", Types.VARCHAR),
+            column("meter", Types.VARCHAR), column("model", Types.VARCHAR), column("price_condition", Types.VARCHAR),
+            column("usage_quantity", Types.NUMERIC), column("included", Types.NUMERIC), column("quantity", Types.NUMERIC),
+            column("unit_price", Types.NUMERIC), column("amount", Types.NUMERIC), column("reference", Types.VARCHAR),
+            column("period_start", Types.DATE), column("period_end", Types.DATE));
+    private static final BulkInsert TIER_ROWS = BulkInsert.into("invoice_line_tier", column("run_id", Types.BIGINT),
+            column("customer_id", Types.VARCHAR), column("position", Types.INTEGER), column("tier", Types.INTEGER),
+            column("from_units", Types.NUMERIC), column("up_to", Types.NUMERIC), column("units", Types.NUMERIC),
+            column("unit_price", Types.NUMERIC), column("flat_fee", Types.NUMERIC), column("amount", Types.NUMERIC));
 
     private final JdbcTemplate jdbc;
 
@@ -42,9 +62,9 @@ public class JdbcInvoiceDao {
     /**
      * Replaces the run's draft invoices of the customers from the first to the last of
      * {@code invoices}, which are a contiguous run of customers in the database's customer-id order
-     * (a chunk of the rating step): writing the same chunk twice leaves one copy. Six batched
-     * statements whatever the number of invoices: a range delete per table, then the inserts, every
-     * parameter set with its SQL type.
+     * (a chunk of the rating step): writing the same chunk twice leaves one copy. Six
+     * statements whatever the number of invoices: a range delete per table, then one {@link BulkInsert} per table
+     * (COPY on PostgreSQL, a JDBC batch on H2).
      */
     public void saveDrafts(long runId, String period, List<? extends Invoice> invoices) {
         if (invoices.isEmpty()) {
@@ -67,67 +87,31 @@ public class JdbcInvoiceDao {
                 }
             }
         }
-        batch("insert into invoice (run_id, customer_id, period, status, currency, subtotal, discounts, tax_name,"
-                + " tax_rate, tax, tax_exempt, total, credits, amount_due, tax_category, tax_country, tax_notice,"
-                + " customer_tax_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                invoices, (ps, i) -> {
-                    ps.setLong(1, runId);
-                    ps.setString(2, i.customerId());
-                    ps.setString(3, period);
-                    ps.setString(4, "DRAFT");
-                    ps.setString(5, i.currency().getCurrencyCode());
-                    ps.setBigDecimal(6, i.subtotal().amount());
-                    ps.setBigDecimal(7, i.discounts().amount());
-                    ps.setString(8, i.taxName());
-                    ps.setBigDecimal(9, i.taxRate());
-                    ps.setBigDecimal(10, i.tax().amount());
-                    ps.setBoolean(11, i.taxExempt());
-                    ps.setBigDecimal(12, i.total().amount());
-                    ps.setBigDecimal(13, i.credits().amount());
-                    ps.setBigDecimal(14, i.amountDue().amount());
-                    ps.setString(15, i.taxation().category().name());
-                    text(ps, 16, i.taxation().country());
-                    text(ps, 17, i.taxation().notice());
-                    text(ps, 18, i.taxation().customerTaxId());
-                });
-        batch("insert into invoice_line (run_id, customer_id, position, kind, description, subscription_id, plan_id,"
-                + " meter, model, price_condition, usage_quantity, included, quantity, unit_price, amount, reference,"
-                + " period_start, period_end) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines,
-                (ps, n) -> {
-                    InvoiceLine l = n.line();
-                    ps.setLong(1, runId);
-                    ps.setString(2, n.customerId());
-                    ps.setInt(3, n.position());
-                    ps.setString(4, l.kind().name());
-                    ps.setString(5, l.description());
-                    text(ps, 6, l.subscriptionId());
-                    text(ps, 7, l.planId());
-                    text(ps, 8, l.meter());
-                    text(ps, 9, l.model());
-                    text(ps, 10, l.condition() == null ? null : l.condition().name());
-                    number(ps, 11, l.usage());
-                    number(ps, 12, l.included());
-                    number(ps, 13, l.quantity());
-                    number(ps, 14, l.unitPrice());
-                    ps.setBigDecimal(15, l.amount().amount());
-                    text(ps, 16, l.reference());
-                    date(ps, 17, l.servicePeriod() == null ? null : l.servicePeriod().start());
-                    date(ps, 18, l.servicePeriod() == null ? null : l.servicePeriod().end());
-                });
-        batch("insert into invoice_line_tier (run_id, customer_id, position, tier, from_units, up_to, units,"
-                + " unit_price, flat_fee, amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tiers, (ps, n) -> {
-                    TierLine t = n.tier();
-                    ps.setLong(1, runId);
-                    ps.setString(2, n.customerId());
-                    ps.setInt(3, n.position());
-                    ps.setInt(4, t.tier());
-                    ps.setBigDecimal(5, t.from());
-                    number(ps, 6, t.upTo());
-                    ps.setBigDecimal(7, t.units());
-                    ps.setBigDecimal(8, t.unitPrice());
-                    ps.setBigDecimal(9, t.flatFee());
-                    ps.setBigDecimal(10, t.amount().amount());
-                });
+        List<Object[]> invoiceRows = new ArrayList<>(invoices.size());
+        for (Invoice i : invoices) {
+            invoiceRows.add(new Object[] {runId, i.customerId(), period, "DRAFT", i.currency().getCurrencyCode(),
+                i.subtotal().amount(), i.discounts().amount(), i.taxName(), i.taxRate(), i.tax().amount(), i.taxExempt(),
+                i.total().amount(), i.credits().amount(), i.amountDue().amount(), i.taxation().category().name(),
+                i.taxation().country(), i.taxation().notice(), i.taxation().customerTaxId()});
+        }
+        INVOICE_ROWS.insert(jdbc, invoiceRows);
+        List<Object[]> lineRows = new ArrayList<>(lines.size());
+        for (NumberedLine n : lines) {
+            InvoiceLine l = n.line();
+            lineRows.add(new Object[] {runId, n.customerId(), n.position(), l.kind().name(), l.description(),
+                l.subscriptionId(), l.planId(), l.meter(), l.model(), l.condition() == null ? null : l.condition().name(),
+                l.usage(), l.included(), l.quantity(), l.unitPrice(), l.amount().amount(), l.reference(),
+                l.servicePeriod() == null ? null : l.servicePeriod().start(),
+                l.servicePeriod() == null ? null : l.servicePeriod().end()});
+        }
+        LINE_ROWS.insert(jdbc, lineRows);
+        List<Object[]> tierRows = new ArrayList<>(tiers.size());
+        for (NumberedTier n : tiers) {
+            TierLine t = n.tier();
+            tierRows.add(new Object[] {runId, n.customerId(), n.position(), t.tier(), t.from(), t.upTo(), t.units(),
+                t.unitPrice(), t.flatFee(), t.amount().amount()});
+        }
+        TIER_ROWS.insert(jdbc, tierRows);
     }
 
     private record NumberedLine(String customerId, int position, InvoiceLine line) {
@@ -136,41 +120,11 @@ public class JdbcInvoiceDao {
     private record NumberedTier(String customerId, int position, TierLine tier) {
     }
 
-    private <T> void batch(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> setter) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows, rows.size(), setter);
-        }
-    }
-
-    private static void text(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value);
-        }
-    }
-
-    private static void date(PreparedStatement ps, int index, java.time.LocalDate value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.DATE);
-        } else {
-            ps.setDate(index, java.sql.Date.valueOf(value));
-        }
-    }
-
     /** The service period stored in a line row's period_start and period_end, or null. */
     static ServicePeriod servicePeriod(ResultSet rs) throws SQLException {
         java.sql.Date start = rs.getDate("period_start");
         java.sql.Date end = rs.getDate("period_end");
         return start == null || end == null ? null : new ServicePeriod(start.toLocalDate(), end.toLocalDate());
-    }
-
-    private static void number(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.NUMERIC);
-        } else {
-            ps.setBigDecimal(index, value);
-        }
     }
 
     public static final String INVOICES_AFTER = "select customer_id from invoice where run_id = ? and customer_id > ?"

@@ -1,6 +1,9 @@
 package dev.tokenbill.job.rating;
 
+import static dev.tokenbill.database.BulkInsert.column;
+
 import dev.tokenbill.credit.internal.JdbcCreditDao;
+import dev.tokenbill.database.BulkInsert;
 import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.invoice.InvoiceLine;
 import dev.tokenbill.invoice.LineKind;
@@ -9,6 +12,7 @@ import dev.tokenbill.invoice.internal.JdbcInvoiceDao;
 import dev.tokenbill.period.BillingPeriod;
 import dev.tokenbill.rating.PlanWhatIf;
 import dev.tokenbill.rating.RatingEngine;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +26,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * what-if rows. In a final run the chunk's credit grants are locked first and their credit applied
  * afresh from the balances read under the lock, so what the invoices apply is what they take. A chunk is a contiguous run of customers in customer-id order (as
  * {@link CustomerToRateReader} reads them), so each table is replaced by one range delete from the
- * chunk's first to its last customer and one batched insert: writing a chunk twice leaves one copy.
+ * chunk's first to its last customer and one bulk insert ({@link BulkInsert}: COPY on PostgreSQL, a JDBC batch on
+ * H2): writing a chunk twice leaves one copy.
  */
 public class JdbcInvoiceWriter implements ItemWriter<RatedCustomer> {
+
+    private static final BulkInsert WHATIF_ROWS = BulkInsert.into("plan_whatif", column("run_id", Types.BIGINT),
+            column("customer_id", Types.VARCHAR), column("current_plan", Types.VARCHAR), column("plan_id", Types.VARCHAR),
+            column("currency", Types.VARCHAR), column("amount", Types.NUMERIC), column("difference", Types.NUMERIC),
+            column("reason", Types.VARCHAR));
 
     private final JdbcInvoiceDao invoices;
     private final JdbcCreditDao credits;
@@ -76,8 +86,7 @@ public class JdbcInvoiceWriter implements ItemWriter<RatedCustomer> {
         }
         credits.replaceApplied(runId, period, first, last, applied, binding);
         jdbc.update("delete from plan_whatif where run_id = ? and customer_id between ? and ?", runId, first, last);
-        jdbc.batchUpdate("insert into plan_whatif (run_id, customer_id, current_plan, plan_id, currency, amount, difference,"
-                + " reason) values (?, ?, ?, ?, ?, ?, ?, ?)", whatIfs);
+        WHATIF_ROWS.insert(jdbc, whatIfs);
     }
 
     /** The invoices with credit applied from the balances as they stand under the grants' locks (held to commit). */
