@@ -1,11 +1,15 @@
 package dev.tokenbill.customer.internal;
 
+import static dev.tokenbill.database.BulkInsert.column;
+
 import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.Subscription;
+import dev.tokenbill.database.BulkInsert;
 import dev.tokenbill.database.RunKeys;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
@@ -36,6 +40,15 @@ public class JdbcCustomerDao {
     }
 
     private static final int BATCH = 500;
+    private static final BulkInsert CUSTOMER_ROWS = BulkInsert.into("customer", column("run_id", Types.BIGINT),
+            column("customer_id", Types.VARCHAR), column("name", Types.VARCHAR), column("email", Types.VARCHAR),
+            column("address", Types.VARCHAR), column("country", Types.VARCHAR), column("currency", Types.VARCHAR),
+            column("tax_exempt", Types.BOOLEAN), column("tax_id", Types.VARCHAR), column("language", Types.VARCHAR),
+            column("payment_terms_days", Types.INTEGER), column("einvoice", Types.VARCHAR));
+    private static final BulkInsert SUBSCRIPTION_ROWS = BulkInsert.into("subscription", column("run_id", Types.BIGINT),
+            column("subscription_id", Types.VARCHAR), column("customer_id", Types.VARCHAR), column("plan_id", Types.VARCHAR),
+            column("start_date", Types.DATE), column("end_date", Types.DATE), column("quantity", Types.INTEGER),
+            column("coupon_code", Types.VARCHAR));
 
     /** See {@link #loader(long)}. */
     public final class Loader implements CustomerFiles.Sink {
@@ -85,38 +98,23 @@ public class JdbcCustomerDao {
         }
 
         private void insertCustomers() {
-            jdbc.batchUpdate("insert into customer (run_id, customer_id, name, email, address, country, currency,"
-                    + " tax_exempt, tax_id, language, payment_terms_days, einvoice) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?)", customers, BATCH, (ps, c) -> {
-                        ps.setLong(1, runId);
-                        ps.setString(2, c.id());
-                        ps.setString(3, c.name());
-                        ps.setString(4, c.email());
-                        ps.setString(5, c.address());
-                        ps.setString(6, c.country());
-                        ps.setString(7, c.currency().getCurrencyCode());
-                        ps.setBoolean(8, c.taxExempt());
-                        ps.setString(9, c.taxId());
-                        ps.setString(10, c.language());
-                        ps.setObject(11, c.paymentTermsDays(), java.sql.Types.INTEGER);
-                        ps.setString(12, c.einvoice());
-                    });
+            List<Object[]> rows = new ArrayList<>(customers.size());
+            for (Customer c : customers) {
+                rows.add(new Object[] {runId, c.id(), c.name(), c.email(), c.address(), c.country(),
+                    c.currency().getCurrencyCode(), c.taxExempt(), c.taxId(), c.language(), c.paymentTermsDays(),
+                    c.einvoice()});
+            }
+            CUSTOMER_ROWS.insert(jdbc, rows);
             customers.clear();
         }
 
         private void insertSubscriptions() {
-            jdbc.batchUpdate("insert into subscription (run_id, subscription_id, customer_id, plan_id, start_date,"
-                    + " end_date, quantity, coupon_code) values (?, ?, ?, ?, ?, ?, ?, ?)", subscriptions, BATCH,
-                    (ps, s) -> {
-                        ps.setLong(1, runId);
-                        ps.setString(2, s.id());
-                        ps.setString(3, s.customerId());
-                        ps.setString(4, s.planId());
-                        ps.setDate(5, Date.valueOf(s.start()));
-                        ps.setDate(6, s.end() == null ? null : Date.valueOf(s.end()));
-                        ps.setInt(7, s.quantity());
-                        ps.setString(8, s.couponCode());
-                    });
+            List<Object[]> rows = new ArrayList<>(subscriptions.size());
+            for (Subscription s : subscriptions) {
+                rows.add(new Object[] {runId, s.id(), s.customerId(), s.planId(), s.start(), s.end(), s.quantity(),
+                    s.couponCode()});
+            }
+            SUBSCRIPTION_ROWS.insert(jdbc, rows);
             subscriptions.clear();
         }
     }

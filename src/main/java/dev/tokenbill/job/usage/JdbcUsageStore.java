@@ -1,5 +1,8 @@
 package dev.tokenbill.job.usage;
 
+import static dev.tokenbill.database.BulkInsert.column;
+
+import dev.tokenbill.database.BulkInsert;
 import dev.tokenbill.database.RunKeys;
 import dev.tokenbill.period.BillingPeriod;
 import dev.tokenbill.usage.pipeline.AggregatedUsage;
@@ -9,7 +12,8 @@ import dev.tokenbill.usage.pipeline.DailyRequests;
 import dev.tokenbill.usage.pipeline.FileTally;
 import dev.tokenbill.usage.pipeline.UsageReject;
 import dev.tokenbill.usage.pipeline.UsageSink;
-import java.sql.Date;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,7 +27,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The usage pipeline's results in the database, written with JDBC batches: rejects
+ * The usage pipeline's results in the database, written in batches (totals and requests per day with
+ * {@link BulkInsert}: COPY on PostgreSQL): rejects
  * (usage_reject), totals (usage_total), per-file counts (usage_file), requests per day (usage_daily) and, for a
  * final run, the events it billed (billed_event_block, packed by {@link BilledEventBlocks}); and the billed events
  * of final periods, for later runs.
@@ -35,6 +40,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the step has completed.
  */
 public class JdbcUsageStore implements UsageSink {
+
+    private static final BulkInsert TOTAL_ROWS = BulkInsert.into("usage_total", column("run_id", Types.BIGINT),
+            column("customer_id", Types.VARCHAR), column("subscription_id", Types.VARCHAR), column("model", Types.VARCHAR),
+            column("meter", Types.VARCHAR), column("price_condition", Types.VARCHAR), column("quantity", Types.NUMERIC));
+    private static final BulkInsert DAILY_ROWS = BulkInsert.into("usage_daily", column("run_id", Types.BIGINT),
+            column("customer_id", Types.VARCHAR), column("first_day", Types.DATE), column("requests", Types.VARCHAR));
 
     private final JdbcTemplate jdbc;
     private final long runId;
@@ -91,16 +102,12 @@ public class JdbcUsageStore implements UsageSink {
 
     @Override
     public void totals(List<AggregatedUsage> totals) {
-        inTransaction(() -> jdbc.batchUpdate("insert into usage_total (run_id, customer_id, subscription_id, model, meter, price_condition,"
-                + " quantity) values (?, ?, ?, ?, ?, ?, ?)", totals, totals.size(), (ps, t) -> {
-                    ps.setLong(1, runId);
-                    ps.setString(2, t.customerId());
-                    ps.setString(3, t.total().subscriptionId());
-                    ps.setString(4, t.total().model());
-                    ps.setString(5, t.total().meter());
-                    ps.setString(6, t.total().condition().name());
-                    ps.setBigDecimal(7, t.total().quantity());
-                }));
+        List<Object[]> rows = new ArrayList<>(totals.size());
+        for (AggregatedUsage t : totals) {
+            rows.add(new Object[] {runId, t.customerId(), t.total().subscriptionId(), t.total().model(), t.total().meter(),
+                t.total().condition().name(), t.total().quantity()});
+        }
+        inTransaction(() -> TOTAL_ROWS.insert(jdbc, rows));
     }
 
     @Override
@@ -163,13 +170,12 @@ public class JdbcUsageStore implements UsageSink {
 
     @Override
     public void daily(List<DailyRequests> daily) {
-        inTransaction(() -> jdbc.batchUpdate("insert into usage_daily (run_id, customer_id, first_day, requests)"
-                + " values (?, ?, ?, ?)", daily, daily.size(), (ps, d) -> {
-                    ps.setLong(1, runId);
-                    ps.setString(2, d.customerId());
-                    ps.setDate(3, Date.valueOf(d.firstDay()));
-                    ps.setString(4, Arrays.stream(d.requests()).mapToObj(Long::toString).collect(Collectors.joining(",")));
-                }));
+        List<Object[]> rows = new ArrayList<>(daily.size());
+        for (DailyRequests d : daily) {
+            rows.add(new Object[] {runId, d.customerId(), d.firstDay(),
+                Arrays.stream(d.requests()).mapToObj(Long::toString).collect(Collectors.joining(","))});
+        }
+        inTransaction(() -> DAILY_ROWS.insert(jdbc, rows));
     }
 
     /** Requests per day of these customers (those with accepted usage), by customer id. */
