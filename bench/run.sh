@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Throughput benchmark: bench/run.sh --events N [--threads T] [--xmx SIZE]
+# Throughput benchmark: bench/run.sh --events N [--threads T] [--xmx SIZE] [--database h2|postgresql]
 # Generates a workload (10,000 customers per million events), runs the real billing job end to end
 # in its own JVM, measures the library floors (opencsv, plain JasperReports) and PostgreSQL
 # COPY + GROUP BY and DuckDB read_csv + GROUP BY (with and without first-occurrence de-duplication) on the same

@@ -37,12 +37,15 @@ public final class Benchmark {
         long events = 1_000_000;
         int threads = Runtime.getRuntime().availableProcessors();
         String xmx = "1g";
+        String database = "h2";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--xmx" -> xmx = args[++i];
-                default -> throw new IllegalArgumentException("usage: bench/run.sh --events N [--threads T] [--xmx SIZE]");
+                case "--database" -> database = args[++i];
+                default -> throw new IllegalArgumentException(
+                        "usage: bench/run.sh --events N [--threads T] [--xmx SIZE] [--database h2|postgresql]");
             }
         }
         int customers = (int) Math.max(100, events / 100);
@@ -54,7 +57,26 @@ public final class Benchmark {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("events", events);
 
-        JobFigures job = runJob(work, input, xmx, threads);
+        JobFigures job;
+        if (database.equals("postgresql")) {
+            // the job's database on an embedded PostgreSQL of its own (zonky), started before the job and stopped after
+            try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+                try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    s.execute("create database tokenbill_bench");
+                }
+                String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/tokenbill_bench";
+                job = runJob(work, input, xmx, threads, Map.of("SPRING_PROFILES_ACTIVE", "postgres",
+                        "SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", "postgres"),
+                        () -> java.sql.DriverManager.getConnection(url, "postgres", ""));
+            }
+        } else if (database.equals("h2")) {
+            Path db = work.resolve("db-" + System.nanoTime());
+            job = runJob(work, input, xmx, threads, Map.of("TOKENBILL_DB", db.toString()),
+                    () -> java.sql.DriverManager.getConnection("jdbc:h2:file:" + db, "sa", ""));
+        } else {
+            throw new IllegalArgumentException("--database is h2 or postgresql, got " + database);
+        }
+        result.put("database", database);
         result.put("seconds", round(job.billingSeconds));
         result.put("events_per_s", Math.round(job.rows / job.billingSeconds));
         result.put("opencsv_floor_events_per_s", Math.round(opencsvFloor(input)));
@@ -83,6 +105,11 @@ public final class Benchmark {
         job.partitions.forEach((step, p) -> System.out.printf("%-18s %10s %8s %8s %14s%n", step, p.get("count"),
                 p.get("mean_s"), p.get("max_s"), p.get("max_over_mean")));
         System.out.println(JsonMapper.builder().build().writeValueAsString(result));
+    }
+
+    /** A connection to the job's database, to read its partitions' timings from the job repository. */
+    interface JobDatabase {
+        Connection connect() throws Exception;
     }
 
     record JobFigures(long rows, double billingSeconds, double renderSeconds, long invoices, double wallSeconds,
@@ -125,14 +152,14 @@ public final class Benchmark {
      * Runs the real jar; peak RSS is the child JVM's VmHWM (resident high-water mark: heap, metaspace, code cache,
      * thread stacks, direct and native buffers), polled from /proc every 100 ms until it exits.
      */
-    private static JobFigures runJob(Path work, Path input, String xmx, int threads) throws Exception {
-        Path db = work.resolve("db-" + System.nanoTime());
+    private static JobFigures runJob(Path work, Path input, String xmx, int threads, Map<String, String> database,
+            JobDatabase repository) throws Exception {
         Path out = work.resolve("out");
         List<String> command = List.of("java", "-Xmx" + xmx, "-jar", "target/tokenbill.jar", "run", "--period", "2026-10",
                 "--input", input.toString(), "--output", out.toString(), "--tokenbill.threads=" + threads);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("job.log").toFile());
-        builder.environment().put("TOKENBILL_DB", db.toString());
+        builder.environment().putAll(database);
         builder.environment().put("TOKENBILL_LOG", work.resolve("tokenbill.log").toString());
         long start = System.nanoTime();
         Process process = builder.start();
@@ -174,7 +201,7 @@ public final class Benchmark {
         }
         long heap = run.has("jvm") ? run.get("jvm").get("peak_heap_mb").asLong() : -1;
         Map<String, Map<String, Object>> partitions;
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "")) {
+        try (Connection c = repository.connect()) {
             partitions = partitionTimings(c);
         }
         return new JobFigures(rows, billing, render, run.get("invoice_count").asLong(), wall, heap, peakRss, steps,
