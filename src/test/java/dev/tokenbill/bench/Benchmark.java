@@ -6,6 +6,7 @@ import dev.tokenbill.generate.GeneratorSpec;
 import dev.tokenbill.generate.SyntheticInput;
 import dev.tokenbill.invoice.pdf.InvoicePdfRenderer;
 import dev.tokenbill.invoice.pdf.InvoiceView;
+import dev.tokenbill.testsupport.EmbeddedPostgresServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.math.BigDecimal;
@@ -59,16 +60,11 @@ public final class Benchmark {
 
         JobFigures job;
         if (database.equals("postgresql")) {
-            // the job's database on an embedded PostgreSQL of its own (zonky), started before the job and stopped after
-            try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-                try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                    s.execute("create database tokenbill_bench");
-                }
-                String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/tokenbill_bench";
-                job = runJob(work, input, xmx, threads, Map.of("SPRING_PROFILES_ACTIVE", "postgres",
-                        "SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", "postgres"),
-                        () -> java.sql.DriverManager.getConnection(url, "postgres", ""));
-            }
+            // the job's database on the tests' embedded PostgreSQL (zonky; stopped when the benchmark's JVM ends)
+            String url = EmbeddedPostgresServer.createDatabase();
+            job = runJob(work, input, xmx, threads, Map.of("SPRING_PROFILES_ACTIVE", "postgres",
+                    "SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER),
+                    () -> java.sql.DriverManager.getConnection(url, EmbeddedPostgresServer.USER, ""));
         } else if (database.equals("h2")) {
             Path db = work.resolve("db-" + System.nanoTime());
             job = runJob(work, input, xmx, threads, Map.of("TOKENBILL_DB", db.toString()),
