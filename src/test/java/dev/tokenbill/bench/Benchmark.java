@@ -59,16 +59,17 @@ public final class Benchmark {
         result.put("events", events);
 
         JobFigures job;
+        JobDatabase jobDatabase;
         if (database.equals("postgresql")) {
             // the job's database on the tests' embedded PostgreSQL (zonky; stopped when the benchmark's JVM ends)
             String url = EmbeddedPostgresServer.createDatabase();
+            jobDatabase = () -> java.sql.DriverManager.getConnection(url, EmbeddedPostgresServer.USER, "");
             job = runJob(work, input, xmx, threads, Map.of("SPRING_PROFILES_ACTIVE", "postgres",
-                    "SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER),
-                    () -> java.sql.DriverManager.getConnection(url, EmbeddedPostgresServer.USER, ""));
+                    "SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER), jobDatabase);
         } else if (database.equals("h2")) {
             Path db = work.resolve("db-" + System.nanoTime());
-            job = runJob(work, input, xmx, threads, Map.of("TOKENBILL_DB", db.toString()),
-                    () -> java.sql.DriverManager.getConnection("jdbc:h2:file:" + db, "sa", ""));
+            jobDatabase = () -> java.sql.DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "");
+            job = runJob(work, input, xmx, threads, Map.of("TOKENBILL_DB", db.toString()), jobDatabase);
         } else {
             throw new IllegalArgumentException("--database is h2 or postgresql, got " + database);
         }
@@ -83,6 +84,16 @@ public final class Benchmark {
                 Math.round(job.rows / DuckDbFloor.seconds(usageFiles(input), duckTemp, megabytes(xmx), true)));
         result.put("duckdb_group_events_per_s",
                 Math.round(job.rows / DuckDbFloor.seconds(usageFiles(input), duckTemp, megabytes(xmx), false)));
+        RatingFloor.Figures rating;
+        try (Connection c = jobDatabase.connect()) {
+            rating = RatingFloor.measure(c, input, work.resolve("out"), threads);
+        }
+        System.out.printf("rating floor: %d customers read in %.2f s (one thread), rated (%d invoices) in %.2f s cold,"
+                + " %.2f s warm, %d threads; the job's rateCustomers %.2f s%n", rating.customers(), rating.readSeconds(),
+                rating.invoices(), rating.coldSeconds(), rating.warmSeconds(), threads, job.steps.get("rateCustomers"));
+        result.put("rating_customers_per_s", Math.round(rating.customers() / job.steps.get("rateCustomers")));
+        result.put("rating_floor_cold_customers_per_s", Math.round(rating.coldPerSecond()));
+        result.put("rating_floor_customers_per_s", Math.round(rating.warmPerSecond()));
         result.put("invoices", job.invoices);
         result.put("invoices_per_s", round(job.invoices / job.renderSeconds));
         result.put("jasper_floor_invoices_per_s", round(jasperFloor(job.invoices)));
