@@ -52,8 +52,9 @@ public class BillingInfrastructure {
 
     /**
      * Compiled once per JVM (one run), on a thread of its own started on first use (the job asks for it when rating
-     * starts, so the compile overlaps rating): {@code tokenbill.template}, by default templates/invoice.jrxml in the
-     * working directory, else the copy inside the jar.
+     * starts if rating leaves a core free, so the compile overlaps rating; else rendering's first use):
+     * {@code tokenbill.template}, by default templates/invoice.jrxml in the working directory, else the copy inside
+     * the jar.
      */
     @Bean
     @Lazy

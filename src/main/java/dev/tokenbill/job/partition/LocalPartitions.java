@@ -48,6 +48,12 @@ public final class LocalPartitions implements Partitions {
         return gridSize;
     }
 
+    /** As many threads as cores, or more. */
+    @Override
+    public boolean occupiesEveryCore() {
+        return threads >= Runtime.getRuntime().availableProcessors();
+    }
+
     private TaskExecutor executor(String name) {
         if (threads == 1) {
             return new SyncTaskExecutor();

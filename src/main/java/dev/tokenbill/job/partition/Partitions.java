@@ -21,4 +21,10 @@ public interface Partitions {
 
     /** The number of partitions to ask the partitioners for (a hint: a partitioner may return fewer). */
     int gridSize();
+
+    /**
+     * Whether a partitioned step keeps every core of this machine busy while it runs, so that other work started
+     * beside it slows it down rather than using a core it leaves free.
+     */
+    boolean occupiesEveryCore();
 }

@@ -78,4 +78,10 @@ public final class RemotePartitions implements Partitions {
     public int gridSize() {
         return gridSize;
     }
+
+    /** Never: the partitions run on the workers while this JVM waits for them. */
+    @Override
+    public boolean occupiesEveryCore() {
+        return false;
+    }
 }
