@@ -52,7 +52,9 @@ final class RatingFloor {
      */
     public static void main(String[] args) throws Exception {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + args[0], "sa", "")) {
+        // H2 takes a relative file name only as ./name: made absolute
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + Path.of(args[0]).toAbsolutePath(), "sa",
+                "")) {
             Figures f = measure(c, Path.of(args[1]), Path.of("target/rating-floor-out"), threads);
             System.out.printf("%d customers, %d invoices: read %.2f s, rated cold %.2f s (%.0f/s), warm %.2f s (%.0f/s)%n",
                     f.customers(), f.invoices(), f.readSeconds(), f.coldSeconds(), f.coldPerSecond(), f.warmSeconds(),
