@@ -12,10 +12,12 @@ import java.util.List;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 
 /**
  * Inserts many rows into one table in the caller's transaction: on PostgreSQL with one {@code COPY ... FROM STDIN}
- * (text format), elsewhere (H2) with one JDBC batch, every parameter set with its column's SQL type. A row is an
+ * (text format), elsewhere (H2) with one JDBC batch, every parameter set with its column's SQL type (Spring's
+ * {@link StatementCreatorUtils}, as JdbcTemplate sets typed parameters). A row is an
  * array of values in the order of the columns: {@code null}, {@link String}, {@link Long}, {@link Integer},
  * {@link Boolean}, {@link BigDecimal} or {@link LocalDate}.
  */
@@ -109,31 +111,11 @@ public final class BulkInsert {
         try (PreparedStatement ps = connection.prepareStatement(insert)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < columns.size(); i++) {
-                    set(ps, i + 1, columns.get(i).sqlType(), row[i]);
+                    StatementCreatorUtils.setParameterValue(ps, i + 1, columns.get(i).sqlType(), row[i]);
                 }
                 ps.addBatch();
             }
             ps.executeBatch();
-        }
-    }
-
-    private static void set(PreparedStatement ps, int index, int sqlType, Object value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, sqlType);
-        } else if (value instanceof String s) {
-            ps.setString(index, s);
-        } else if (value instanceof BigDecimal d) {
-            ps.setBigDecimal(index, d);
-        } else if (value instanceof Long l) {
-            ps.setLong(index, l);
-        } else if (value instanceof Integer n) {
-            ps.setInt(index, n);
-        } else if (value instanceof Boolean b) {
-            ps.setBoolean(index, b);
-        } else if (value instanceof LocalDate d) {
-            ps.setDate(index, java.sql.Date.valueOf(d));
-        } else {
-            throw new IllegalArgumentException("no JDBC setter for a " + value.getClass().getName());
         }
     }
 }
