@@ -68,7 +68,8 @@ public final class RatingEngine {
             requireCurrency(customer, s.plan());
             List<InvoiceLine> current = new ArrayList<>(RecurringFees.current(s.subscription(), s.plan(), period));
             current.addAll(UnusedDays.lines(s.subscription(), s.plan(), period, adjustments.prepaidFees()));
-            List<InvoiceLine> advance = RecurringFees.inAdvance(s.subscription(), s.plan(), period);
+            List<InvoiceLine> advance = new ArrayList<>(RecurringFees.inAdvance(s.subscription(), s.plan(), period));
+            advance.addAll(UnusedDays.billedAgain(s.subscription(), s.plan(), adjustments.creditedByNextPeriod()));
             List<InvoiceLine> usage = ZeroUsageFlatFees.apply(s.subscription(), s.plan(),
                     UsageCharges.lines(s.subscription(), s.plan(), sortedUsage(s)));
             List<InvoiceLine> trueUps = Minimums.trueUps(s.subscription(), s.plan(), period, usage,

@@ -18,6 +18,12 @@ import java.util.List;
  * line (it lowers the subtotal, so discounts and tax follow it), not a credit note: the advance invoice was right when
  * issued; the end date came later, and the period in which it falls is where it is settled. The line's service period
  * is the days it credits. A fee billed in advance already prorated to the end date leaves nothing unused.
+ *
+ * <p>When the period of the advance invoice is billed again (a correction) after the next period's final invoice has
+ * credited such days, the replacing invoice bills its fee in advance prorated to the end date, which leaves those days
+ * out, and the next period's credit stands (a final invoice is never rewritten): they would be given back twice. So the
+ * replacing invoice bills them again, at the credit's own amount ({@link #billedAgain}): over both periods the customer
+ * pays for the days used, once.
  */
 final class UnusedDays {
 
@@ -45,6 +51,26 @@ final class UnusedDays {
                     + fee.invoiceNumber() + ")";
             lines.add(new FeeLine(description, subscription.id(), plan.id(), fee.quantity(), fee.unitPrice(), credit,
                     days));
+        }
+        return lines;
+    }
+
+    /**
+     * The days of the next period that its final invoice already credited as unused, billed again by this period's
+     * (replacing) invoice: a positive RECURRING line of the credit's amount, quantity and unit price, with the credited
+     * days as its service period.
+     */
+    static List<InvoiceLine> billedAgain(Subscription subscription, Plan plan, List<CreditedUnusedDays> credited) {
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (CreditedUnusedDays credit : credited) {
+            if (!credit.subscriptionId().equals(subscription.id())) {
+                continue;
+            }
+            String description = plan.name() + " recurring fee, " + credit.days().start() + " to "
+                    + credit.days().lastDay() + " billed again: credited as unused on " + credit.invoiceNumber()
+                    + " against the fee in advance of the invoice this one replaces";
+            lines.add(new FeeLine(description, subscription.id(), plan.id(), credit.quantity(), credit.unitPrice(),
+                    Money.of(credit.amount().negate(), plan.currency()), credit.days()));
         }
         return lines;
     }

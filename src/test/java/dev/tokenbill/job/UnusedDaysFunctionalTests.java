@@ -61,6 +61,58 @@ class UnusedDaysFunctionalTests {
                 .contains("unused days credited", "15/30 days", "TB-000001");
     }
 
+    @Test
+    void octoberCorrectedAfterNovemberCreditedTheUnusedDays_BillsThemAgain_SoTheyAreGivenBackOnce() throws Exception {
+        // given October final (TB-000001 bills acme's November in advance, 20.00), then the end date 2026-11-16 and
+        // November final (TB-000002 credits November 16-30: -10.00)
+        Path input = copy(Fixtures.input("money"), work.resolve("input"));
+        replace(input.resolve("catalog.yaml"), "{amount: \"20.00\", timing: in_arrears}",
+                "{amount: \"20.00\", timing: in_advance}");
+        Path output = work.resolve("output");
+        assertThat(runs.start("2026-10", true, input, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        replace(input.resolve("subscriptions.csv"), "sub-acme,acme,starter-usd,2026-03-01,,",
+                "sub-acme,acme,starter-usd,2026-03-01,2026-11-16,");
+        assertThat(runs.start("2026-11", true, input, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String novemberInvoice = jdbc.queryForObject("select invoice_number from invoice where period = '2026-11'"
+                + " and customer_id = 'acme' and status = 'FINAL'", String.class);
+
+        // when October is corrected (every October invoice is voided and replaced)
+        assertThat(runs.start("2026-10", true, true, input, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        // then acme's replacing October invoice bills November 1-15 in advance (20.00 x 15 / 30 = 10.00) and bills
+        // again the November 16-30 that November's invoice credited (10.00): 20.00, as the voided TB-000001 did. Over
+        // both periods acme pays 20.00 - 10.00 = 10.00 for November, 15 of its 30 days; without the second line it
+        // would pay 10.00 - 10.00 = 0.00: the unused days given back twice
+        assertThat(jdbc.queryForList("select l.amount, l.period_start, l.period_end, l.description from invoice i"
+                + " join invoice_line l on l.run_id = i.run_id and l.customer_id = i.customer_id"
+                + " where i.period = '2026-10' and i.customer_id = 'acme' and i.status = 'FINAL'"
+                + " and l.kind = 'RECURRING' order by l.position").stream()
+                .map(r -> ((java.math.BigDecimal) r.get("amount")).setScale(2) + " " + r.get("period_start") + " "
+                        + r.get("period_end"))
+                .toList()).containsExactly("10.00 2026-11-01 2026-11-16", "10.00 2026-11-16 2026-12-01");
+        assertThat(jdbc.queryForObject("select l.description from invoice i join invoice_line l on l.run_id = i.run_id"
+                + " and l.customer_id = i.customer_id where i.period = '2026-10' and i.customer_id = 'acme'"
+                + " and i.status = 'FINAL' and l.kind = 'RECURRING' and l.period_start = date '2026-11-16'", String.class))
+                .contains("billed again", novemberInvoice);
+        // November's final invoice is not touched: its credit stands
+        assertThat(jdbc.queryForObject("select l.amount from invoice i join invoice_line l on l.run_id = i.run_id"
+                + " and l.customer_id = i.customer_id where i.invoice_number = ? and l.kind = 'RECURRING'",
+                java.math.BigDecimal.class, novemberInvoice)).isEqualByComparingTo("-10.00");
+
+        // and when November is corrected in turn, its replacing invoice credits November 16-30 again (-10.00, against
+        // the replacing October invoice, whose second line billed them): still 20.00 - 10.00 for November
+        String octoberInvoice = jdbc.queryForObject("select invoice_number from invoice where period = '2026-10'"
+                + " and customer_id = 'acme' and status = 'FINAL'", String.class);
+        assertThat(runs.start("2026-11", true, true, input, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForList("select l.amount, l.description from invoice i join invoice_line l"
+                + " on l.run_id = i.run_id and l.customer_id = i.customer_id where i.period = '2026-11'"
+                + " and i.customer_id = 'acme' and i.status = 'FINAL' and l.kind = 'RECURRING'"))
+                .singleElement().satisfies(r -> {
+                    assertThat((java.math.BigDecimal) r.get("amount")).isEqualByComparingTo("-10.00");
+                    assertThat((String) r.get("description")).contains("15/30 days", octoberInvoice);
+                });
+    }
+
     /** The RECURRING rows of the customer's current invoice in the period's charges.csv: "amount start end". */
     private static List<String> recurring(Path output, String period, String customerId) throws Exception {
         return csv(output.resolve(period).resolve("charges.csv")).stream()

@@ -94,4 +94,40 @@ class UnusedDaysTest {
         assertThat(invoice.total().amount()).isEqualByComparingTo("-27.76");
         assertThat(invoice.amountDue().amount()).isEqualByComparingTo("-27.76");
     }
+    @Test
+    void testOctoberBilledAgain_AfterNovemberCreditedTheUnusedDays_BillsThoseDaysAgain() {
+        // given two seats ending 2026-11-21 (used November 1-20); November's final invoice TB-000050 credited
+        // November 21-30 against the fee October's voided invoice billed in advance: 50.00 x 2 x 10 / 30 = -33.33
+        Subscription ending = subscription("sub-1", "2026-03-01", "2026-11-21", 2);
+        CreditedUnusedDays credited = new CreditedUnusedDays("sub-1",
+                new ServicePeriod(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-12-01")), d("2"), d("50.00"),
+                d("-33.3300"), "TB-000050");
+        Adjustments adjustments = new Adjustments(List.of(), Optional.empty(), List.of(), null, List.of(),
+                List.of(credited));
+
+        // when October is billed again (a correction)
+        Invoice october = new RatingEngine().rate(customer(USD, false), period("2026-10"),
+                List.of(new SubscriptionUsage(ending, inAdvance50, List.of())), Optional.empty(), adjustments);
+
+        // then the fee in advance covers November 1-20 (50.00 x 2 x 20 / 30 = 66.666.. -> 66.67) and the credited
+        // days are billed again at the credit's amount, 33.33: 100.00 for November in all, as the voided invoice
+        // billed; with November's -33.33 the customer pays 66.67 for the 20 days used (not 33.34)
+        assertThat(october.lines()).extracting(l -> l.amount().amount().toPlainString() + " " + l.servicePeriod().start()
+                + " " + l.servicePeriod().lastDay()).containsExactly("66.67 2026-11-01 2026-11-20",
+                        "33.33 2026-11-21 2026-11-30");
+        assertThat(october.subtotal().amount()).isEqualByComparingTo("100.00");
+        assertThat(october.lines().get(1).description()).contains("2026-11-21 to 2026-11-30", "billed again",
+                "TB-000050");
+        assertThat(october.lines().get(1).quantity()).isEqualByComparingTo("2");
+        assertThat(october.lines().get(1).unitPrice()).isEqualByComparingTo("50.00");
+    }
+
+    @Test
+    void testCreditOfAnotherSubscription_IsNotBilledAgain() {
+        CreditedUnusedDays other = new CreditedUnusedDays("sub-other",
+                new ServicePeriod(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-12-01")), d("1"), d("50.00"),
+                d("-16.67"), "TB-000050");
+        assertThat(UnusedDays.billedAgain(subscription("sub-1", "2026-03-01", "2026-11-21", 1), inAdvance50,
+                List.of(other))).isEmpty();
+    }
 }

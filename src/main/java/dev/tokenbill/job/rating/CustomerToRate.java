@@ -4,6 +4,7 @@ import dev.tokenbill.credit.CreditGrant;
 import dev.tokenbill.customer.Customer;
 import dev.tokenbill.customer.Subscription;
 import dev.tokenbill.money.Money;
+import dev.tokenbill.rating.CreditedUnusedDays;
 import dev.tokenbill.rating.PrepaidFee;
 import dev.tokenbill.usage.UsageTotal;
 import java.util.List;
@@ -11,22 +12,31 @@ import java.util.List;
 /**
  * Everything the rating step needs about one customer, read with the rest of its chunk: its
  * subscriptions (by start date), usage totals, credit grants with their balances before the period
- * (by grant id), its allocated cost (null when none was allocated), and the fees the previous
- * period's final invoice billed in advance for this one.
+ * (by grant id), its allocated cost (null when none was allocated), the fees the previous
+ * period's final invoice billed in advance for this one, and the unused days the next period's final invoice already
+ * credited (only when this period is billed again after the next one is final).
  */
 public record CustomerToRate(Customer customer, List<Subscription> subscriptions, List<UsageTotal> usage,
-        List<CreditGrant> credits, Money allocatedCost, List<PrepaidFee> prepaidFees) {
+        List<CreditGrant> credits, Money allocatedCost, List<PrepaidFee> prepaidFees,
+        List<CreditedUnusedDays> creditedByNextPeriod) {
 
     public CustomerToRate {
         subscriptions = List.copyOf(subscriptions);
         usage = List.copyOf(usage);
         credits = List.copyOf(credits);
         prepaidFees = prepaidFees == null ? List.of() : List.copyOf(prepaidFees);
+        creditedByNextPeriod = creditedByNextPeriod == null ? List.of() : List.copyOf(creditedByNextPeriod);
+    }
+
+    /** A customer whose next period credited no unused days. */
+    public CustomerToRate(Customer customer, List<Subscription> subscriptions, List<UsageTotal> usage,
+            List<CreditGrant> credits, Money allocatedCost, List<PrepaidFee> prepaidFees) {
+        this(customer, subscriptions, usage, credits, allocatedCost, prepaidFees, List.of());
     }
 
     /** A customer with no fee billed in advance for the period. */
     public CustomerToRate(Customer customer, List<Subscription> subscriptions, List<UsageTotal> usage,
             List<CreditGrant> credits, Money allocatedCost) {
-        this(customer, subscriptions, usage, credits, allocatedCost, List.of());
+        this(customer, subscriptions, usage, credits, allocatedCost, List.of(), List.of());
     }
 }

@@ -9,6 +9,7 @@ import dev.tokenbill.customer.internal.JdbcCustomerDao;
 import dev.tokenbill.invoice.internal.JdbcPrepaidFees;
 import dev.tokenbill.invoice.internal.JdbcUsageTotals;
 import dev.tokenbill.money.Money;
+import dev.tokenbill.rating.CreditedUnusedDays;
 import dev.tokenbill.rating.PrepaidFee;
 import dev.tokenbill.usage.UsageTotal;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ public class CustomerToRateReader extends AbstractItemCountingItemStreamItemRead
     private final String period;
     private final int pageSize;
     private final JdbcPrepaidFees prepaidFees;
+    /** Whether the next period is final (asked once: it cannot change while this period is billed; null until then). */
+    private Boolean nextPeriodIsFinal;
     private final String firstId;
     private final String lastId;
 
@@ -148,12 +151,17 @@ public class CustomerToRateReader extends AbstractItemCountingItemStreamItemRead
         Map<String, List<CreditGrant>> grants = credits.balancesBetween(runId, period, first, last);
         Map<String, Money> allocated = allocations.allocatedBetween(runId, first, last);
         Map<String, List<PrepaidFee>> prepaid = prepaidFees == null ? Map.of() : prepaidFees.between(period, first, last);
+        if (nextPeriodIsFinal == null) {
+            nextPeriodIsFinal = prepaidFees != null && prepaidFees.nextPeriodIsFinal(period);
+        }
+        Map<String, List<CreditedUnusedDays>> creditedByNext = nextPeriodIsFinal
+                ? prepaidFees.creditedByNextPeriod(period, first, last) : Map.of();
         List<CustomerToRate> result = new ArrayList<>(batch.size());
         for (Customer customer : batch) {
             String id = customer.id();
             result.add(new CustomerToRate(customer, subscriptions.getOrDefault(id, List.of()),
                     totals.getOrDefault(id, List.of()), grants.getOrDefault(id, List.of()), allocated.get(id),
-                    prepaid.getOrDefault(id, List.of())));
+                    prepaid.getOrDefault(id, List.of()), creditedByNext.getOrDefault(id, List.of())));
         }
         lastRead = last;
         return result;

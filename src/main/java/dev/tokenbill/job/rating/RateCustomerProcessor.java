@@ -56,7 +56,7 @@ public class RateCustomerProcessor implements ItemProcessor<CustomerToRate, Rate
         }
         Money allocated = input.allocatedCost();
         Adjustments adjustments = new Adjustments(coupons, catalog.volumeDiscountFor(customer.currency()), input.credits(),
-                allocated, input.prepaidFees());
+                allocated, input.prepaidFees(), input.creditedByNextPeriod());
         Invoice invoice = ServicePeriods.fill(engine.rate(customer, period, billed,
                 TaxRules.decide(catalog.seller(), catalog.taxes(), customer), adjustments), input.subscriptions(), period);
         return new RatedCustomer(invoice,
