@@ -24,6 +24,12 @@ final class ChargeTexts {
 
     /** "Pro recurring fee (2026-11, 12/30 days, in advance)": the label, the days, the in-advance note. */
     private static final Pattern FEE = Pattern.compile("\\((\\S+?)(?:, (\\d+)/(\\d+) days)?(, in advance)?\\)$");
+    /** "Pro recurring fee, unused days credited (2026-11-16 to 2026-11-30, 15/30 days, billed in advance on TB-1)". */
+    private static final Pattern UNUSED = Pattern.compile("unused days credited \\((\\d{4}-\\d{2}-\\d{2}) to "
+            + "(\\d{4}-\\d{2}-\\d{2}), (\\d+)/(\\d+) days, billed in advance on (\\S+)\\)$");
+    /** "Pro recurring fee, 2026-11-16 to 2026-11-30 billed again: credited as unused on TB-2 against ...". */
+    private static final Pattern BILLED_AGAIN = Pattern.compile("recurring fee, (\\d{4}-\\d{2}-\\d{2}) to "
+            + "(\\d{4}-\\d{2}-\\d{2}) billed again: credited as unused on (\\S+) against");
     private static final Pattern BLOCKS = Pattern.compile("(\\d+) started blocks of (\\S+)$");
 
     private final Labels labels;
@@ -54,8 +60,15 @@ final class ChargeTexts {
 
     LineView recurring(InvoiceLine line) {
         Matcher m = FEE.matcher(line.description());
+        Matcher unused = UNUSED.matcher(line.description());
+        Matcher again = BILLED_AGAIN.matcher(line.description());
         String text;
-        if (!m.find()) {
+        if (unused.find()) {
+            text = labels.get("fee.unused", date(unused.group(1)), date(unused.group(2)), unused.group(3),
+                    unused.group(4), unused.group(5));
+        } else if (again.find()) {
+            text = labels.get("fee.billedAgain", date(again.group(1)), date(again.group(2)), again.group(3));
+        } else if (!m.find()) {
             text = line.description();
         } else {
             String span = m.group(2) == null ? m.group(1) : labels.get("fee.days", m.group(1), m.group(2), m.group(3));
@@ -86,6 +99,10 @@ final class ChargeTexts {
             rows.add(new LineView(Row.TIER, tierSentence(line, tier), "", "", amount(tier.amount())));
         }
         return rows;
+    }
+
+    private String date(String iso) {
+        return format.date(java.time.LocalDate.parse(iso));
     }
 
     LineView trueUp(InvoiceLine line) {

@@ -79,6 +79,32 @@ class LineRowsTest {
     }
 
     @Test
+    void testUnusedDaysCredit_AndTheDaysBilledAgain_InEachLanguage() {
+        InvoiceLine credit = fee("sub-a", "pro", "Pro (USD) recurring fee, unused days credited (2026-11-16 to"
+                + " 2026-11-30, 15/30 days, billed in advance on TB-000001)", "-10.00");
+        InvoiceLine again = fee("sub-a", "pro", "Pro (USD) recurring fee, 2026-11-16 to 2026-11-30 billed again:"
+                + " credited as unused on TB-000002 against the fee in advance of the invoice this one replaces", "10.00");
+        assertThat(texts("en", USD).recurring(credit).description()).isEqualTo(
+                "Subscription fee, unused days credited: 2026-11-16 to 2026-11-30, 15 of 30 days, billed in advance on"
+                        + " TB-000001");
+        assertThat(texts("de", USD).recurring(credit).description()).isEqualTo(
+                "Grundgebühr, ungenutzte Tage gutgeschrieben: 16.11.2026 bis 30.11.2026, 15 von 30 Tagen, im Voraus"
+                        + " berechnet mit TB-000001");
+        assertThat(texts("fr", USD).recurring(credit).description()).isEqualTo(
+                "Abonnement, jours non utilisés crédités\u00a0: du 16/11/2026 au 30/11/2026, 15 jours sur 30, facturés"
+                        + " d'avance sur TB-000001");
+        assertThat(texts("en", USD).recurring(again).description()).isEqualTo(
+                "Subscription fee, 2026-11-16 to 2026-11-30 billed again: credited as unused on TB-000002 against the fee"
+                        + " in advance of the invoice replaced");
+        assertThat(texts("de", USD).recurring(again).description()).isEqualTo(
+                "Grundgebühr, 16.11.2026 bis 30.11.2026 erneut berechnet: mit TB-000002 als ungenutzt gutgeschrieben,"
+                        + " gegen die Vorausberechnung der ersetzten Rechnung");
+        assertThat(texts("fr", USD).recurring(again).description()).isEqualTo(
+                "Abonnement, du 16/11/2026 au 30/11/2026 refacturé\u00a0: crédité comme non utilisé sur TB-000002 au"
+                        + " titre de l'avance de la facture remplacée");
+    }
+
+    @Test
     void testUsage_PartlyIncludedNamesTheIncludedPart_FullyIncludedReadsIncluded() {
         InvoiceLine partly = PageFixtures.usage("gpt-4o", "input_tokens", "25000000", "20000000", "5000000",
                 "0.0000025", "12.50", USD);
