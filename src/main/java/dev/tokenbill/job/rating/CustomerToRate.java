@@ -28,12 +28,6 @@ public record CustomerToRate(Customer customer, List<Subscription> subscriptions
         creditedByNextPeriod = creditedByNextPeriod == null ? List.of() : List.copyOf(creditedByNextPeriod);
     }
 
-    /** A customer whose next period credited no unused days. */
-    public CustomerToRate(Customer customer, List<Subscription> subscriptions, List<UsageTotal> usage,
-            List<CreditGrant> credits, Money allocatedCost, List<PrepaidFee> prepaidFees) {
-        this(customer, subscriptions, usage, credits, allocatedCost, prepaidFees, List.of());
-    }
-
     /** A customer with no fee billed in advance for the period. */
     public CustomerToRate(Customer customer, List<Subscription> subscriptions, List<UsageTotal> usage,
             List<CreditGrant> credits, Money allocatedCost) {
