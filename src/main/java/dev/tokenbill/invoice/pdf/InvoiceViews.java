@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds the printed view of an invoice in the customer's language: every amount, number and date formatted here
@@ -27,8 +25,6 @@ import java.util.regex.Pattern;
  * seller's.
  */
 public final class InvoiceViews {
-
-    private static final Pattern COUPON = Pattern.compile("^Coupon (\\S+):");
 
     private InvoiceViews() {
     }
@@ -42,12 +38,13 @@ public final class InvoiceViews {
         Labels labels = Labels.of(customer.language());
         PageFormat format = PageFormat.of(customer.language());
         ChargeTexts charges = new ChargeTexts(labels, format, invoice.currency());
+        DiscountTexts discounts = new DiscountTexts(labels, format, charges);
         String servicePeriod = range(period, format);
         List<TotalView> adjustments = new ArrayList<>();
         List<String> notices = new ArrayList<>();
         for (InvoiceLine line : invoice.lines()) {
             if (line.kind() == LineKind.DISCOUNT) {
-                adjustments.add(new TotalView(discountLabel(line, labels, format), format.amount(line.amount())));
+                adjustments.add(new TotalView(discounts.label(line.description()), format.amount(line.amount())));
             } else if (line.kind() == LineKind.CREDIT) {
                 notices.add(labels.get("credit.applied", line.reference() == null ? "" : line.reference(),
                         format.amount(line.amount())));
@@ -84,15 +81,6 @@ public final class InvoiceViews {
     /** "2026-10-01 - 2026-10-31" (the end day inclusive), in the page's date format. */
     static String range(BillingPeriod period, PageFormat format) {
         return format.date(period.start()) + " \u2013 " + format.date(period.end().minusDays(1));
-    }
-
-    /** English keeps the engine's description (it names the coupon and the terms); others name the coupon only. */
-    private static String discountLabel(InvoiceLine line, Labels labels, PageFormat format) {
-        if (format.language().equals("en")) {
-            return line.description();
-        }
-        Matcher coupon = COUPON.matcher(line.description());
-        return coupon.find() ? labels.get("discount.coupon", coupon.group(1)) : labels.get("discount.volume");
     }
 
     private static List<InvoiceView.UsageView> usage(Invoice invoice, ChargeTexts charges, PageFormat format,

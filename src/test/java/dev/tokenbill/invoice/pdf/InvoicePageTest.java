@@ -69,7 +69,8 @@ class InvoicePageTest {
                 "Einzelpreis", "Betrag", "Eingabe-Tokens 12.000.000 inklusive", "Ausgabe-Tokens 3.000.000 10,00 / 1 Mio. 30,00",
                 "erste 1.000.000 Tokens zu 2,50\u00a0€ je 1 Mio.",
                 "weitere 1.000.000 Tokens zu 2,30\u00a0€ je 1 Mio., zzgl. 25,00\u00a0€ pauschal",
-                "Zwischensumme 109,10\u00a0€", "Gutschein WELCOME10 -10,91\u00a0€",
+                "Zwischensumme 109,10\u00a0€",
+                "Gutschein WELCOME10: 10\u00a0% Rabatt auf alle Leistungen (Abrechnungszeitraum 1) -10,91\u00a0€",
                 "USt. 19\u00a0% auf 98,19\u00a0€ 18,66\u00a0€", "Gesamtbetrag 116,85\u00a0€",
                 "Zahlbar innerhalb von 30 Tagen netto, fällig am 01.12.2026", "USt-IdNr.: DE123456789",
                 "USt-IdNr.: IE1234567T", "ZAHLUNG", "Nutzungsübersicht", "Seite 1 von ");
@@ -87,7 +88,8 @@ class InvoicePageTest {
                 "Prix unitaire", "Montant", "Jetons d'entrée 12\u202f000\u202f000 inclus", "Jetons de sortie",
                 "premiers 1\u202f000\u202f000 jetons à 2,50\u00a0€ par million",
                 "1\u202f000\u202f000 jetons suivants à 2,30\u00a0€ par million, plus 25,00\u00a0€ forfaitaires",
-                "Sous-total 109,10\u00a0€", "Code promo WELCOME10", "TVA 20\u00a0% sur 98,19\u00a0€ 19,64\u00a0€",
+                "Sous-total 109,10\u00a0€",
+                "Code promo WELCOME10\u00a0: remise de 10\u00a0% sur toutes les prestations (période 1) -10,91\u00a0€", "TVA 20\u00a0% sur 98,19\u00a0€ 19,64\u00a0€",
                 "Total 117,83\u00a0€", "Paiement à 30 jours net, échéance le 01/12/2026",
                 "N° TVA\u00a0: FR40303265045", "Relevé de consommation", "Page 1 sur ");
     }
