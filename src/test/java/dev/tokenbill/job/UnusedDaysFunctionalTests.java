@@ -42,17 +42,14 @@ class UnusedDaysFunctionalTests {
     @Test
     void subscriptionEndingAfterItsFeeWasBilledInAdvance_GetsTheUnusedDaysBackOnTheNextInvoice() throws Exception {
         // given the money fixture with acme's fee in advance, October billed final
-        Path input = copy(Fixtures.input("money"), work.resolve("input"));
-        replace(input.resolve("catalog.yaml"), "{amount: \"20.00\", timing: in_arrears}",
-                "{amount: \"20.00\", timing: in_advance}");
+        Path input = acmeBilledInAdvance();
         Path output = work.resolve("output");
-        assertThat(runs.start("2026-10", true, input, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        bill("2026-10", false, input, output);
         assertThat(recurring(output, "2026-10", "acme")).containsExactly("20.00 2026-11-01 2026-11-30");
 
         // when acme's subscription ends on 2026-11-16 (exclusive) and November is billed final
-        replace(input.resolve("subscriptions.csv"), "sub-acme,acme,starter-usd,2026-03-01,,",
-                "sub-acme,acme,starter-usd,2026-03-01,2026-11-16,");
-        assertThat(runs.start("2026-11", true, input, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        endAcmeOn16November(input);
+        bill("2026-11", false, input, output);
 
         // then November 16-30 = 15 of 30 days: 20.00 x 15 / 30 = 10.00 credited; nothing in advance for December
         assertThat(recurring(output, "2026-11", "acme")).containsExactly("-10.00 2026-11-16 2026-11-30");
@@ -65,19 +62,16 @@ class UnusedDaysFunctionalTests {
     void octoberCorrectedAfterNovemberCreditedTheUnusedDays_BillsThemAgain_SoTheyAreGivenBackOnce() throws Exception {
         // given October final (TB-000001 bills acme's November in advance, 20.00), then the end date 2026-11-16 and
         // November final (TB-000002 credits November 16-30: -10.00)
-        Path input = copy(Fixtures.input("money"), work.resolve("input"));
-        replace(input.resolve("catalog.yaml"), "{amount: \"20.00\", timing: in_arrears}",
-                "{amount: \"20.00\", timing: in_advance}");
+        Path input = acmeBilledInAdvance();
         Path output = work.resolve("output");
-        assertThat(runs.start("2026-10", true, input, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        replace(input.resolve("subscriptions.csv"), "sub-acme,acme,starter-usd,2026-03-01,,",
-                "sub-acme,acme,starter-usd,2026-03-01,2026-11-16,");
-        assertThat(runs.start("2026-11", true, input, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        bill("2026-10", false, input, output);
+        endAcmeOn16November(input);
+        bill("2026-11", false, input, output);
         String novemberInvoice = jdbc.queryForObject("select invoice_number from invoice where period = '2026-11'"
                 + " and customer_id = 'acme' and status = 'FINAL'", String.class);
 
         // when October is corrected (every October invoice is voided and replaced)
-        assertThat(runs.start("2026-10", true, true, input, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        bill("2026-10", true, input, output);
 
         // then acme's replacing October invoice bills November 1-15 in advance (20.00 x 15 / 30 = 10.00) and bills
         // again the November 16-30 that November's invoice credited (10.00): 20.00, as the voided TB-000001 did. Over
@@ -103,7 +97,7 @@ class UnusedDaysFunctionalTests {
         // the replacing October invoice, whose second line billed them): still 20.00 - 10.00 for November
         String octoberInvoice = jdbc.queryForObject("select invoice_number from invoice where period = '2026-10'"
                 + " and customer_id = 'acme' and status = 'FINAL'", String.class);
-        assertThat(runs.start("2026-11", true, true, input, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        bill("2026-11", true, input, output);
         assertThat(jdbc.queryForList("select l.amount, l.description from invoice i join invoice_line l"
                 + " on l.run_id = i.run_id and l.customer_id = i.customer_id where i.period = '2026-11'"
                 + " and i.customer_id = 'acme' and i.status = 'FINAL' and l.kind = 'RECURRING'"))
@@ -111,6 +105,25 @@ class UnusedDaysFunctionalTests {
                     assertThat((java.math.BigDecimal) r.get("amount")).isEqualByComparingTo("-10.00");
                     assertThat((String) r.get("description")).contains("15/30 days", octoberInvoice);
                 });
+    }
+
+    /** The money fixture with acme's plan (starter-usd, 20.00 a month) billed in advance. */
+    private Path acmeBilledInAdvance() throws Exception {
+        Path input = copy(Fixtures.input("money"), work.resolve("input"));
+        replace(input.resolve("catalog.yaml"), "{amount: \"20.00\", timing: in_arrears}",
+                "{amount: \"20.00\", timing: in_advance}");
+        return input;
+    }
+
+    /** acme's subscription ends on 2026-11-16 (exclusive): it used November 1-15. */
+    private static void endAcmeOn16November(Path input) throws Exception {
+        replace(input.resolve("subscriptions.csv"), "sub-acme,acme,starter-usd,2026-03-01,,",
+                "sub-acme,acme,starter-usd,2026-03-01,2026-11-16,");
+    }
+
+    /** A final run of the period (a correction when {@code correction}), which must complete. */
+    private void bill(String period, boolean correction, Path input, Path output) throws Exception {
+        assertThat(runs.start(period, true, correction, input, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
 
     /** The RECURRING rows of the customer's current invoice in the period's charges.csv: "amount start end". */
