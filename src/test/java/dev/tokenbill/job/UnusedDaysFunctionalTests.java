@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * then acme's subscription gets the end date 2026-11-16, and November's final invoice credits November 16-30.
  */
 @BillingJobTest
+@ExtendWith(OutputCaptureExtension.class)
 class UnusedDaysFunctionalTests {
 
     @Autowired
@@ -105,6 +109,29 @@ class UnusedDaysFunctionalTests {
                     assertThat((java.math.BigDecimal) r.get("amount")).isEqualByComparingTo("-10.00");
                     assertThat((String) r.get("description")).contains("15/30 days", octoberInvoice);
                 });
+    }
+
+    @Test
+    void correctionThatNoLongerBillsTheSubscription_WarnsThatTheNextPeriodsCreditStands(CapturedOutput output)
+            throws Exception {
+        // given October and November final, November crediting acme's November 16-30
+        Path input = acmeBilledInAdvance();
+        Path out = work.resolve("output");
+        bill("2026-10", false, input, out);
+        endAcmeOn16November(input);
+        bill("2026-11", false, input, out);
+
+        // when October is corrected with acme's subscription under another id (so October no longer bills sub-acme)
+        replace(input.resolve("subscriptions.csv"), "sub-acme,acme,starter-usd,2026-03-01,2026-11-16,",
+                "sub-acme-2,acme,starter-usd,2026-03-01,2026-11-16,");
+        bill("2026-10", true, input, out);
+
+        // then nothing bills sub-acme's November 16-30 again, and the run says so, naming what to correct
+        assertThat(jdbc.queryForObject("select count(*) from invoice_line l join invoice i on i.run_id = l.run_id"
+                + " and i.customer_id = l.customer_id where i.period = '2026-10' and i.status = 'FINAL'"
+                + " and l.subscription_id = 'sub-acme'", Integer.class)).isZero();
+        assertThat(output.getAll()).contains("customer acme: TB-", "credited the unused days 2026-11-16 to 2026-11-30 of"
+                + " subscription sub-acme, which this run of 2026-10 no longer bills; correct 2026-11 too");
     }
 
     /** The money fixture with acme's plan (starter-usd, 20.00 a month) billed in advance. */

@@ -9,6 +9,7 @@ import dev.tokenbill.invoice.Invoice;
 import dev.tokenbill.money.Money;
 import dev.tokenbill.period.BillingPeriod;
 import dev.tokenbill.rating.Adjustments;
+import dev.tokenbill.rating.CreditedUnusedDays;
 import dev.tokenbill.rating.PlanWhatIf;
 import dev.tokenbill.rating.RatingEngine;
 import dev.tokenbill.rating.ServicePeriods;
@@ -18,6 +19,8 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -27,6 +30,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * invoice. Reads no database and keeps no state, so items may be processed on several threads.
  */
 public class RateCustomerProcessor implements ItemProcessor<CustomerToRate, RatedCustomer> {
+
+    private static final Logger log = LoggerFactory.getLogger(RateCustomerProcessor.class);
 
     private final RatingEngine engine = new RatingEngine();
     private final Catalog catalog;
@@ -51,6 +56,7 @@ public class RateCustomerProcessor implements ItemProcessor<CustomerToRate, Rate
                         periodNumber(subscription)));
             }
         }
+        warnOfCreditsNotBilledAgain(customer, input.creditedByNextPeriod(), billed);
         if (billed.isEmpty()) {
             return null;
         }
@@ -79,6 +85,23 @@ public class RateCustomerProcessor implements ItemProcessor<CustomerToRate, Rate
             }
         }
         return billed;
+    }
+
+    /**
+     * Unused days the next period's final invoice credited for a subscription this run no longer bills (removed, or
+     * starting later): nothing bills them again here (RatingEngine does so per billed subscription), so the credit
+     * would stand for days no standing invoice billed. The operator corrects the next period too.
+     */
+    private void warnOfCreditsNotBilledAgain(Customer customer, List<CreditedUnusedDays> credits,
+            List<SubscriptionUsage> billed) {
+        for (CreditedUnusedDays credit : credits) {
+            if (billed.stream().noneMatch(s -> s.subscription().id().equals(credit.subscriptionId()))) {
+                log.warn("customer {}: {} credited the unused days {} to {} of subscription {}, which this run of {} no"
+                        + " longer bills; correct {} too, or that credit stands for days no invoice bills",
+                        customer.id(), credit.invoiceNumber(), credit.days().start(), credit.days().lastDay(),
+                        credit.subscriptionId(), period.label(), period.next().label());
+            }
+        }
     }
 
     /** 1 for the period the subscription starts in, 2 for the next, and so on. */
