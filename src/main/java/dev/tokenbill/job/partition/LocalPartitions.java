@@ -37,6 +37,7 @@ public final class LocalPartitions implements Partitions {
     public Step step(String name, Partitioner partitioner, Step workerStep) {
         return new StepBuilder(name, jobRepository)
                 .partitioner(workerStep.getName(), partitioner)
+                .splitter(RangeKeepingSplitter.of(jobRepository, workerStep.getName(), partitioner))
                 .step(workerStep)
                 .gridSize(gridSize)
                 .taskExecutor(executor(name))

@@ -1,6 +1,7 @@
 package dev.tokenbill.job.partition.remote;
 
 import dev.tokenbill.job.partition.Partitions;
+import dev.tokenbill.job.partition.RangeKeepingSplitter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,6 +70,7 @@ public final class RemotePartitions implements Partitions {
     public Step step(String name, Partitioner partitioner, Step workerStep) {
         return new StepBuilder(name, jobRepository)
                 .partitioner(workerStep.getName(), partitioner)
+                .splitter(RangeKeepingSplitter.of(jobRepository, workerStep.getName(), partitioner))
                 .partitionHandler(new RemotePartitionHandler(jobRepository, states, requests, workerStep.getName(),
                         timeout, pollInterval, gridSize))
                 .build();
