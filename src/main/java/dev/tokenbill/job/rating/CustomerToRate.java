@@ -27,10 +27,4 @@ public record CustomerToRate(Customer customer, List<Subscription> subscriptions
         prepaidFees = prepaidFees == null ? List.of() : List.copyOf(prepaidFees);
         creditedByNextPeriod = creditedByNextPeriod == null ? List.of() : List.copyOf(creditedByNextPeriod);
     }
-
-    /** A customer with no fee billed in advance for the period. */
-    public CustomerToRate(Customer customer, List<Subscription> subscriptions, List<UsageTotal> usage,
-            List<CreditGrant> credits, Money allocatedCost) {
-        this(customer, subscriptions, usage, credits, allocatedCost, List.of(), List.of());
-    }
 }
